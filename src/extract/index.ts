@@ -1,0 +1,32 @@
+/**
+ * Extraction stage: runs the ordered extractors over one article. Pure: the same
+ * article gives the same result, no I/O.
+ */
+import type { Article, Extraction } from '../types.js';
+import { entityExtractor } from './entities/index.js';
+import { relationExtractors } from './relations/index.js';
+import { sentenceExtractor } from './sentences.js';
+import type { ExtractionContext, Extractor } from './types.js';
+
+export type { EntityMention, ExtractionContext, Extractor } from './types.js';
+export { splitSentences } from './sentences.js';
+
+/** The default extractors, in the order they run. */
+export const DEFAULT_EXTRACTORS: readonly Extractor[] = [sentenceExtractor, entityExtractor, ...relationExtractors];
+
+/** Creates an empty context for `article`. */
+export function createContext(article: Article): ExtractionContext {
+  return { article, sentences: [], entities: new Map(), mentions: [], relations: [] };
+}
+
+/** Runs `extractors` over `article` and returns its entities and relations. */
+export function extractArticle(article: Article, extractors: readonly Extractor[] = DEFAULT_EXTRACTORS): Extraction {
+  const ctx = createContext(article);
+  for (const extractor of extractors) extractor.run(ctx);
+  const { text: _text, ...meta } = article;
+  return {
+    article: meta,
+    entities: [...ctx.entities.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    relations: ctx.relations,
+  };
+}

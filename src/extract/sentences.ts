@@ -1,0 +1,52 @@
+/**
+ * Sentence splitting: paragraphs are split on line breaks, then on sentence-final
+ * punctuation followed by a capital or a quote, except after common abbreviations.
+ */
+import type { Sentence } from '../types.js';
+import type { Extractor } from './types.js';
+
+// Abbreviations that end with a period but rarely end a sentence.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'prof', 'jr', 'sr',
+  'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'vs', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'mt', 'ft', 'approx', 'est',
+]);
+
+const BOUNDARY = /([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[\p{Lu}\p{N}])/gu;
+
+/** Splits `text` into sentences with their character spans (trimmed, non-empty). */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const push = (start: number, end: number): void => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) out.push({ index: out.length, start, end, text: text.slice(start, end) });
+  };
+  const paragraph = /[^\n]+/g;
+  for (let p = paragraph.exec(text); p; p = paragraph.exec(text)) {
+    const base = p.index;
+    const para = p[0];
+    let start = 0;
+    BOUNDARY.lastIndex = 0;
+    for (let m = BOUNDARY.exec(para); m; m = BOUNDARY.exec(para)) {
+      const stop = m.index + m[1]!.length + m[2]!.length;
+      if (m[1] === '.') {
+        const word = /([\p{L}.]+)$/u.exec(para.slice(start, m.index))?.[1]?.toLowerCase() ?? '';
+        // "Mr. Smith", "U.S. officials", initials like "J. Smith".
+        if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+      }
+      push(base + start, base + stop);
+      start = stop;
+    }
+    push(base + start, base + para.length);
+  }
+  return out;
+}
+
+export const sentenceExtractor: Extractor = {
+  id: 'sentences',
+  version: '1',
+  run(ctx) {
+    ctx.sentences = splitSentences(ctx.article.text);
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * Builds the KnowledgeGraph from per-article extractions, in the order they are
+ * added. One node per resolved entity, one edge per (type, source, target):
+ * repeated facts add evidence, quotes and proposals to the same edge.
+ */
+import graphology from 'graphology';
+import type { ArticleMeta, Extraction, KnowledgeGraph, RelationAttrs } from '../types.js';
+import { createResolver, type Resolver } from '../resolve/index.js';
+import { compareStrings, sortedUnique } from '../util/text.js';
+
+const { MultiDirectedGraph } = graphology;
+
+/** Creates an empty graph with the newsgraph options. */
+export function createGraph(): KnowledgeGraph {
+  const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  graph.replaceAttributes({ name: 'newsgraph', articles: {} });
+  return graph;
+}
+
+export class GraphBuilder {
+  readonly graph: KnowledgeGraph;
+  private readonly resolver: Resolver;
+
+  constructor(resolver: Resolver = createResolver()) {
+    this.graph = createGraph();
+    this.resolver = resolver;
+  }
+
+  /** Adds one article's entities and relations. */
+  add(extraction: Extraction): void {
+    const g = this.graph;
+    const meta: ArticleMeta = extraction.article;
+    g.getAttribute('articles')[meta.id] = meta;
+
+    const keyOf = new Map<string, string>();
+    for (const entity of extraction.entities) {
+      const key = this.resolver.resolve(entity);
+      keyOf.set(entity.key, key);
+      if (!g.hasNode(key)) {
+        g.addNode(key, { label: entity.label, name: entity.name, aliases: [], mentions: [], articles: [] });
+      }
+      const node = g.getNodeAttributes(key);
+      node.aliases = sortedUnique([...node.aliases, entity.name, ...entity.aliases]);
+      node.mentions.push(...entity.mentions);
+      node.articles = sortedUnique([...node.articles, meta.id]);
+      // The longest name seen is usually the fullest form ("Volodymyr Zelensky" over "Zelensky").
+      if (entity.name.length > node.name.length) node.name = entity.name;
+      if (entity.date && !node.date) node.date = entity.date;
+      if (entity.place && !node.place) node.place = entity.place;
+    }
+
+    for (const rel of extraction.relations) {
+      const source = keyOf.get(rel.source);
+      const target = keyOf.get(rel.target);
+      if (!source || !target || source === target) continue;
+      const edgeKey = `${rel.type}:${source}->${target}`;
+      if (!g.hasEdge(edgeKey)) {
+        const attrs: RelationAttrs = { type: rel.type, evidence: [] };
+        g.addDirectedEdgeWithKey(edgeKey, source, target, attrs);
+      }
+      const edge = g.getEdgeAttributes(edgeKey);
+      edge.evidence.push(rel.evidence);
+      if (rel.status && edge.status !== 'occurred') edge.status = rel.status;
+      if (rel.event && !edge.event) edge.event = keyOf.get(rel.event);
+      if (rel.date && (!edge.date || rel.date < edge.date)) edge.date = rel.date;
+      if (rel.quote) {
+        edge.quotes = [...(edge.quotes ?? []), rel.quote];
+        edge.quote ??= rel.quote;
+      }
+      if (rel.what) {
+        edge.whats = [...(edge.whats ?? []), rel.what];
+        edge.what ??= rel.what;
+      }
+    }
+  }
+}
+
+/** Builds a graph from extractions in the given order. */
+export function buildGraphFromExtractions(extractions: Iterable<Extraction>, resolver?: Resolver): KnowledgeGraph {
+  const builder = new GraphBuilder(resolver);
+  for (const e of extractions) builder.add(e);
+  return builder.graph;
+}
+
+/** Node and edge counts per label and type, sorted by name. */
+export function countByKind(graph: KnowledgeGraph): { nodes: Record<string, number>; edges: Record<string, number> } {
+  const nodes: Record<string, number> = {};
+  const edges: Record<string, number> = {};
+  graph.forEachNode((_k, a) => (nodes[a.label] = (nodes[a.label] ?? 0) + 1));
+  graph.forEachEdge((_k, a) => (edges[a.type] = (edges[a.type] ?? 0) + 1));
+  const sort = (r: Record<string, number>) =>
+    Object.fromEntries(Object.entries(r).sort(([a], [b]) => compareStrings(a, b)));
+  return { nodes: sort(nodes), edges: sort(edges) };
+}
