@@ -6,9 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { readArticles } from '../src/ingest/index.js';
-import { extractArticle } from '../src/extract/index.js';
-import { GraphBuilder } from '../src/graph/build.js';
+import { buildGraph } from '../src/pipeline/index.js';
 import { writeGraphFile } from '../src/graph/serialize.js';
 
 const args = process.argv.slice(2);
@@ -23,15 +21,11 @@ rmSync(predDir, { recursive: true, force: true });
 mkdirSync(predDir, { recursive: true });
 
 for (const file of readdirSync(articlesDir).sort()) {
-  for await (const item of readArticles([join(articlesDir, file)])) {
-    if (item.kind !== 'article') {
-      console.error(`eval: skipped ${item.path}: ${item.reason}`);
-      continue;
-    }
-    const builder = new GraphBuilder();
-    builder.add(extractArticle(item.article));
-    await writeGraphFile(join(predDir, `${basename(file)}.json`), builder.graph);
-  }
+  const { graph, summary } = await buildGraph([join(articlesDir, file)], {
+    workers: 0,
+    onSkip: (s) => console.error(`eval: skipped ${s.path}: ${s.reason}`),
+  });
+  if (summary.articles > 0) await writeGraphFile(join(predDir, `${basename(file)}.json`), graph);
 }
 
 const pass = args.filter((a) => a === '--verbose' || a === '--json');
