@@ -50,9 +50,11 @@ export class GraphBuilder {
     }
 
     for (const rel of extraction.relations) {
-      const source = keyOf.get(rel.source);
-      const target = keyOf.get(rel.target);
+      let source = keyOf.get(rel.source);
+      let target = keyOf.get(rel.target);
       if (!source || !target || source === target) continue;
+      // MET_WITH is symmetric: one edge per pair, whichever article named whom first.
+      if (rel.type === 'MET_WITH' && target < source) [source, target] = [target, source];
       const edgeKey = `${rel.type}:${source}->${target}`;
       if (!g.hasEdge(edgeKey)) {
         const attrs: RelationAttrs = { type: rel.type, evidence: [] };

@@ -1,0 +1,98 @@
+/**
+ * Clause-level helpers for the event extractors: the subject group before a verb
+ * ("Trump and Putin held talks"), the coordinated actors after it ("spoke with
+ * Zelensky, Starmer and Macron"), the end of a clause and the passive voice.
+ */
+import type { EntityMention } from '../types.js';
+import { ACTOR_LABELS, mentionsIn, type Analysis } from './context.js';
+import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
+
+// Between a country or body and its verb only adverbs may stand ("Russia also said").
+// An appositive (", a key ally,") and a place ("in Zimbabwe") may stand between too.
+const ADJACENT =
+  /^(?:\s*,[^,;]{1,80},)?\s*(?:(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*\s+)?(?:(?:also|then|later|had|has|have|is|are|was|were|will|would|been|being|previously|again|today|yesterday|recently|earlier|now|separately|itself|jointly|both|once|on\s+\p{Lu}\p{Ll}+|\p{Ll}+ly)\s+)*$/u;
+const COORDINATION = /^\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
+
+/**
+ * The subject of a verb at `verbStart`: the nearest subject-like candidate before it
+ * (countries and bodies only when adjacent), resolved; a participle (", saying")
+ * takes the clause's first subject instead.
+ */
+export function subjectOf(
+  a: Analysis,
+  from: number,
+  verbStart: number,
+  history: SpeakerHistory,
+  participle = false,
+): string | undefined {
+  const list = candidatesIn(a, from, verbStart);
+  if (participle) {
+    for (const c of list) {
+      const e = resolveCandidate(a, c, history);
+      if (e) return e;
+    }
+    return undefined;
+  }
+  for (let i = list.length - 1; i >= 0; i--) {
+    const c = list[i]!;
+    if (c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(a.masked.slice(c.end, verbStart))) continue;
+    const e = resolveCandidate(a, c, history);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+/** The subject group before `verbStart`: the nearest subject and the actors coordinated with it. */
+export function subjectGroup(a: Analysis, from: number, verbStart: number, history: SpeakerHistory): string[] {
+  const list: Candidate[] = candidatesIn(a, from, verbStart);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const c = list[i]!;
+    if (c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(a.masked.slice(c.end, verbStart))) continue;
+    const head = resolveCandidate(a, c, history);
+    if (!head) continue;
+    const group = [head];
+    // Walk left through "A, B and C".
+    let right = c;
+    for (let j = i - 1; j >= 0; j--) {
+      const left = list[j]!;
+      if (left.kind !== 'mention' || !COORDINATION.test(a.masked.slice(left.end, right.at))) break;
+      group.unshift(left.entity);
+      right = left;
+    }
+    return [...new Set(group)];
+  }
+  return [];
+}
+
+const STOP =
+  /[.;:!?—–(]|\s(?:who|which|that|after|before|when|while|where|because|saying|said|says|to\s+discuss|about|over|on|in|at|during|for|from|since|amid|but|if|as\s+part|to)\s/iu;
+
+/** Where the clause that starts at `from` ends (before `to`). */
+export function clauseEnd(a: Analysis, from: number, to: number): number {
+  const m = STOP.exec(a.masked.slice(from, to));
+  return m ? from + m.index : to;
+}
+
+/** Actor mentions right after `from`, coordinated ("Zelensky, Starmer and European leaders"), possessives skipped. */
+export function objectsAfter(a: Analysis, from: number, to: number, labels = ACTOR_LABELS): EntityMention[] {
+  const end = clauseEnd(a, from, to);
+  const out: EntityMention[] = [];
+  let prevEnd = from;
+  for (const m of mentionsIn(a.frameMentions, from, end)) {
+    if (!labels.has(m.label)) continue;
+    if (/^['’]s?(?![\p{L}])/u.test(a.masked.slice(m.end, m.end + 3))) continue;
+    // "European Commission President Ursula von der Leyen": a body naming a person's office.
+    if (m.label !== 'Person' && /^\s+\p{Lu}/u.test(a.masked.slice(m.end, m.end + 2))) continue;
+    const gap = a.masked.slice(prevEnd, m.start);
+    if (out.length > 0 && !COORDINATION.test(gap) && !/^[\s,]*(?:and|as well as|with)?[\s\p{L}'’.-]{0,40}$/u.test(gap)) break;
+    out.push(m);
+    prevEnd = m.end;
+  }
+  return out;
+}
+
+/** Whether the verb at `at` is passive ("was rejected", "were joined"); "is refusing" and "is opposed to" are not. */
+export function isPassive(a: Analysis, at: number, verb = ''): boolean {
+  if (/ing$|\sto$/.test(verb)) return false;
+  return /\b(?:was|were|is|are|been|being|be)\s+(?:(?:\p{L}+ly|not|never|also|later|then)\s+)*$/iu.test(a.masked.slice(Math.max(0, at - 40), at));
+}

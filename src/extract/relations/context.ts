@@ -1,0 +1,104 @@
+/**
+ * Per-article lookups shared by the relation extractors: sentence and paragraph
+ * at an offset, mentions inside a span (binary search over the sorted mentions),
+ * evidence records, and the article-level analysis (quotes, masked text) that
+ * several extractors reuse.
+ */
+import type { ArticleRelation, EntityLabel, Evidence, Sentence } from '../../types.js';
+import type { EntityMention, ExtractionContext } from '../types.js';
+import { findQuotes, maskQuotes, splitParagraphs, type Paragraph, type Quote } from './quotes.js';
+import { tokenize, type Token } from './tokens.js';
+
+/** Labels that can say, meet, propose or reject. */
+export const ACTOR_LABELS: ReadonlySet<EntityLabel> = new Set(['Person', 'Organization', 'Country']);
+
+export interface Analysis {
+  ctx: ExtractionContext;
+  text: string;
+  /** `text` with quoted words replaced by `_`. */
+  masked: string;
+  paragraphs: Paragraph[];
+  quotes: Quote[];
+  /** Mentions that are not inside quoted words. */
+  frameMentions: EntityMention[];
+  /** Words of the text, quoted words included. */
+  rawTokens: Token[];
+  /** Words outside quotes (the frame). */
+  tokens: Token[];
+  /** Lazily filled by the modules that need them. */
+  /** Number of mentions when computed: a context whose mentions changed is analysed again. */
+  mentionCount: number;
+  memo: {
+    titles?: Map<string, Set<string>>;
+    subjects?: Map<number, string | null>;
+    ranking?: string[];
+    attributions?: unknown;
+  };
+}
+
+// Extractors run one article at a time, so remembering the last context is enough; a
+// WeakMap whose values point back at their keys makes V8's garbage collector crawl.
+let last: Analysis | undefined;
+
+/** The analysis of `ctx`'s article, computed once per context (and per mention list). */
+export function analyse(ctx: ExtractionContext): Analysis {
+  if (last && last.ctx === ctx && last.ctx.mentions.length === last.mentionCount) return last;
+  const text = ctx.article.text;
+  const paragraphs = splitParagraphs(text);
+  const quotes = findQuotes(text, paragraphs);
+  const masked = maskQuotes(text, quotes);
+  const frameMentions = ctx.mentions.filter((m) => masked[m.start] !== '_');
+  const rawTokens = tokenize(text);
+  const tokens = quotes.length ? rawTokens.filter((t) => masked[t.start] !== '_') : rawTokens;
+  last = { ctx, text, masked, paragraphs, quotes, frameMentions, rawTokens, tokens, mentionCount: ctx.mentions.length, memo: {} };
+  return last;
+}
+
+/** Index of the first element whose `start` is ≥ `offset` in a list sorted by `start`. */
+export function lowerBound(list: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mentions lying entirely within [from, to). */
+export function mentionsIn(list: readonly EntityMention[], from: number, to: number): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (let i = lowerBound(list, from); i < list.length && list[i]!.start < to; i++) {
+    if (list[i]!.end <= to) out.push(list[i]!);
+  }
+  return out;
+}
+
+/** The sentence containing `offset` (or the last one starting before it). */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  const i = lowerBound(sentences, offset + 1) - 1;
+  return i >= 0 ? sentences[i] : sentences[0];
+}
+
+/** Evidence for the sentence containing `offset`. */
+export function evidenceAt(ctx: ExtractionContext, offset: number): Evidence {
+  const s = sentenceAt(ctx.sentences, offset);
+  if (!s) return { article: ctx.article.id, sentence: '', start: offset, end: offset };
+  return { article: ctx.article.id, sentence: s.text, start: s.start, end: s.end };
+}
+
+/** Adds `rel` unless the same (type, source, target, quote/what, sentence) is already there. */
+export function pushRelation(ctx: ExtractionContext, rel: ArticleRelation): void {
+  if (rel.source === rel.target) return;
+  const dup = ctx.relations.some(
+    (r) =>
+      r.type === rel.type &&
+      r.source === rel.source &&
+      r.target === rel.target &&
+      r.quote === rel.quote &&
+      r.what === rel.what &&
+      r.evidence.start === rel.evidence.start,
+  );
+  if (!dup) ctx.relations.push(rel.date || !ctx.article.date ? rel : { ...rel, date: ctx.article.date });
+}

@@ -1,0 +1,141 @@
+/**
+ * MET_WITH: two actors met, held talks or spoke on a call (PLOVER CONSULT). Three
+ * sentence patterns, each from the meeting lexicon: a transitive verb ("A met with
+ * B", "A was joined by B"), a reciprocal verb with a coordinated subject ("A and B
+ * held talks"), and a meeting noun ("talks between A and B", "A's call with B",
+ * "A held high-stakes talks with B"). Pairs are unordered: the source is the
+ * smaller key, so repeated meetings merge into one edge.
+ */
+import type { Sentence } from '../../types.js';
+import type { ExtractionContext, Extractor } from '../types.js';
+import { analyse, evidenceAt, mentionsIn, pushRelation, type Analysis } from './context.js';
+import { isPassive, objectsAfter, subjectGroup } from './clauses.js';
+import { MEETING_CONDUCT, MEETING_NOUN, MEETING_RECIPROCAL, MEETING_TRANSITIVE } from './lexicon.js';
+import type { PhraseHit } from './tokens.js';
+import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
+
+type Hit = PhraseHit;
+
+const overlaps = (h: Hit, list: Hit[]): boolean => list.some((o) => h.start < o.end && o.start < h.end);
+
+// Future or intended meetings: modal, scheduling and invitation words before the trigger.
+const PLANNED =
+  /\b(?:will|would|shall|to\s+meet|plans?\s+to|planning|set\s+to|expected|scheduled|due\s+to|going\s+to|could|may|might|hopes?\s+to|upcoming|next|invited|proposed|ahead\s+of|potential(?:ly)?|possible|possibly|possibility|future|would\s+like)\b/iu;
+
+/** Whether a Person–Country pair is a meeting: it is not ("Trump met Putin in Russia"); the rest may be. */
+function compatible(a: Analysis, x: string, y: string): boolean {
+  const lx = a.ctx.entities.get(x)?.label;
+  const ly = a.ctx.entities.get(y)?.label;
+  if (!lx || !ly) return false;
+  if (lx === 'Person' && ly === 'Person') return true;
+  if (lx === 'Person' || ly === 'Person') return lx === 'Organization' || ly === 'Organization';
+  return true;
+}
+
+function firstSubject(a: Analysis, s: Sentence, before: number, history: SpeakerHistory): string | undefined {
+  for (const c of candidatesIn(a, s.start, before)) {
+    if (c.kind === 'mention' && c.label !== 'Person') continue;
+    const e = resolveCandidate(a, c, history);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+// The owner of a meeting noun: "Trump's call", "his meeting", else the clause subject.
+function ownerOf(a: Analysis, s: Sentence, noun: Hit, history: SpeakerHistory): string[] {
+  const before = a.masked.slice(Math.max(s.start, noun.start - 40), noun.start);
+  const possessive = /(?:['’]s?|\b(?:his|her|their))\s+(?:[\p{L}\p{N}-]+\s+){0,3}$/iu.exec(before);
+  if (possessive) {
+    const at = noun.start - before.length + possessive.index;
+    const owner = mentionsIn(a.frameMentions, Math.max(s.start, at - 40), at + 2).pop();
+    if (/^['’]/.test(possessive[0])) return owner && owner.end >= at - 1 ? [owner.entity] : [];
+    if (/^(?:his|her)/i.test(possessive[0].trim())) {
+      const subject = firstSubject(a, s, at, history);
+      return subject ? [subject] : [];
+    }
+  }
+  const group = subjectGroup(a, s.start, noun.start, history);
+  if (group.length > 0) return group;
+  // "A group of diplomats held their first meeting with X": the clause's first actor.
+  const lead = candidatesIn(a, s.start, noun.start).find((c) => c.kind === 'mention');
+  if (lead && lead.kind === 'mention' && !/[,;:]/.test(a.masked.slice(s.start, lead.at)) && lead.at - s.start < 30) return [lead.entity];
+  const first = firstSubject(a, s, s.end, history);
+  return first ? [first] : [];
+}
+
+function emit(a: Analysis, s: Sentence, xs: string[], ys: string[], trigger: Hit, seen: Set<string>): void {
+  const prefix = a.masked.slice(s.start, Math.min(s.end, trigger.end + 25));
+  const status = PLANNED.test(prefix) ? 'planned' : 'occurred';
+  const event = mentionsIn(a.frameMentions, s.start, s.end).find((m) => m.label === 'Event')?.entity;
+  for (const x of xs) {
+    for (const y of ys) {
+      if (x === y || !compatible(a, x, y)) continue;
+      const [source, target] = x < y ? [x, y] : [y, x];
+      const key = `${source}|${target}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pushRelation(a.ctx, {
+        type: 'MET_WITH',
+        source,
+        target,
+        status,
+        ...(event ? { event } : {}),
+        evidence: evidenceAt(a.ctx, s.start),
+      });
+    }
+  }
+}
+
+function sentenceMeetings(a: Analysis, s: Sentence, history: SpeakerHistory): void {
+  const seen = new Set<string>();
+  const text = a.masked;
+  const transitive = MEETING_TRANSITIVE.find(a.tokens, s.start, s.end);
+  for (const v of transitive) {
+    let objFrom = v.end;
+    if (isPassive(a, v.start, v.text)) {
+      const by = /^\s+by\b/i.exec(text.slice(v.end, v.end + 6));
+      if (by) objFrom = v.end + by[0].length;
+    }
+    const objects = objectsAfter(a, objFrom, s.end).map((m) => m.entity);
+    if (objects.length === 0) continue;
+    const subjects = subjectGroup(a, s.start, v.start, history);
+    emit(a, s, subjects, objects, v, seen);
+  }
+  for (const v of MEETING_RECIPROCAL.find(a.tokens, s.start, s.end)) {
+    if (overlaps(v, transitive)) continue;
+    const group = subjectGroup(a, s.start, v.start, history);
+    if (group.length >= 2) emit(a, s, group, group, v, seen);
+  }
+  for (const n of MEETING_NOUN.find(a.tokens, s.start, s.end)) {
+    if (overlaps(n, transitive)) continue;
+    const rest = text.slice(n.end, Math.min(s.end, n.end + 40));
+    const between = /^\s+(?:[\p{Ll}-]+\s+){0,2}?between\s/iu.exec(rest);
+    if (between) {
+      const group = objectsAfter(a, n.end + between[0].length, s.end).map((m) => m.entity);
+      if (group.length >= 2) emit(a, s, group, group, n, seen);
+      continue;
+    }
+    const withM = /^\s+(?:[\p{Ll}-]+\s+){0,2}?with\s/iu.exec(rest);
+    if (!withM) {
+      // "A and B held talks", "A and B renewed negotiations": a conduct verb just before the noun.
+      const conduct = MEETING_CONDUCT.find(a.tokens, Math.max(s.start, n.start - 40), n.start).pop();
+      if (conduct && a.tokens[n.token - 1] && conduct.next >= n.token - 3) {
+        const group = subjectGroup(a, s.start, conduct.start, history);
+        if (group.length >= 2) emit(a, s, group, group, n, seen);
+      }
+      continue;
+    }
+    const others = objectsAfter(a, n.end + withM[0].length, s.end).map((m) => m.entity);
+    if (others.length === 0) continue;
+    emit(a, s, ownerOf(a, s, n, history), others, n, seen);
+  }
+}
+
+/** Emits MET_WITH relations for every sentence of the article. */
+export function extractMeetings(ctx: ExtractionContext): void {
+  const a = analyse(ctx);
+  const history: SpeakerHistory = new Map();
+  for (const s of ctx.sentences) sentenceMeetings(a, s, history);
+}
+
+export const meetingExtractor: Extractor = { id: 'relations/meetings', version: '1', run: extractMeetings };

@@ -1,0 +1,177 @@
+/**
+ * Finds quotations in an article: double quotes (curly or straight) first, then
+ * single quotes (curly or straight, as British tabloids use them) outside them.
+ * A quote left open at the end of a paragraph is the journalistic convention for
+ * a quotation that continues into the next paragraph, so it ends at the line break
+ * and is flagged `openEnded`.
+ */
+
+/** One quotation: `start`/`end` span the quoted words, `open`/`close` include the marks. */
+export interface Quote {
+  start: number;
+  end: number;
+  open: number;
+  close: number;
+  /** Index into the paragraph list. */
+  paragraph: number;
+  /** No closing mark before the end of the paragraph. */
+  openEnded: boolean;
+  /** Single (‘…’ or '…') rather than double marks. */
+  single: boolean;
+  /** The quoted words, trimmed of edge punctuation that belongs to the frame (",", spaces). */
+  text: string;
+}
+
+/** A paragraph (one line of text) with its span. */
+export interface Paragraph {
+  index: number;
+  start: number;
+  end: number;
+}
+
+/** Splits `text` into non-empty lines. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /[^\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (/\S/.test(m[0])) out.push({ index: out.length, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const DOUBLE_MARKS = /["“”„«»]/g;
+const SINGLE_MARKS = /['‘’]/g;
+// A mark opens when it follows a space or opening punctuation and precedes a non-space.
+const OPEN_BEFORE = new Set([...' \t\u00a0([{—–-/:;,'].map((c) => c.charCodeAt(0)));
+const CLOSE_AFTER = new Set([...' \t\u00a0.,;:!?)]}—–-…\'’"”'].map((c) => c.charCodeAt(0)));
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0xa0 || c === 10 || c === 13;
+
+interface Mark {
+  pos: number;
+  canOpen: boolean;
+  canClose: boolean;
+  ch: string;
+}
+
+function marksIn(text: string, from: number, to: number, marks: RegExp): Mark[] {
+  const out: Mark[] = [];
+  marks.lastIndex = from;
+  for (let m = marks.exec(text); m && m.index < to; m = marks.exec(text)) {
+    const pos = m.index;
+    const prev = pos > from ? text.charCodeAt(pos - 1) : 32;
+    const next = pos + 1 < to ? text.charCodeAt(pos + 1) : 32;
+    const ch = text[pos]!;
+    out.push({
+      pos,
+      ch,
+      canOpen: OPEN_BEFORE.has(prev) && !isSpace(next),
+      canClose: (!isSpace(prev) || ch === '”' || ch === '"') && (pos + 1 >= to || CLOSE_AFTER.has(next)),
+    });
+  }
+  return out;
+}
+
+function trimQuote(text: string, start: number, end: number): string {
+  return text
+    .slice(start, end)
+    .replace(/^[\s,;:]+/, '')
+    .replace(/[\s,;:]+$/, '');
+}
+
+function make(text: string, p: Paragraph, open: number, close: number, openEnded: boolean, single: boolean): Quote {
+  const start = open + 1;
+  const end = openEnded ? close : close - 1;
+  return { start, end, open, close, paragraph: p.index, openEnded, single, text: trimQuote(text, start, end) };
+}
+
+function doubleQuotes(text: string, p: Paragraph): Quote[] {
+  const out: Quote[] = [];
+  let open = -1;
+  for (const m of marksIn(text, p.start, p.end, DOUBLE_MARKS)) {
+    if (open < 0) {
+      // A lone closing mark (nothing open) is noise; everything else opens.
+      if (m.ch === '”' && m.canClose && !m.canOpen) continue;
+      if (m.ch === '"' && !m.canOpen && m.canClose) continue;
+      open = m.pos;
+    } else if (m.ch === '“' || m.ch === '„' || (m.canOpen && !m.canClose)) {
+      // An opening mark while a quote is open: the earlier one was never closed.
+      open = m.pos;
+    } else {
+      out.push(make(text, p, open, m.pos + 1, false, false));
+      open = -1;
+    }
+  }
+  if (open >= 0 && p.end - open > 2) out.push(make(text, p, open, p.end, true, false));
+  return out;
+}
+
+function singleQuotes(text: string, p: Paragraph, taken: Quote[]): Quote[] {
+  const out: Quote[] = [];
+  let open = -1;
+  let k = 0;
+  for (const m of marksIn(text, p.start, p.end, SINGLE_MARKS)) {
+    // Marks inside a double-quoted span belong to nested quotes or apostrophes.
+    while (k < taken.length && taken[k]!.close <= m.pos) k++;
+    if (k < taken.length && m.pos >= taken[k]!.open) continue;
+    const next = text[m.pos + 1] ?? ' ';
+    if (open < 0) {
+      // Straight or left marks at a word start open, unless they elide ("'90s", "'em").
+      if (m.ch !== '’' && m.canOpen && !/\d/.test(next) && !/^'(em|til|cause)\b/i.test(text.slice(m.pos, m.pos + 6))) {
+        open = m.pos;
+      }
+    } else if (m.canClose && m.ch !== '‘') {
+      if (m.pos - open > 1) out.push(make(text, p, open, m.pos + 1, false, true));
+      open = -1;
+    } else if (m.ch === '‘') {
+      open = m.pos;
+    }
+  }
+  // Single quotes are never carried over paragraphs: an unmatched one is far more often an apostrophe.
+  return out;
+}
+
+/** All quotations of `text`, in reading order. */
+export function findQuotes(text: string, paragraphs: readonly Paragraph[] = splitParagraphs(text)): Quote[] {
+  const out: Quote[] = [];
+  for (const p of paragraphs) {
+    const doubles = doubleQuotes(text, p);
+    const singles = singleQuotes(text, p, doubles);
+    out.push(...[...doubles, ...singles].sort((a, b) => a.open - b.open));
+  }
+  return out.filter((q) => q.text.length > 0);
+}
+
+/**
+ * A copy of `text` with every quoted word replaced by `_` (offsets kept), so that
+ * attribution patterns never match inside the quoted words.
+ */
+export function maskQuotes(text: string, quotes: readonly Quote[]): string {
+  if (quotes.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const q of quotes) {
+    if (q.start < at) continue;
+    parts.push(text.slice(at, q.start), '_'.repeat(q.end - q.start));
+    at = q.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Number of words in `s`. */
+export function wordCount(s: string): number {
+  return s.match(WORD)?.length ?? 0;
+}
+
+/**
+ * A title or name in quotes ("The Beast", “Pursuing Peace”): every word
+ * capitalised, short, no sentence punctuation.
+ */
+export function looksLikeTitle(s: string): boolean {
+  const words = s.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 5 || /[.!?,;:]$/.test(s)) return false;
+  const minor = /^(of|the|a|an|and|in|on|for|to|at|by)$/;
+  return words.every((w, i) => (i > 0 && minor.test(w)) || /^[\p{Lu}\p{N}]/u.test(w));
+}

@@ -1,0 +1,222 @@
+/**
+ * Who is the subject of a speech verb: a named mention, a pronoun ("he said") or a
+ * descriptor ("the Russian president said") resolved against the article's
+ * earlier sentences. Works on the quote-masked text so that names inside quoted
+ * words never become speakers.
+ */
+import type { EntityMention } from '../types.js';
+import { ACTOR_LABELS, lowerBound, mentionsIn, sentenceAt, type Analysis } from './context.js';
+import { tokenAt, type Token } from './tokens.js';
+
+/** A possible subject found in the frame text. */
+export type Candidate =
+  | { kind: 'mention'; at: number; end: number; entity: string; label: string }
+  | { kind: 'pronoun'; at: number; end: number }
+  | { kind: 'descriptor'; at: number; end: number; words: string[] };
+
+// A mention right after one of these words is an object or a modifier, not the subject.
+const OBJECT_MARKERS = new Set(
+  (
+    'with to of for on at from about against between into over toward towards than like including after before ' +
+    'under alongside via behind whom in thank thanks thanked told tell tells urge urges urged asked asks meet meets ' +
+    'met joined invited invites called welcomed welcomes hosted hosts greeted greets received praised accused ' +
+    'criticised criticized warned backed berating berated blamed pressed pressured visit visited visits'
+  ).split(' '),
+);
+const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
+const DETERMINERS = new Set(['the', 'our', 'its', 'his', 'her', 'their']);
+const ROLE_HEADS = new Set(
+  (
+    'president leader premier minister chancellor secretary envoy official spokesperson spokesman spokeswoman ' +
+    'ambassador correspondent editor diplomat aide adviser advisor negotiator king queen pope general commander ' +
+    'mayor governor senator lawmaker analyst expert chief head host'
+  ).split(' '),
+);
+// Relative and participial asides between a subject and its verb ("X, who met Y, said").
+const ASIDE = /,\s*(?:who|which|whose|whom|where|when|speaking|reporting|writing|appearing|standing|sitting|referring)\b[^,;]*,/giu;
+
+/** Spans of relative/participial asides in [from, to) of the masked text. */
+function asides(masked: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  // Most spans hold no comma at all, and then no aside.
+  const comma = masked.indexOf(',', from);
+  if (comma < 0 || comma >= to) return out;
+  ASIDE.lastIndex = comma;
+  for (let m = ASIDE.exec(masked); m && m.index + m[0].length <= to; m = ASIDE.exec(masked)) {
+    out.push([m.index + 1, m.index + m[0].length - 1]);
+  }
+  return out;
+}
+
+// Only spaces between two tokens: "with Russian President Vladimir Putin" is one run, "with Fox News, Trump" is not.
+const joined = (a: Analysis, left: Token, right: Token): boolean => /^\s+$/.test(a.masked.slice(left.end, right.start));
+
+function isSubjectLike(a: Analysis, m: EntityMention, lineStart: number): boolean {
+  if (POSSESSIVE_AFTER.test(a.masked.slice(m.end, m.end + 3))) return false;
+  const tokens = a.tokens;
+  let i = tokenAt(tokens, m.start) - 1;
+  if (i < 0 || tokens[i]!.start < lineStart) return true;
+  if (OBJECT_MARKERS.has(tokens[i]!.lower) && joined(a, tokens[i]!, tokens[i + 1] ?? tokens[i]!)) return false;
+  // Skip titles, names and possessors ("meet Ukraine's", "with Russian President") back to the word before them.
+  let right = tokens[i + 1]!;
+  while (i >= 0 && tokens[i]!.start >= lineStart && (tokens[i]!.cap || tokens[i]!.lower === 'of' || tokens[i]!.lower === 'the')) {
+    if (!joined(a, tokens[i]!, right)) return true;
+    right = tokens[i]!;
+    i--;
+  }
+  return !(i >= 0 && tokens[i]!.start >= lineStart && joined(a, tokens[i]!, right) && OBJECT_MARKERS.has(tokens[i]!.lower));
+}
+
+/** Possible subjects inside [from, to), in text order, asides and objects skipped. */
+export function candidatesIn(a: Analysis, from: number, to: number): Candidate[] {
+  if (to <= from) return [];
+  const skip = asides(a.masked, from, to);
+  const inAside = (pos: number): boolean => skip.some(([s, e]) => pos >= s && pos < e);
+  const out: Candidate[] = [];
+  for (const m of mentionsIn(a.frameMentions, from, to)) {
+    if (!ACTOR_LABELS.has(m.label) || inAside(m.start) || !isSubjectLike(a, m, from)) continue;
+    out.push({ kind: 'mention', at: m.start, end: m.end, entity: m.entity, label: m.label });
+  }
+  const tokens = a.tokens;
+  const first = tokenAt(tokens, from);
+  for (let i = first; i < tokens.length && tokens[i]!.end <= to; i++) {
+    const t = tokens[i]!;
+    if ((t.lower === 'he' || t.lower === 'she') && !inAside(t.start) && !overlapsMention(a, t.start, t.end)) {
+      out.push({ kind: 'pronoun', at: t.start, end: t.end });
+      continue;
+    }
+    if (!ROLE_HEADS.has(t.lower)) continue;
+    // "the Russian president": a determiner up to five words back, nothing but words between.
+    let d = i - 1;
+    while (d >= first && i - d <= 5 && !DETERMINERS.has(tokens[d]!.lower) && /^\s+$/.test(a.masked.slice(tokens[d]!.end, tokens[d + 1]!.start))) d--;
+    if (d < first || !DETERMINERS.has(tokens[d]!.lower) || !/^\s+$/.test(a.masked.slice(tokens[d]!.end, tokens[d + 1]!.start))) continue;
+    const at = tokens[d]!.start;
+    const next = tokens[i + 1];
+    // "the President Donald Trump" is a title before a name, which the mention covers.
+    if (next && next.cap && joined(a, t, next)) continue;
+    if (inAside(at) || overlapsMention(a, at, t.end) || POSSESSIVE_AFTER.test(a.masked.slice(t.end, t.end + 3))) continue;
+    const words = tokens.slice(d + 1, i + 1).map((x) => x.lower);
+    out.push({ kind: 'descriptor', at, end: t.end, words });
+  }
+  return out.sort((x, y) => x.at - y.at);
+}
+
+// A pronoun or descriptor the entity extractor already resolved to a Person is taken as
+// that mention; one that merely contains a country ("the US president") is still a descriptor.
+function overlapsMention(a: Analysis, from: number, to: number): boolean {
+  for (let i = Math.max(0, lowerBound(a.frameMentions, from) - 1); i < a.frameMentions.length; i++) {
+    const m = a.frameMentions[i]!;
+    if (m.start >= to) break;
+    if (m.end > from && m.label === 'Person') return true;
+  }
+  return false;
+}
+
+/** Speakers already attributed, by sentence index; filled as quotes are read in order. */
+export type SpeakerHistory = Map<number, string>;
+
+const stem = (w: string): string => w.slice(0, 5);
+
+/**
+ * The entity a pronoun at `at` most likely refers to: in the preceding sentences (up
+ * to five back), the speaker of a quote there, else the sentence's subject-like Person.
+ */
+export function resolvePronoun(a: Analysis, at: number, history: SpeakerHistory): string | undefined {
+  const sentences = a.ctx.sentences;
+  const here = sentenceAt(sentences, at);
+  if (!here) return undefined;
+  for (let i = here.index - 1; i >= 0 && i >= here.index - 5; i--) {
+    const s = sentences[i]!;
+    const spoken = history.get(i);
+    if (spoken && a.ctx.entities.get(spoken)?.label === 'Person') return spoken;
+    const subjects = (a.memo.subjects ??= new Map<number, string | null>());
+    let subject = subjects.get(i);
+    if (subject === undefined) {
+      const c = candidatesIn(a, s.start, s.end).find((x) => x.kind === 'mention' && x.label === 'Person');
+      subjects.set(i, (subject = c && c.kind === 'mention' ? c.entity : null));
+    }
+    if (subject) return subject;
+  }
+  return undefined;
+}
+
+// Words that may sit inside a title before a name ("Russia's top economic envoy Kirill Dmitriev").
+const TITLE_WORDS = new Set([
+  ...ROLE_HEADS,
+  ...'former top special foreign deputy vice senior economic defence defense state of national security affairs interior finance trade prime acting outgoing incoming opposition s'.split(' '),
+]);
+const isTitleWord = (t: string): boolean => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, ''));
+const APPOSITIVE = /^,\s*(?!(?:who|which|whose|where|when|while|after|before|as|but|and|if|because|although|though|since|saying|adding)\b|\p{Ll}+ing\b)(?:the|a|an)?\s*([^,.;]{0,50})/u;
+
+// Title context of every Person: the title run just before each mention, an appositive
+// after it (", the Ukrainian president,") and an "of Country" after it.
+function titleContext(a: Analysis): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const m of a.frameMentions) {
+    if (m.label !== 'Person') continue;
+    let set = out.get(m.entity);
+    if (!set) out.set(m.entity, (set = new Set()));
+    const tokens = a.masked.slice(Math.max(0, m.start - 50), m.start).split(/(?<=[\s,])|(?=['’]s\b)/u);
+    const run: string[] = [];
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const t = tokens[i]!.trim().replace(/,$/, '');
+      if (!t) continue;
+      if (/[.;:!?"“”_]/.test(t) || !(/^\p{Lu}/u.test(t) || isTitleWord(t))) break;
+      run.push(t);
+    }
+    const rest = a.masked.slice(m.end, m.end + 60);
+    // Only an appositive that names an office counts (", the Ukrainian president,"), not ", when the …".
+    const appositive = APPOSITIVE.exec(rest)?.[1] ?? '';
+    const office = appositive.toLowerCase().split(/[^\p{L}]+/u).some((w) => ROLE_HEADS.has(w)) ? appositive : '';
+    const after = office || (/^\s+of\s+(\p{Lu}[\p{L}]+)/u.exec(rest)?.[1] ?? '');
+    for (const w of `${run.join(' ')} ${after} ${m.text}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) set.add(stem(w));
+  }
+  return out;
+}
+
+
+/**
+ * The Person a descriptor ("the Russian president") refers to: one mentioned before
+ * `at` whose title words elsewhere in the article include the role and every
+ * qualifier the descriptor has; ties go to the most mentioned, then the most recent.
+ */
+export function resolveDescriptor(a: Analysis, words: readonly string[], at: number): string | undefined {
+  const ctxMap = (a.memo.titles ??= titleContext(a));
+  const last = new Map<string, number>();
+  const count = new Map<string, number>();
+  for (let i = 0; i < lowerBound(a.frameMentions, at); i++) {
+    const m = a.frameMentions[i]!;
+    if (m.label !== 'Person') continue;
+    last.set(m.entity, m.start);
+    count.set(m.entity, (count.get(m.entity) ?? 0) + 1);
+  }
+  const role = words[words.length - 1];
+  const qualifiers = words.slice(0, -1).filter((w) => w.length > 1 && !/^(?:former|new|top|then|current)$/.test(w));
+  let best: string | undefined;
+  let bestKey: number[] = [];
+  for (const [entity, seen] of last) {
+    const title = ctxMap.get(entity) ?? new Set<string>();
+    // The role word itself must fit, otherwise "the president" would pick any recent name.
+    if (role && !title.has(stem(role))) continue;
+    const matched = qualifiers.filter((w) => title.has(stem(w))).length;
+    if (matched < qualifiers.length) continue;
+    const key = [matched, count.get(entity) ?? 0, seen];
+    if (!best || key[0]! > bestKey[0]! || (key[0] === bestKey[0] && (key[1]! > bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))) {
+      best = entity;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+/** Resolves a candidate to an entity key. */
+export function resolveCandidate(a: Analysis, c: Candidate, history: SpeakerHistory): string | undefined {
+  switch (c.kind) {
+    case 'mention':
+      return c.entity;
+    case 'pronoun':
+      return resolvePronoun(a, c.at, history);
+    case 'descriptor':
+      return resolveDescriptor(a, c.words, c.at);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Stances inside statements: a speaker who says what must or should happen
+ * proposes it ("real peace must be achieved", "the best way … is to go directly to
+ * a peace agreement"); one who prefers A "rather than" / "instead of" / "and not a
+ * mere" B rejects B. The speaker is the quote's attributed speaker, or the subject
+ * of the speech verb for reported speech. Deontic modality as a marker of demands
+ * follows PLOVER DEMAND ("declared that China must drop barriers").
+ */
+import type { RelationType, Sentence } from '../../types.js';
+import type { ExtractionContext, Extractor } from '../types.js';
+import { ACTOR_LABELS, analyse, evidenceAt, lowerBound, pushRelation, type Analysis } from './context.js';
+import { CONTRAST, DEONTIC } from './lexicon.js';
+import { targetOf, whatAfter } from './proposals.js';
+import { attributionsOf, reportedSpeaker } from './said.js';
+import type { Quote } from './quotes.js';
+import { tokenAt } from './tokens.js';
+
+// Where the clause holding a modal starts: after a quote mark, "that", "but", a colon or a comma.
+const CLAUSE_MARK = /["“‘:;,]|\b(?:that|but)\b/gu;
+
+function clauseStart(prefix: string): number {
+  let at = 0;
+  CLAUSE_MARK.lastIndex = 0;
+  for (let m = CLAUSE_MARK.exec(prefix); m; m = CLAUSE_MARK.exec(prefix)) at = m.index + m[0].length;
+  return at;
+}
+
+function quoteAt(a: Analysis, pos: number): Quote | undefined {
+  const i = lowerBound(a.quotes, pos + 1) - 1;
+  const q = a.quotes[i] ?? a.quotes.find((x) => x.start <= pos && pos < x.end);
+  return q && q.start <= pos && pos < q.end ? q : undefined;
+}
+
+function actorAt(a: Analysis, s: Sentence, pos: number, speakers: Map<Quote, string>): string | undefined {
+  const q = quoteAt(a, pos);
+  if (q) return speakers.get(q);
+  const found = reportedSpeaker(a, s.start, pos, new Map());
+  return found && 'speaker' in found ? found.speaker : undefined;
+}
+
+function emit(a: Analysis, s: Sentence, type: RelationType, actor: string, from: number, seen: Set<string>): void {
+  if (!ACTOR_LABELS.has(a.ctx.entities.get(actor)?.label ?? 'Place')) return;
+  // Inside a quote the clause ends with the quote at the latest.
+  const q = quoteAt(a, from);
+  const what = whatAfter(a, from, q ? Math.min(s.end, q.end) : s.end);
+  if (what.text.split(/\s+/).length < 2) return;
+  const target = targetOf(a, from, what.end, actor, s);
+  if (!target) return;
+  const key = `${type}|${actor}|${what.text}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  pushRelation(a.ctx, { type, source: actor, target, what: what.text, evidence: evidenceAt(a.ctx, s.start) });
+}
+
+// "the best way to end the war is to …": the proposal is what follows "is to" (its offset is returned).
+function bestWay(a: Analysis, s: Sentence): number[] {
+  const out: number[] = [];
+  const t = a.rawTokens;
+  for (let i = tokenAt(t, s.start); i < t.length && t[i]!.end <= s.end; i++) {
+    if (t[i]!.lower !== 'way' || !/^(?:best|only)$/.test(t[i - 1]?.lower ?? '')) continue;
+    for (let j = i + 1; j < i + 16 && j + 1 < t.length && t[j + 1]!.end <= s.end; j++) {
+      if (t[j]!.lower === 'is' && t[j + 1]!.lower === 'to') {
+        out.push(t[j + 1]!.end);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function sentenceStances(a: Analysis, s: Sentence, speakers: Map<Quote, string>, seen: Set<string>): void {
+  const text = a.text.slice(s.start, s.end);
+  // Questions ("What has the West to offer?") demand nothing.
+  const question = /\?["”’']?\s*$/.test(text);
+  for (const m of question ? [] : DEONTIC.find(a.rawTokens, s.start, s.end)) {
+    const before = a.text.slice(Math.max(s.start, m.start - 25), m.start);
+    // "which needs to be corrected" qualifies a noun; "we don't have to" negates the demand.
+    if (/\b(?:which|who|that)\s+$|\b(?:not|never|no)\s+(?:\p{L}+\s+)?$|n['’]t\s+(?:\p{L}+\s+)?$/iu.test(before)) continue;
+    const actor = actorAt(a, s, m.start, speakers);
+    if (actor) emit(a, s, 'PROPOSED', actor, s.start + clauseStart(text.slice(0, m.start - s.start)), seen);
+  }
+  for (const pos of bestWay(a, s)) {
+    const actor = actorAt(a, s, pos, speakers);
+    if (actor) emit(a, s, 'PROPOSED', actor, pos, seen);
+  }
+  for (const m of CONTRAST.find(a.rawTokens, s.start, s.end)) {
+    const actor = actorAt(a, s, m.start, speakers);
+    if (actor) emit(a, s, 'REJECTED', actor, m.end, seen);
+  }
+}
+
+/** Emits PROPOSED/REJECTED relations for modal and contrastive statements. */
+export function extractStances(ctx: ExtractionContext): void {
+  const a = analyse(ctx);
+  const speakers = new Map(attributionsOf(a).map((x) => [x.quote, x.speaker]));
+  const seen = new Set<string>();
+  for (const s of ctx.sentences) sentenceStances(a, s, speakers, seen);
+}
+
+export const stanceExtractor: Extractor = { id: 'relations/stances', version: '1', run: extractStances };

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { relationExtractors } from '../../src/extract/relations/index.js';
+import type { ArticleRelation, RelationType } from '../../src/types.js';
+import { keyOf, makeContext, PEOPLE } from '../fixtures/relations/context.js';
+
+const KOVACS = keyOf('Person', 'Anna Kovacs');
+const LIND = keyOf('Person', 'Peter Lind');
+const ORTIZ = keyOf('Person', 'Maria Ortiz');
+const NATO = keyOf('Organization', 'NATO');
+const CEASEFIRE = keyOf('Event', 'ceasefire');
+const SUMMIT = keyOf('Event', 'summit');
+const SYLVANIA = keyOf('Country', 'Sylvania');
+const PEACE_DEAL = keyOf('Event', 'peace deal');
+
+function relations(text: string, type: RelationType): ArticleRelation[] {
+  const ctx = makeContext(text, PEOPLE, '2025-08-16');
+  for (const x of relationExtractors) x.run(ctx);
+  return ctx.relations.filter((r) => r.type === type);
+}
+
+const pairs = (rels: ArticleRelation[]): string[] => rels.map((r) => [r.source, r.target].sort().join(' + ')).sort();
+const pair = (x: string, y: string): string => [x, y].sort().join(' + ');
+
+describe('MET_WITH', () => {
+  it.each([
+    ['A met with B', 'Kovacs met with Lind in Geneva on Friday.', [pair(KOVACS, LIND)]],
+    ['A spoke today with B (White House readout style)', 'Anna Kovacs spoke today with Peter Lind of Sylvania.', [pair(KOVACS, LIND)]],
+    ['A and B held talks', 'Kovacs and Lind held talks in Anchorage.', [pair(KOVACS, LIND)]],
+    ['talks between A and B', 'The talks between Kovacs and Lind lasted three hours.', [pair(KOVACS, LIND)]],
+    ['A held high-stakes talks with B', 'Kovacs held high-stakes talks with Lind on Friday.', [pair(KOVACS, LIND)]],
+    ["A's call with B", "Kovacs's call with Lind was long.", [pair(KOVACS, LIND)]],
+    ['A spoke with B, C and others', 'Lind has spoken with Kovacs, Maria Ortiz and other leaders about the talks.', [pair(KOVACS, LIND), pair(LIND, ORTIZ)]],
+    ['A was joined by B', 'Kovacs was joined by Lind at the table.', [pair(KOVACS, LIND)]],
+    ['a person and an alliance', 'Kovacs met NATO officials.', [pair(KOVACS, NATO)]],
+  ])('finds %s', (_name, text, expected) => {
+    expect(pairs(relations(text, 'MET_WITH'))).toEqual(expected);
+  });
+
+  it.each([
+    ['talk about someone', 'Kovacs spoke about Lind at length.'],
+    ['a meeting of one person', 'Kovacs met reporters in the evening.'],
+    ['a possessive that is not a participant', "Ortiz praised Kovacs's decision to attend."],
+  ])('finds nothing in %s', (_name, text) => {
+    expect(relations(text, 'MET_WITH')).toEqual([]);
+  });
+
+  it.each([
+    ['Kovacs will meet Lind next week.', 'planned'],
+    ['Kovacs met Lind last week.', 'occurred'],
+  ])('marks "%s" as %s', (text, status) => {
+    expect(relations(text, 'MET_WITH').map((r) => r.status)).toEqual([status]);
+  });
+
+  it('links the meeting to the event named in the sentence', () => {
+    expect(relations('Kovacs met Lind at the summit.', 'MET_WITH')[0]?.event).toBe(SUMMIT);
+  });
+
+  it('merges both directions into one source/target order', () => {
+    const rels = relations('Kovacs met Lind. Later Lind met Kovacs again.', 'MET_WITH');
+    expect(new Set(rels.map((r) => `${r.source}>${r.target}`)).size).toBe(1);
+  });
+});
+
+describe('PROPOSED and REJECTED', () => {
+  const facts = (text: string, type: RelationType) =>
+    relations(text, type).map((r) => [r.source, r.target, r.what]);
+
+  it.each([
+    ['a proposal verb', 'Kovacs proposed a ceasefire along the front.', [[KOVACS, CEASEFIRE, 'a ceasefire along the front']]],
+    ['urging an addressee', 'Lind urged Kovacs to accept the ceasefire.', [[LIND, KOVACS, 'Kovacs to accept the ceasefire']]],
+    ['calling for something', 'Ortiz called for an immediate truce.', [[ORTIZ, CEASEFIRE, 'an immediate truce']]],
+    ['a possessive proposal noun', "Ortiz backed Lind's proposal for a summit in June.", [[LIND, SUMMIT, 'a summit in June']]],
+    ['a relative clause', 'The plan favours Lind, who has long argued for a ceasefire first.', [[LIND, CEASEFIRE, 'a ceasefire first']]],
+    ['a demand with a modal in a quote', 'Kovacs said: "Sylvania must accept a ceasefire."', [[KOVACS, CEASEFIRE, 'Sylvania must accept a ceasefire']]],
+  ])('PROPOSED from %s', (_name, text, expected) => {
+    expect(facts(text, 'PROPOSED')).toEqual(expected);
+  });
+
+  it.each([
+    ['a rejection verb', 'Kovacs rejected the ceasefire offer.', [[KOVACS, CEASEFIRE, 'the ceasefire offer']]],
+    ['ruling out', 'Lind ruled out a truce before the summit.', [[LIND, CEASEFIRE, 'a truce before the summit']]],
+    ['the passive with an agent', 'The ceasefire was rejected by Ortiz on Sunday.', [[ORTIZ, CEASEFIRE, 'The ceasefire']]],
+    ["a possessive refusal", "Kovacs criticised Lind's refusal to sign the peace deal.", [[LIND, keyOf('Event', 'peace deal'), 'sign the peace deal']]],
+    ['a stated preference', 'Lind said the best way is a peace deal rather than a temporary ceasefire.', [[LIND, CEASEFIRE, 'a temporary ceasefire']]],
+  ])('REJECTED from %s', (_name, text, expected) => {
+    const found = facts(`The summit opened.\n${text}`, 'REJECTED');
+    expect(found.filter(([s]) => s !== KOVACS || !/refusal/.test(text))).toEqual(expected);
+  });
+
+  it.each([
+    ['a named subject before the verb, not a noun after a determiner', 'The Sylvania rejected the ceasefire offer.', 'REJECTED', [[SYLVANIA, CEASEFIRE]]],
+    ['a progressive, not a passive', 'Sylvania is refusing to accept the truce.', 'REJECTED', [[SYLVANIA, CEASEFIRE]]],
+    ['"the best way … is to" proposes what follows', 'Lind said the best way to end the war is to sign a peace deal.', 'PROPOSED', [[LIND, PEACE_DEAL]]],
+  ] as const)('finds %s', (_name, text, type, expected) => {
+    expect(relations(text, type).map((r) => [r.source, r.target])).toEqual(expected);
+  });
+
+  it.each([
+    ['declining to comment', 'Lind declined to comment on the ceasefire.', 'REJECTED'],
+    ['a question', 'Kovacs said: "What does Sylvania have to offer in the truce?"', 'PROPOSED'],
+    ['a negated modal', 'Kovacs said: "We don\'t have to think about a truce now."', 'PROPOSED'],
+    ['a relative clause with a modal', 'Kovacs said: "It is a truce which needs to be watched."', 'PROPOSED'],
+  ] as const)('finds nothing in %s', (_name, text, type) => {
+    expect(relations(text, type)).toEqual([]);
+  });
+
+  it.each([
+    ['a view reported with "suggested"', 'Kovacs suggested his position remained unchanged.'],
+    ['an aim with "sought to"', 'Kovacs sought to reassure Lind.'],
+    ['a sentence-initial participle', 'Asked about the ceasefire, Kovacs smiled.'],
+  ])('finds no PROPOSED in %s', (_name, text) => {
+    expect(relations(text, 'PROPOSED')).toEqual([]);
+  });
+
+  it('does not read "accused of" without an object as the accused accusing', () => {
+    expect(relations('Lind, accused of delaying the ceasefire, denied it.', 'REJECTED').map((r) => r.source)).not.toContain(
+      undefined,
+    );
+    expect(relations('Lind is accused of delaying the ceasefire.', 'REJECTED')).toEqual([]);
+  });
+});
+
+describe('PARTICIPATED_IN', () => {
+  it.each([
+    ['a statement made at an event', '"We are ready," Ortiz said at the summit.', [[ORTIZ, SUMMIT]]],
+    ['but not a statement about an event', '"The summit was useless," Ortiz said.', []],
+    ['attending an event', 'Ortiz attended the summit in June.', [[ORTIZ, SUMMIT]]],
+    ['both sides of a meeting at an event', 'Kovacs met Lind at the summit.', [[KOVACS, SUMMIT], [LIND, SUMMIT]]],
+  ])('from %s', (_name, text, expected) => {
+    const rels = relations(text, 'PARTICIPATED_IN').map((r) => [r.source, r.target]);
+    expect(rels.sort()).toEqual(expected.sort());
+  });
+});

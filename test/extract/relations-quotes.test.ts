@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes, looksLikeTitle } from '../../src/extract/relations/quotes.js';
+
+describe('findQuotes', () => {
+  it.each([
+    ['finds a curly double quote', 'She said: “We will win.” Then she left.', ['We will win.']],
+    ['finds a straight double quote', 'He said "we will win" today.', ['we will win']],
+    ['pairs a straight opening mark with a curly closing one', 'He was "counting on America”, he wrote.', ['counting on America']],
+    ['trims the comma that belongs to the frame', '"We will win," she said.', ['We will win']],
+    ['finds single quotes used as quotation marks', "'We are close neighbours,' the leader said.", ['We are close neighbours']],
+    ['does not take apostrophes for quotes', "Ukraine's leader and the pair’s talks went on.", []],
+    ['keeps a single-quoted phrase inside a double quote nested, not separate', 'He said "the so-called \'deal\' is dead" today.', ["the so-called 'deal' is dead"]],
+    ['finds several quotes in one paragraph', '“One,” she said. “Two.”', ['One', 'Two.']],
+  ])('%s', (_name, text, expected) => {
+    expect(findQuotes(text).map((q) => q.text)).toEqual(expected);
+  });
+
+  it('ends an unclosed quote at the paragraph break and flags it open-ended', () => {
+    const text = 'She said: "First part.\n"Second part."';
+    const quotes = findQuotes(text);
+    expect(quotes.map((q) => [q.text, q.openEnded, q.paragraph])).toEqual([
+      ['First part.', true, 0],
+      ['Second part.', false, 1],
+    ]);
+  });
+
+  it('gives spans that index the quoted words in the text', () => {
+    const text = 'A “quoted phrase” here.';
+    const [q] = findQuotes(text);
+    expect(text.slice(q!.start, q!.end)).toBe('quoted phrase');
+    expect(text.slice(q!.open, q!.close)).toBe('“quoted phrase”');
+  });
+});
+
+describe('looksLikeTitle', () => {
+  it.each([
+    ['The Beast', true],
+    ['Pursuing Peace', true],
+    ['coalition of the willing', false],
+    ['We will win.', false],
+  ])('%s → %s', (text, expected) => {
+    expect(looksLikeTitle(text)).toBe(expected);
+  });
+});
