@@ -48,7 +48,7 @@ describe('GraphBuilder', () => {
     const kallas = g.findNode((_k, a) => a.aliases.includes('Kallas'))!;
     expect(g.getNodeAttributes(kallas)).toMatchObject({
       name: 'Kaja Kallas',
-      aliases: ['Kallas', 'Kaja Kallas', 'Ms Kallas'],
+      aliases: ['Kaja Kallas', 'Kallas', 'Ms Kallas'],
       articles: ['a1', 'a2'],
     });
   });
@@ -62,6 +62,21 @@ describe('GraphBuilder', () => {
     expect(edge.quotes).toEqual(['We stand together', 'Support will continue']);
     expect(edge.evidence.map((e) => e.article)).toEqual(['a1', 'a2']);
     expect(countByKind(b.graph)).toEqual({ nodes: { Person: 2 }, edges: { SAID: 1 } });
+  });
+
+  it('keeps one MET_WITH edge per pair whichever article names whom first', () => {
+    const met = (source: string, target: string, article: string): ArticleRelation => ({
+      type: 'MET_WITH',
+      source,
+      target,
+      status: 'occurred',
+      evidence: { article, sentence: 'They met.', start: 0, end: 9 },
+    });
+    const b = new GraphBuilder();
+    b.add(extraction('m1', [person('a', 'Kaja Kallas', 'm1'), person('b', 'Antony Blinken', 'm1')], [met('a', 'b', 'm1')]));
+    b.add(extraction('m2', [person('a', 'Kaja Kallas', 'm2'), person('b', 'Antony Blinken', 'm2')], [met('b', 'a', 'm2')]));
+    expect(b.graph.size).toBe(1);
+    expect(b.graph.getEdgeAttributes(b.graph.edges()[0]!).evidence).toHaveLength(2);
   });
 
   it('drops relations whose ends are not entities of the article', () => {
