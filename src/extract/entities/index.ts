@@ -1,8 +1,138 @@
-/** Entity recognition and in-article coreference. (Being written: see extract/README in the issue.) */
+/**
+ * Entity recognition and in-article coreference: fills `ctx.entities` and
+ * `ctx.mentions` with persons, countries, organisations, places and events, every
+ * mention pointing at the article-level entity it names.
+ */
+import type { EntityLabel } from '../../types.js';
 import type { Extractor } from '../types.js';
+import { resolveWhen } from './dates.js';
+import { findDescriptors } from './descriptors.js';
+import { findEventMentions, type TokenEntity } from './event-mentions.js';
+import { clusterEvents, clusterName, mentionForms } from './events.js';
+import { PHRASES } from './lexicon.js';
+import { personName, resolvePersons, type PersonGroup } from './persons.js';
+import { linkAcronyms, recogniseLowercaseOrgs } from './organizations.js';
+import { recogniseNames, type Candidate } from './recognise.js';
+import { EntityTable } from './table.js';
+import { lowerVocabulary, tokenize, type Token } from './tokens.js';
+
+/** Index of the token containing (or nearest before) character `offset`. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** For each country, the sentences that name it or use its demonym ("Russian"). */
+function sentencesNaming(tokens: readonly Token[], candidates: readonly Candidate[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const add = (country: string, sentence: number): void => {
+    const set = out.get(country);
+    if (set) set.add(sentence);
+    else out.set(country, new Set([sentence]));
+  };
+  for (const c of candidates) if (c.label === 'Country') add(c.name, tokens[c.from]!.sentence);
+  for (const t of tokens) {
+    if (!t.cap) continue;
+    const info = PHRASES.get(t.text);
+    if (info?.kind === 'demonym') add(info.ref, t.sentence);
+  }
+  return out;
+}
 
 export const entityExtractor: Extractor = {
   id: 'entities',
-  version: '0',
-  run() {},
+  version: '1',
+  run(ctx) {
+    const { text } = ctx.article;
+    const tokens = tokenize(text, ctx.sentences);
+    const vocab = lowerVocabulary(tokens);
+    const candidates = recogniseNames(text, tokens, vocab);
+    candidates.push(...recogniseLowercaseOrgs(text, tokens, (offset) => tokenAt(tokens, offset)));
+    linkAcronyms(text, tokens, candidates);
+    const table = new EntityTable(text, ctx.article.id);
+
+    // What each token starts: the event reader asks it for places and participants.
+    const byStart = new Map<number, TokenEntity[]>();
+    const byEnd = new Map<number, TokenEntity[]>();
+    const push = (map: Map<number, TokenEntity[]>, i: number, e: TokenEntity): void => {
+      const list = map.get(i);
+      if (list) list.push(e);
+      else map.set(i, [e]);
+    };
+    const record = (label: EntityLabel, name: string, start: number, end: number, aliases: readonly string[], within?: string): void => {
+      const key = table.add(label, name, start, end, aliases);
+      const from = tokenAt(tokens, start);
+      const to = tokenAt(tokens, end - 1) + 1;
+      const e: TokenEntity = { label, key, name, from, to, surface: text.slice(start, end), ...(within ? { within } : {}) };
+      push(byStart, from, e);
+      push(byEnd, to - 1, e);
+    };
+
+    const groups = resolvePersons(text, tokens, candidates);
+    const starting = new Map<number, PersonGroup>();
+    const ending = new Map<number, PersonGroup>();
+    for (const g of groups) {
+      const name = personName(g);
+      for (const m of g.mentions) {
+        record('Person', name, m.start, m.end, m.aliases);
+        starting.set(m.start, g);
+        ending.set(m.end, g);
+      }
+    }
+    const named: [number, number][] = [];
+    for (const c of candidates) {
+      // "in Sumy": an unknown single word after a locative that names no person is a place.
+      if (c.label === null && c.locative && c.to - c.from === 1 && c.name) c.label = 'Place';
+      if (c.label === null || c.label === 'Person') continue;
+      const start = c.start ?? tokens[c.from]!.start;
+      const end = c.end ?? tokens[c.to - 1]!.end;
+      record(c.label, c.name, start, end, c.aliases, c.within);
+      if (c.label === 'Event') named.push([start, end]);
+    }
+
+    const namedWith = new Map<string, PersonGroup | undefined>();
+    let countrySentences: Map<string, Set<number>> | undefined;
+    const mostNamedWith = (country: string): PersonGroup | undefined => {
+      if (namedWith.has(country)) return namedWith.get(country);
+      countrySentences ??= sentencesNaming(tokens, candidates);
+      const sentences = countrySentences.get(country) ?? new Set<number>();
+      let best: PersonGroup | undefined;
+      let bestScore = 0;
+      for (const g of groups) {
+        const seen = new Set(g.mentions.map((m) => tokens[tokenAt(tokens, m.start)]!.sentence));
+        let score = 0;
+        for (const x of seen) if (sentences.has(x)) score++;
+        if (score > bestScore) {
+          best = g;
+          bestScore = score;
+        }
+      }
+      namedWith.set(country, best);
+      return best;
+    };
+    for (const d of findDescriptors(text, tokens, groups, (o) => starting.get(o), (o) => ending.get(o), mostNamedWith)) {
+      const surface = text.slice(d.start, d.end);
+      if (d.person) record('Person', personName(d.person), d.start, d.end, [surface]);
+      else if (d.country) record('Country', d.country, d.start, d.end, [surface]);
+    }
+
+    const none: TokenEntity[] = [];
+    const mentions = findEventMentions(text, tokens, (i) => byStart.get(i) ?? none, (i) => byEnd.get(i) ?? none).filter(
+      (m) => !named.some(([s, e]) => m.headStart < e && m.headEnd > s),
+    );
+    for (const cluster of clusterEvents(mentions)) {
+      const name = clusterName(text, cluster);
+      let key = '';
+      for (const m of cluster.mentions) key = table.add('Event', name, m.start, m.end, mentionForms(text, m));
+      const place = cluster.placeNames[0];
+      table.details(key, resolveWhen([...cluster.when], ctx.article.date), place);
+    }
+    table.finish(ctx);
+  },
 };

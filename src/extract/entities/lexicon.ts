@@ -1,0 +1,157 @@
+/**
+ * The entity lexicons (data/lexicons/*.json), loaded once at module load into Maps
+ * and Sets keyed the way the recogniser looks them up. Every file cites its source.
+ */
+import { readFileSync } from 'node:fs';
+
+const load = <T>(file: string): T =>
+  JSON.parse(readFileSync(new URL(`../../../data/lexicons/${file}`, import.meta.url), 'utf8')) as T;
+
+/** What a known phrase is. `ref` is the canonical name of the entity it denotes, when it denotes one. */
+export type PhraseKind =
+  | 'country'
+  | 'capital'
+  | 'seat'
+  | 'demonym'
+  | 'org'
+  | 'place'
+  | 'title'
+  | 'honorific'
+  | 'event'
+  | 'month'
+  | 'day';
+
+export interface PhraseInfo {
+  kind: PhraseKind;
+  /** Canonical entity name (country, organisation, place, event); the title itself for titles. */
+  ref: string;
+  /** Places: the country the place lies in, when the lexicon says ("Oval Office" → United States). */
+  within?: string;
+}
+
+interface CountryRow {
+  code: string;
+  name: string;
+  aliases: string[];
+  capitals: string[];
+  demonyms: string[];
+}
+
+/** Phrases keyed by their tokens joined with single spaces, in the case they are written. */
+export const PHRASES = new Map<string, PhraseInfo>();
+/** First token of every phrase of two or more tokens → the longest such phrase, in tokens. */
+export const PHRASE_STARTS = new Map<string, number>();
+/** Country code → canonical country name. */
+export const COUNTRY_BY_CODE = new Map<string, string>();
+/** Lower-case demonym ("russian") → canonical country name. */
+export const COUNTRY_BY_DEMONYM = new Map<string, string>();
+/** Canonical country name → capital names. */
+export const CAPITALS_OF = new Map<string, string[]>();
+
+// Must split phrases exactly as the tokenizer splits text; kept in sync with tokens.ts.
+const PHRASE_TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-&](?=[\p{L}\p{N}]))*/gu;
+
+/** Splits a lexicon phrase into the tokens the tokenizer would produce. */
+export function phraseTokens(phrase: string): string[] {
+  return phrase.match(PHRASE_TOKEN) ?? [];
+}
+
+function addPhrase(phrase: string, info: PhraseInfo): void {
+  const toks = phraseTokens(phrase.replace(/^the /, ''));
+  if (toks.length === 0) return;
+  const key = toks.join(' ');
+  // First writer wins: files are loaded from the most to the least specific.
+  if (!PHRASES.has(key)) PHRASES.set(key, info);
+  if (toks.length > 1) PHRASE_STARTS.set(toks[0]!, Math.max(PHRASE_STARTS.get(toks[0]!) ?? 0, toks.length));
+}
+
+const titles = load<{ honorifics: string[]; titles: string[]; roles: string[]; descriptorRoles: string[] }>(
+  'titles.json',
+);
+const countries = load<{ countries: CountryRow[] }>('countries.json').countries;
+const seats = load<{ seats: Record<string, string> }>('seats.json').seats;
+const orgs = load<{ organizations: string[][]; suffixes: string[]; prefixes: string[] }>('organizations.json');
+const places = load<{ places: string[]; suffixes: string[]; prefixes: string[]; locatives: string[]; within: Record<string, string> }>(
+  'places.json',
+);
+const words = load<{ function: string[]; days: string[]; months: string[]; notOrganizations: string[] }>('words.json');
+const firstNames = load<{ names: string[] }>('first-names.json').names;
+const events = load<EventLexicon>('events.json');
+
+for (const c of countries) {
+  COUNTRY_BY_CODE.set(c.code, c.name);
+  CAPITALS_OF.set(c.name, c.capitals);
+}
+for (const [seat, code] of Object.entries(seats)) {
+  const country = COUNTRY_BY_CODE.get(code);
+  if (country) addPhrase(seat, { kind: 'seat', ref: country });
+}
+for (const c of countries) {
+  for (const n of [c.name, ...c.aliases]) addPhrase(n, { kind: 'country', ref: c.name });
+}
+for (const row of orgs.organizations) for (const n of row) addPhrase(n, { kind: 'org', ref: row[0]! });
+for (const e of events.named) for (const n of e) addPhrase(n, { kind: 'event', ref: e[0]! });
+for (const c of countries) for (const cap of c.capitals) addPhrase(cap, { kind: 'capital', ref: c.name });
+for (const p of places.places) {
+  const within = COUNTRY_BY_CODE.get(places.within[p] ?? '');
+  addPhrase(p, { kind: 'place', ref: p.replace(/^the /, ''), ...(within ? { within } : {}) });
+}
+for (const t of titles.titles) addPhrase(t, { kind: 'title', ref: t });
+for (const h of titles.honorifics) addPhrase(h, { kind: 'honorific', ref: h.replace(/\.$/, '') });
+for (const c of countries) {
+  for (const d of c.demonyms) {
+    addPhrase(d, { kind: 'demonym', ref: c.name });
+    // "Americans", "Ukrainians": the people, not a name.
+    if (!d.endsWith('s') && !d.endsWith('ese')) addPhrase(`${d}s`, { kind: 'demonym', ref: c.name });
+    if (!COUNTRY_BY_DEMONYM.has(d.toLowerCase())) COUNTRY_BY_DEMONYM.set(d.toLowerCase(), c.name);
+  }
+}
+for (const m of words.months) addPhrase(m, { kind: 'month', ref: m });
+for (const d of words.days) addPhrase(d, { kind: 'day', ref: d });
+
+/** Lower-case function words: never a name on their own. */
+export const FUNCTION_WORDS = new Set(words.function);
+export const FIRST_NAMES = new Set(firstNames);
+/** All-caps words that look like acronyms but name no organisation ("GMT", "CEO"). */
+export const NOT_ORGANIZATIONS = new Set(words.notOrganizations);
+/** Lower-case organisation names ("coalition of the willing"), matched case-insensitively in running text. */
+export const LOWERCASE_ORGS = orgs.organizations.flatMap((row) =>
+  row.filter((n) => !/\p{Lu}/u.test(n) && /^\p{Ll}/u.test(n)).map((n) => [n, row[0]!] as const),
+);
+export const ORG_SUFFIXES = new Set(orgs.suffixes);
+export const ORG_PREFIXES = orgs.prefixes.map(phraseTokens);
+export const PLACE_SUFFIXES = new Set(places.suffixes);
+export const PLACE_PREFIXES = places.prefixes.map(phraseTokens);
+export const LOCATIVES = new Set(places.locatives);
+/** Lower-case role nouns that introduce a person ("envoy Steve Witkoff"). */
+export const ROLES = new Set(titles.roles);
+/** Roles a descriptor like "the Ukrainian president" can carry. */
+export const DESCRIPTOR_ROLES = new Set(titles.descriptorRoles);
+export const MONTHS = words.months;
+const affixes = load<{ surnameSuffixes: string[] }>('name-affixes.json').surnameSuffixes;
+/** A word ending like a family name of some language ("-enko", "-shvili", "-yan"). */
+export const SURNAME_ENDING = new RegExp(`\\p{Ll}(?:${[...new Set(affixes)].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
+export const DAYS = words.days;
+
+export interface EventClass {
+  /** Head nouns (lower case, possibly several words), longest first when matched. */
+  heads: string[];
+  /** Needs a proper-noun modifier or complement to count as a specific event. */
+  anchored?: boolean;
+}
+
+export interface EventLexicon {
+  classes: Record<string, EventClass>;
+  /** Premodifiers that change the class of a head ("peace deal", "ceasefire agreement"). */
+  compounds: Record<string, string>;
+  /** Premodifiers that can stand before an event head. */
+  modifiers: string[];
+  /** Premodifiers that mark a different, later or earlier happening of the same kind. */
+  distinct: Record<string, string>;
+  /** Classes whose happenings recur ("next meeting"); agreements and wars do not split on "future". */
+  distinctClasses: string[];
+  /** Named historical events: name first, then aliases. */
+  named: string[][];
+}
+
+export const EVENT_LEXICON: EventLexicon = events;

@@ -1,0 +1,64 @@
+/**
+ * Organisations the capitalised-run recogniser cannot see alone: acronyms that
+ * abbreviate a name given earlier ("Popular Front Party of Azerbaijan (PFPA)"),
+ * stray all-caps codes to drop, and names written in lower case ("the coalition of
+ * the willing").
+ */
+import { LOWERCASE_ORGS } from './lexicon.js';
+import { ACRONYM, type Candidate } from './recognise.js';
+import type { Token } from './tokens.js';
+
+/** Gives acronyms the name of the organisation they abbreviate ("Popular Front Party of Azerbaijan (PFPA)"). */
+export function linkAcronyms(text: string, tokens: readonly Token[], candidates: Candidate[]): void {
+  const expansions = new Map<string, string>();
+  let prevOrg: Candidate | undefined;
+  for (const c of candidates) {
+    if (c.label !== 'Organization') continue;
+    const word = tokens[c.from]!.text;
+    if (c.to - c.from === 1 && ACRONYM.test(word)) {
+      if (prevOrg && /^\s*\($/.test(text.slice(tokens[prevOrg.to - 1]!.end, tokens[c.from]!.start))) expansions.set(word, prevOrg.name);
+    } else if (c.to - c.from >= 2) {
+      const initials = tokens
+        .slice(c.from, c.to)
+        .filter((t) => t.cap)
+        .map((t) => t.text[0])
+        .join('');
+      if (initials.length >= 2 && !expansions.has(initials)) expansions.set(initials, c.name);
+    }
+    prevOrg = c;
+  }
+  const counts = new Map<string, number>();
+  for (const c of candidates) if (c.acronym) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  for (const c of candidates) {
+    if (c.label !== 'Organization' || c.to - c.from !== 1) continue;
+    const full = expansions.get(tokens[c.from]!.text);
+    if (full && full !== c.name) {
+      c.aliases.push(c.name);
+      c.name = full;
+    } else if (c.acronym && counts.get(c.name)! < 2 && tokens[c.from - 1]?.text !== 'the') {
+      // A lone unknown all-caps word is as often a code, a credit or a shout as an organisation.
+      c.label = null;
+      c.name = '';
+    }
+  }
+}
+
+const LOWERCASE_ORG_RE = new RegExp(
+  `\\b(?:${LOWERCASE_ORGS.map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`,
+  'gi',
+);
+const LOWERCASE_ORG_NAME = new Map(LOWERCASE_ORGS.map(([n, ref]) => [n.toLowerCase(), ref]));
+
+/** Organisations whose names are written in lower case ("the coalition of the willing"). */
+export function recogniseLowercaseOrgs(text: string, tokens: readonly Token[], indexAt: (offset: number) => number): Candidate[] {
+  const out: Candidate[] = [];
+  if (LOWERCASE_ORGS.length === 0) return out;
+  LOWERCASE_ORG_RE.lastIndex = 0;
+  for (let m = LOWERCASE_ORG_RE.exec(text); m; m = LOWERCASE_ORG_RE.exec(text)) {
+    const from = indexAt(m.index);
+    const to = indexAt(m.index + m[0].length - 1) + 1;
+    if (tokens[from]!.start !== m.index) continue;
+    out.push({ label: 'Organization', from, to, name: LOWERCASE_ORG_NAME.get(m[0].toLowerCase()) ?? m[0], aliases: [], locative: false });
+  }
+  return out;
+}

@@ -1,0 +1,185 @@
+/**
+ * In-article person coreference: full names ("Volodymyr Zelenskyy") found anywhere
+ * in the article adopt their short forms ("Zelensky", "Mr Zelenskyy", "President
+ * Zelensky", "Sir Keir"), spelling variants included; unknown single names with no
+ * full name and no cue are not taken for persons.
+ */
+import { normalizeName } from '../../util/text.js';
+import { SURNAME_ENDING } from './lexicon.js';
+import type { Candidate } from './recognise.js';
+import { PARTICLES as SEGMENT_PARTICLES } from './segments.js';
+import type { Token } from './tokens.js';
+
+/** One person of the article and the token spans that name them. */
+export interface PersonGroup {
+  /** Skeleton of the surname, the group's identity. */
+  surname: string;
+  /** Skeleton of the first name when a full name was seen. */
+  first?: string;
+  /** Full surface forms seen (without titles), with their counts. */
+  forms: Map<string, number>;
+  /** Character spans of the mentions, with the surface forms they add as aliases. */
+  mentions: { start: number; end: number; aliases: string[] }[];
+  /** Titles written before the name ("President", "special envoy"). */
+  titles: Set<string>;
+  /** Countries a demonym before the title gave ("Russian President ..."). */
+  countries: Set<string>;
+}
+
+const PARTICLES = new Set([...SEGMENT_PARTICLES, 'Bin', 'Al']);
+const HONORIFIC_FIRST = new Set(['Sir', 'Dame', 'Lord', 'Lady']);
+
+/** Spelling-tolerant key of a name part: transliteration variants collapse ("Zelenskyy" = "Zelensky" = "Zelenskiy"). */
+export function skeleton(word: string): string {
+  let s = SKELETONS.get(word);
+  if (s === undefined) {
+    s = computeSkeleton(word);
+    // Names recur across articles; the cache is bounded so a long run cannot grow it without limit.
+    if (SKELETONS.size > 50_000) SKELETONS.clear();
+    SKELETONS.set(word, s);
+  }
+  return s;
+}
+
+const SKELETONS = new Map<string, string>();
+
+function computeSkeleton(word: string): string {
+  return normalizeName(word)
+    .replace(/[^a-z]/g, '')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/[yj]/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Splits a full name's tokens into first name and surname (particles stay with the surname). */
+function nameParts(words: readonly string[]): { first?: string; surname: string } {
+  let s = words.length - 1;
+  while (s > 0 && PARTICLES.has(words[s - 1]!)) s--;
+  const surname = words.slice(s).join(' ');
+  return s > 0 ? { first: words[0]!, surname } : { surname };
+}
+
+/**
+ * Groups the person candidates and resolves unknown names against them. Returns the
+ * groups in order of first mention, and the candidates that stay unresolved.
+ */
+export function resolvePersons(text: string, tokens: readonly Token[], candidates: readonly Candidate[]): PersonGroup[] {
+  const groups: PersonGroup[] = [];
+  const bySurname = new Map<string, PersonGroup[]>();
+  const lastSeen = new Map<PersonGroup, number>();
+  const words = (c: Candidate): string[] => tokens.slice(c.from, c.to).map((t) => t.text);
+  const surface = (c: Candidate): string => text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end);
+
+  const addMention = (g: PersonGroup, c: Candidate): void => {
+    const s = surface(c);
+    const aliases = [s];
+    if (c.title) aliases.push(`${c.title} ${s}`);
+    g.mentions.push({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end, aliases });
+    if (c.title) g.titles.add(c.title);
+    if (c.country) g.countries.add(c.country);
+    lastSeen.set(g, Math.max(lastSeen.get(g) ?? -1, c.from));
+  };
+
+  // Pass 1: full names (two or more words) define the people of the article.
+  const isFull = (c: Candidate): boolean =>
+    c.to - c.from >= 2 && tokens[c.from]!.cap && (c.label === 'Person' || (c.label === null && !c.locative && c.to - c.from <= 3 && SURNAME_ENDING.test(tokens[c.to - 1]!.text)));
+  // A sentence-initial chunk without a cue may be a word plus a name ("Unlike Pashinyan"): read it last.
+  const doubtful = (c: Candidate): boolean => tokens[c.from]!.initial && !c.cue;
+  const fulls = candidates.filter(isFull);
+  for (const c of [...fulls.filter((x) => !doubtful(x)), ...fulls.filter(doubtful)]) {
+    if (doubtful(c)) {
+      const rest = tokens.slice(c.from + 1, c.to).map((t) => t.text);
+      const known = bySurname.get(skeleton(nameParts(rest).surname));
+      if (known && rest.length === 1) {
+        addMention(known[0]!, { ...c, from: c.from + 1 });
+        continue;
+      }
+    }
+    const w = words(c);
+    const { first, surname } = nameParts(w);
+    const sk = skeleton(surname);
+    const fk = first ? skeleton(first) : undefined;
+    const same = (bySurname.get(sk) ?? []).find((g) => !g.first || !fk || g.first === fk);
+    const g: PersonGroup = same ?? { surname: sk, forms: new Map(), mentions: [], titles: new Set(), countries: new Set() };
+    if (!same) {
+      groups.push(g);
+      bySurname.set(sk, [...(bySurname.get(sk) ?? []), g]);
+    }
+    if (fk && !g.first && !HONORIFIC_FIRST.has(first!)) g.first = fk;
+    const form = w.join(' ');
+    g.forms.set(form, (g.forms.get(form) ?? 0) + 1);
+    addMention(g, c);
+  }
+
+  // Pass 2: single names join the person whose surname (or, after "Sir", first name) they are.
+  for (const c of candidates) {
+    if ((c.label !== null && c.label !== 'Person') || isFull(c)) continue;
+    // One word, or a surname with particles ("von der Leyen").
+    if (c.to - c.from !== 1 && !(c.to - c.from <= 4 && !tokens[c.from]!.cap)) continue;
+    const word = words(c).join(' ');
+    const whole = pickGroup(bySurname.get(skeleton(word)) ?? [], c.from, lastSeen);
+    const parts = !whole && word.includes('-') ? word.split('-') : [word];
+    const matches = whole ? [whole] : parts.map((p) => pickGroup(bySurname.get(skeleton(p)) ?? byFirst(groups, p, c), c.from, lastSeen));
+    if (matches.every((g) => g !== undefined) && parts.length > 1) {
+      // "Trump-Putin": one mention per person.
+      c.label = 'Person';
+      let offset = tokens[c.from]!.start;
+      parts.forEach((p, k) => {
+        const g = matches[k]!;
+        g.mentions.push({ start: offset, end: offset + p.length, aliases: [p] });
+        offset += p.length + 1;
+      });
+      continue;
+    }
+    const g = matches.length === 1 ? matches[0] : undefined;
+    if (g) {
+      c.label = 'Person';
+      addMention(g, c);
+    } else if (c.label === 'Person' || (c.cue === 'speech' && !c.locative)) {
+      c.label = 'Person';
+      const ng: PersonGroup = { surname: skeleton(word), forms: new Map([[word, 1]]), mentions: [], titles: new Set(), countries: new Set() };
+      groups.push(ng);
+      bySurname.set(ng.surname, [ng]);
+      addMention(ng, c);
+    }
+  }
+  return groups;
+}
+
+/** "Sir Keir" names Keir Starmer by his first name. */
+function byFirst(groups: readonly PersonGroup[], word: string, c: Candidate): PersonGroup[] {
+  if (!c.title || !HONORIFIC_FIRST.has(c.title)) return [];
+  const fk = skeleton(word);
+  return groups.filter((g) => g.first === fk);
+}
+
+/** Of several people with one surname, the one named most recently before `at` (else the first). */
+function pickGroup(list: readonly PersonGroup[], at: number, lastSeen: ReadonlyMap<PersonGroup, number>): PersonGroup | undefined {
+  if (list.length <= 1) return list[0];
+  let best: PersonGroup | undefined;
+  let bestAt = -1;
+  for (const g of list) {
+    const seen = lastSeen.get(g) ?? -1;
+    if (seen < at && seen > bestAt) {
+      best = g;
+      bestAt = seen;
+    }
+  }
+  return best ?? list[0];
+}
+
+/** The name a group goes by: its longest full form, then its most frequent, then the first in code order. */
+export function personName(g: PersonGroup): string {
+  let best = '';
+  let bestCount = 0;
+  for (const [form, count] of g.forms) {
+    const better =
+      form.split(' ').length > best.split(' ').length ||
+      (form.split(' ').length === best.split(' ').length && (count > bestCount || (count === bestCount && form < best)));
+    if (!best || better) {
+      best = form;
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,309 @@
+/**
+ * Proper-name recognition: labels the segments of every capitalised run as a
+ * country, organisation, place, named event, person, or an unknown name that the
+ * person resolver decides on once the whole article has been read.
+ */
+import type { EntityLabel } from '../../types.js';
+import {
+  FIRST_NAMES,
+  FUNCTION_WORDS,
+  LOCATIVES,
+  NOT_ORGANIZATIONS,
+  ORG_PREFIXES,
+  ORG_SUFFIXES,
+  PLACE_PREFIXES,
+  PLACE_SUFFIXES,
+  ROLES,
+  EVENT_LEXICON,
+  PHRASES,
+  type PhraseInfo,
+} from './lexicon.js';
+import { capitalisedRuns, segmentRun, type Segment } from './segments.js';
+import type { Token } from './tokens.js';
+
+/** Why a chunk was taken for a person. */
+export type PersonCue = 'title' | 'honorific' | 'role' | 'speech' | 'first-name';
+
+export interface Candidate {
+  /** `null`: an unknown name, decided by the person resolver. */
+  label: EntityLabel | null;
+  from: number;
+  to: number;
+  /** Canonical name for lexicon hits; the surface form otherwise. */
+  name: string;
+  /** Extra surface forms worth keeping as aliases ("US Department of Transportation"). */
+  aliases: string[];
+  cue?: PersonCue;
+  /** The title or honorific written before a person's name. */
+  title?: string;
+  /** The country a demonym or country name before a title gave ("Russian President X" → Russia). */
+  country?: string;
+  /** Character span, when it is only part of a token ("US" in "US-Russia"). */
+  start?: number;
+  end?: number;
+  /** An all-caps word taken for an organisation without a lexicon entry: kept only with support. */
+  acronym?: boolean;
+  /** A locative preposition stands before it ("in Sumy"). */
+  locative: boolean;
+  /** A capital or seat of government: the country it lies in ("Moscow" → Russia), used or not as an actor. */
+  within?: string;
+}
+
+const SPEECH_AFTER =
+  /^(?:['’]s)?\s*(?:,[^,.;"“”]{1,80},\s*)?(?:said|says|told|added|stressed|warned|wrote|posted|argued|noted|insisted|claimed|declared|announced|tweeted|asked|replied|explained|urged|admitted|acknowledged|suggested|insists|warns|adds|tells|writes|responded|continued|concluded)\b/;
+const SPEECH_BEFORE = /\b(?:said|says|according to|told|asked)\s+$/;
+// "Putin", "McDonald", "O'Brien", "Kendall-Taylor"; not "NATO" or "iPhone".
+const TITLE_CASE = /^\p{Lu}(?:\p{Ll}|['’]\p{Lu}\p{Ll})/u;
+/** An all-caps word that may be an organisation's acronym ("NATO", "PFPA", "G7"). */
+export const ACRONYM = /^[\p{Lu}][\p{Lu}\d&]{1,5}$/u;
+const ALL_CAPS = /^[\p{Lu}\d.&'’-]+$/u;
+const ROMAN = /^[IVXLC]+$/;
+// Event nouns and their modifiers never belong to a person's name ("Jake Sullivan Meeting").
+const EVENT_WORDS = new Set(
+  [...Object.values(EVENT_LEXICON.classes).flatMap((c) => c.heads), ...EVENT_LEXICON.modifiers].filter((w) => !w.includes(' ')),
+);
+const WORD_ENDING = /(?:ing|ed|ly|ally|ness|ment|tion)$/;
+// "Administration", "Residence", "Extraordinary" after a title are offices, not surnames.
+const ABSTRACT_NOUN = /(?:tion|sion|ence|ance|ity|ary|ment|ness|ship|dom|ism)$/;
+// Connectors that join an organisation's or place's name but separate two people's names.
+const SPLITTING = new Set(['of', 'the', 'for', 'and']);
+
+const surface = (text: string, tokens: readonly Token[], from: number, to: number): string =>
+  text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+
+const startsWith = (tokens: readonly Token[], from: number, to: number, prefixes: readonly string[][]): boolean =>
+  prefixes.some((p) => p.length < to - from && p.every((w, k) => tokens[from + k]!.text === w));
+
+/** Lower-case role noun(s) right before token `i` ("special envoy", "aide"), or undefined. */
+function roleBefore(tokens: readonly Token[], i: number): string | undefined {
+  const a = tokens[i - 1];
+  if (!a || a.cap) return undefined;
+  const b = tokens[i - 2];
+  if (b && !b.cap && ROLES.has(`${b.text} ${a.text}`)) return `${b.text} ${a.text}`;
+  return ROLES.has(a.text) ? a.text : undefined;
+}
+
+/** Recognises the proper names of an article. `vocab` holds the words the article writes in lower case. */
+export function recogniseNames(text: string, tokens: readonly Token[], vocab: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [runFrom, runTo] of capitalisedRuns(text, tokens)) {
+    const segs = splitAtConnectors(tokens, segmentRun(tokens, runFrom, runTo));
+    // Shouted headlines and photo credits ("KREMLIN POOL"): only known phrases are trusted.
+    let shouting = runTo - runFrom >= 2;
+    for (let i = runFrom; i < runTo && shouting; i++) if (!ALL_CAPS.test(tokens[i]!.text)) shouting = false;
+    const before = tokens[runFrom - 1];
+    const locative = before !== undefined && !before.cap && LOCATIVES.has(before.text);
+    let prev: Segment | undefined;
+    let country: string | undefined;
+    for (let k = 0; k < segs.length; k++) {
+      const seg = segs[k]!;
+      const cand: Candidate = { label: null, from: seg.from, to: seg.to, name: '', aliases: [], locative: locative && k === 0 };
+      if (seg.info) {
+        if (fromPhrase(cand, seg.info, text, tokens)) out.push(cand);
+        if (seg.info.kind === 'country' || seg.info.kind === 'demonym') country = seg.info.ref;
+        else if (seg.info.kind !== 'title' && seg.info.kind !== 'honorific') country = undefined;
+      } else if (!shouting && splitCompound(cand, tokens, out)) {
+        country = undefined;
+      } else if (!shouting) {
+        const next = segs[k + 1];
+        const consumed = classifyChunk(cand, text, tokens, vocab, prev, next);
+        if (prev?.info?.kind === 'title' || prev?.info?.kind === 'honorific') {
+          cand.title = surface(text, tokens, prev.from, prev.to);
+          if (country) cand.country = country;
+        }
+        if (prev?.info && (prev.info.kind === 'country' || prev.info.kind === 'org') && prev.to === seg.from && cand.label === 'Organization')
+          cand.aliases.push(surface(text, tokens, prev.from, cand.to));
+        if (cand.label !== null || cand.name) out.push(cand);
+        if (consumed) k++;
+        country = undefined;
+      }
+      prev = seg;
+    }
+  }
+  return out;
+}
+
+/** "US-Russia", "Armenia-Azerbaijan": one candidate per known part; false when a part is unknown. */
+function splitCompound(cand: Candidate, tokens: readonly Token[], out: Candidate[]): boolean {
+  const tok = tokens[cand.from]!;
+  if (cand.to - cand.from !== 1 || !tok.text.includes('-')) return false;
+  const parts = tok.text.split('-');
+  const infos = parts.map((p) => PHRASES.get(p));
+  if (!infos.every((i) => i && (i.kind === 'country' || i.kind === 'org' || i.kind === 'capital' || i.kind === 'seat'))) return false;
+  let offset = tok.start;
+  parts.forEach((p, k) => {
+    const info = infos[k]!;
+    const label = info.kind === 'org' ? 'Organization' : 'Country';
+    out.push({ ...cand, label, name: info.ref, aliases: [], start: offset, end: offset + p.length });
+    offset += p.length + 1;
+  });
+  return true;
+}
+
+/** Fills `cand` from a lexicon phrase; false when the phrase is not itself a mention (titles, demonyms). */
+function fromPhrase(cand: Candidate, info: PhraseInfo, text: string, tokens: readonly Token[]): boolean {
+  switch (info.kind) {
+    case 'country':
+      cand.label = 'Country';
+      cand.name = info.ref;
+      return true;
+    case 'capital':
+    case 'seat':
+      // "in Moscow", "at the White House" are places; "Moscow said", "the Kremlin said" are the state acting.
+      cand.within = info.ref;
+      if (cand.locative || (cand.from > 1 && tokens[cand.from - 1]!.text === 'the' && LOCATIVES.has(tokens[cand.from - 2]!.text))) {
+        cand.label = 'Place';
+        cand.name = surface(text, tokens, cand.from, cand.to);
+      } else {
+        cand.label = 'Country';
+        cand.name = info.ref;
+        cand.aliases.push(surface(text, tokens, cand.from, cand.to));
+      }
+      return true;
+    case 'org':
+      cand.label = 'Organization';
+      cand.name = info.ref;
+      return true;
+    case 'place':
+      cand.label = 'Place';
+      cand.name = info.ref;
+      if (info.within) cand.within = info.within;
+      return true;
+    case 'event':
+      cand.label = 'Event';
+      cand.name = info.ref;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Labels an unknown chunk; returns true when it swallowed the next segment ("Party of Azerbaijan"). */
+function classifyChunk(
+  cand: Candidate,
+  text: string,
+  tokens: readonly Token[],
+  vocab: ReadonlySet<string>,
+  prev: Segment | undefined,
+  next: Segment | undefined,
+): boolean {
+  const { from, to } = cand;
+  const first = tokens[from]!;
+  const last = tokens[to - 1]!;
+  cand.name = surface(text, tokens, from, to);
+  const lastTwo = to - from >= 2 ? `${tokens[to - 2]!.text} ${last.text}` : '';
+
+  if (PLACE_SUFFIXES.has(lastTwo) || PLACE_SUFFIXES.has(last.text) || startsWith(tokens, from, to, PLACE_PREFIXES)) {
+    if (to - from >= 2 || cand.locative) cand.label = 'Place';
+    return false;
+  }
+  if (ORG_SUFFIXES.has(last.text) || startsWith(tokens, from, to, ORG_PREFIXES)) {
+    // "Popular Front Party of Azerbaijan", "Times of Oman": the "of X" belongs to the organisation's name.
+    if (next && next.from === to + 1 && tokens[to]!.text === 'of' && !last.possessive) {
+      cand.label = 'Organization';
+      cand.to = next.to;
+      cand.name = surface(text, tokens, from, next.to);
+      return true;
+    }
+    if (to - from > 1 || cand.locative) cand.label = 'Organization';
+    return false;
+  }
+  // "Secretary of Agriculture" is an office, not a person: the title must touch the name.
+  const titled = (prev?.info?.kind === 'title' || prev?.info?.kind === 'honorific') && prev.to === from;
+  const commonWord =
+    to - from === 1 &&
+    (vocab.has(first.lower) || FUNCTION_WORDS.has(first.lower) || EVENT_WORDS.has(first.lower) || ABSTRACT_NOUN.test(first.lower));
+  if (titled && !commonWord) {
+    cand.label = 'Person';
+    cand.cue = prev!.info!.kind === 'title' ? 'title' : 'honorific';
+    return false;
+  }
+  const allCaps = ALL_CAPS.test(cand.name);
+  if (
+    to - from === 1 &&
+    ACRONYM.test(first.text) &&
+    !NOT_ORGANIZATIONS.has(first.text) &&
+    !FUNCTION_WORDS.has(first.lower) &&
+    !vocab.has(first.lower) &&
+    !ROMAN.test(first.text)
+  ) {
+    cand.label = 'Organization';
+    cand.acronym = true;
+    return false;
+  }
+  if (allCaps) {
+    // Shouted headlines and photo credits: not worth guessing.
+    cand.name = '';
+    return false;
+  }
+  let nameLike = true;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (!t.cap) continue;
+    const lower = t.lower;
+    if (FUNCTION_WORDS.has(lower) || !TITLE_CASE.test(t.text)) nameLike = false;
+    // A sentence-initial "Posting", "Asked", "Clearly" is an English word, not a name; so is a title-case
+    // headline's "Providing" or "Meeting" anywhere.
+    else if (t.initial && WORD_ENDING.test(t.text) && !FIRST_NAMES.has(t.text)) nameLike = false;
+    else if (i > from && /ing$/.test(t.text) && !FIRST_NAMES.has(t.text)) nameLike = false;
+    else if (EVENT_WORDS.has(lower)) nameLike = false;
+    else if (vocab.has(lower) && !(FIRST_NAMES.has(t.text) && i === from)) nameLike = false;
+  }
+  if (!nameLike) {
+    cand.name = cand.locative ? cand.name : '';
+    if (cand.locative) cand.label = 'Place';
+    return false;
+  }
+  const role = prev === undefined || prev.to < from ? roleBefore(tokens, from) : undefined;
+  if (role) {
+    cand.label = 'Person';
+    cand.cue = 'role';
+    cand.title = role;
+  } else if (speechCue(text, tokens, from, to)) {
+    cand.cue = 'speech';
+    if (to - from >= 2) cand.label = 'Person';
+  } else if (to - from >= 2 && FIRST_NAMES.has(first.text)) {
+    cand.label = 'Person';
+    cand.cue = 'first-name';
+  }
+  // A single unknown word after "in"/"at" is a place unless it turns out to be a person's name (persons.ts decides).
+  return false;
+}
+
+/** A speech verb follows the name, or "said"/"according to" precedes it. */
+function speechCue(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  const end = tokens[to - 1]!.end;
+  const start = tokens[from]!.start;
+  return SPEECH_AFTER.test(text.slice(end, end + 100)) || SPEECH_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+}
+
+/**
+ * Splits unknown chunks at connectors ("Trump of Ukraine") unless an organisation or
+ * place pattern holds them together ("Department of Transportation", "Sea of Azov").
+ */
+function splitAtConnectors(tokens: readonly Token[], segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segs) {
+    if (seg.info || seg.to - seg.from < 3) {
+      out.push(seg);
+      continue;
+    }
+    const last = tokens[seg.to - 1]!.text;
+    const held =
+      ORG_SUFFIXES.has(last) ||
+      PLACE_SUFFIXES.has(last) ||
+      startsWith(tokens, seg.from, seg.to, ORG_PREFIXES) ||
+      startsWith(tokens, seg.from, seg.to, PLACE_PREFIXES);
+    if (held) {
+      out.push(seg);
+      continue;
+    }
+    let a = seg.from;
+    for (let i = seg.from; i <= seg.to; i++) {
+      if (i < seg.to && !SPLITTING.has(tokens[i]!.text)) continue;
+      if (i > a) out.push({ info: null, from: a, to: i });
+      a = i + 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+/**
+ * Capitalised runs and their segmentation: a run ("US Secretary of State Marco
+ * Rubio") is cut into known phrases (country "US", title "Secretary of State") and
+ * unknown chunks ("Marco Rubio") that the classifier then labels.
+ */
+import { FUNCTION_WORDS, PHRASE_STARTS, PHRASES, type PhraseInfo } from './lexicon.js';
+import type { Token } from './tokens.js';
+
+export interface Segment {
+  /** Known phrase, or null for an unknown capitalised chunk. */
+  info: PhraseInfo | null;
+  /** Index of the first and one past the last token, in the article's token array. */
+  from: number;
+  to: number;
+}
+
+// Lower-case words that may join the parts of one name ("Bank of England", "Ursula von der Leyen").
+const CONNECTORS = new Set(['of', 'the', 'de', 'da', 'di', 'du', 'von', 'van', 'der', 'den', 'la', 'le', 'bin', 'al', 'and', 'for', 'del', 'dos', 'el']);
+/** Surname particles: they may start a name ("von der Leyen"), the other connectors may not. */
+export const PARTICLES = new Set(['de', 'da', 'di', 'du', 'von', 'van', 'der', 'den', 'la', 'le', 'bin', 'al', 'del', 'dos', 'el']);
+const GAP = /^[ \u00a0]+$/;
+
+const INITIAL = /^\p{Lu}$/u;
+const INITIAL_GAP = /^\.[ \u00a0]+$/;
+
+/** True when only spaces separate token `a` (and its possessive) from token `b`, or `a` is an initial ("Joseph R. Biden"). */
+function adjacent(text: string, a: Token, b: Token): boolean {
+  if (a.possessive) return false;
+  const gap = text.slice(a.end, b.start);
+  return GAP.test(gap) || (INITIAL.test(a.text) && b.cap && INITIAL_GAP.test(gap));
+}
+
+/** "von der Leyen": particles directly followed by a capitalised word. */
+function startsWithParticles(text: string, tokens: readonly Token[], i: number): boolean {
+  let k = i;
+  while (k < tokens.length && !tokens[k]!.cap && PARTICLES.has(tokens[k]!.text)) k++;
+  if (k === i || k >= tokens.length || !tokens[k]!.cap) return false;
+  for (let j = i + 1; j <= k; j++) if (!adjacent(text, tokens[j - 1]!, tokens[j]!)) return false;
+  return true;
+}
+
+/** Index ranges [from, to) of the capitalised runs, connectors inside them included. */
+export function capitalisedRuns(text: string, tokens: readonly Token[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i]!.cap && !startsWithParticles(text, tokens, i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const prev = tokens[j - 1]!;
+      const t = tokens[j]!;
+      if (!adjacent(text, prev, t)) break;
+      if (t.cap) {
+        j++;
+        continue;
+      }
+      // A connector joins only when a capitalised word follows it directly.
+      let k = j;
+      while (k < tokens.length && !tokens[k]!.cap && CONNECTORS.has(tokens[k]!.text) && adjacent(text, tokens[k - 1]!, tokens[k]!))
+        k++;
+      if (k > j && k < tokens.length && tokens[k]!.cap && adjacent(text, tokens[k - 1]!, tokens[k]!)) j = k + 1;
+      else break;
+    }
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
+
+/** Looks up the longest known phrase starting at token `i` and ending before `to`. */
+export function longestPhrase(tokens: readonly Token[], i: number, to: number): { info: PhraseInfo; to: number } | null {
+  // Only words that start a longer phrase are worth joining with the next ones.
+  return lookup(tokens, i, to, (t) => t.text) ?? (SHOUTED.test(tokens[i]!.text) ? lookup(tokens, i, to, titleCase) : null);
+}
+
+// "LONDON", "NEW YORK" in datelines and headlines: looked up again in title case.
+const SHOUTED = /^\p{Lu}{3,}$/u;
+const titleCase = (t: Token): string => (SHOUTED.test(t.text) ? t.text[0] + t.lower.slice(1) : t.text);
+
+function lookup(tokens: readonly Token[], i: number, to: number, form: (t: Token) => string): { info: PhraseInfo; to: number } | null {
+  const first = form(tokens[i]!);
+  const max = Math.min(PHRASE_STARTS.get(first) ?? 1, to - i);
+  let key = '';
+  const keys: string[] = [];
+  for (let l = 0; l < max; l++) {
+    const t = tokens[i + l]!;
+    key = l === 0 ? first : `${key} ${form(t)}`;
+    keys.push(key);
+    if (t.possessive) break;
+  }
+  for (let l = keys.length; l >= 1; l--) {
+    const info = PHRASES.get(keys[l - 1]!);
+    if (info) return { info, to: i + l };
+  }
+  return null;
+}
+
+/** Cuts the run [from, to) into known phrases and unknown chunks; connectors and function words between them are dropped. */
+export function segmentRun(tokens: readonly Token[], from: number, to: number): Segment[] {
+  const out: Segment[] = [];
+  let chunk = -1;
+  const closeChunk = (end: number): void => {
+    if (chunk >= 0) {
+      // Connectors never start or end a name.
+      let a = chunk;
+      let b = end;
+      while (a < b && !tokens[a]!.cap && !PARTICLES.has(tokens[a]!.text)) a++;
+      while (b > a && !tokens[b - 1]!.cap) b--;
+      if (b > a) out.push({ info: null, from: a, to: b });
+    }
+    chunk = -1;
+  };
+  let i = from;
+  while (i < to) {
+    const t = tokens[i]!;
+    const hit = t.cap || !CONNECTORS.has(t.text) ? longestPhrase(tokens, i, to) : null;
+    if (hit) {
+      closeChunk(i);
+      out.push({ info: hit.info, from: i, to: hit.to });
+      i = hit.to;
+      continue;
+    }
+    if (t.cap && FUNCTION_WORDS.has(t.lower)) {
+      closeChunk(i);
+    } else if (chunk < 0) {
+      if (t.cap || PARTICLES.has(t.text)) chunk = i;
+    } else if (t.text === 'and') {
+      // "Trump and Putin" are two names; "Bosnia and Herzegovina" is caught by the lexicon.
+      closeChunk(i);
+    }
+    i++;
+    if (t.possessive) closeChunk(i);
+  }
+  closeChunk(to);
+  return out;
+}

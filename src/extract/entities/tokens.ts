@@ -1,0 +1,76 @@
+/**
+ * Word tokens of an article with their offsets, sentence index and the facts the
+ * recogniser asks about them (capitalised? sentence-initial? possessive?). One
+ * regex pass over the text; no per-token allocation beyond the token object.
+ */
+import type { Sentence } from '../../types.js';
+
+export interface Token {
+  /** The word as written, without a trailing possessive `'s`. */
+  text: string;
+  /** `text` in lower case. */
+  lower: string;
+  start: number;
+  /** End of `text` (before any possessive). */
+  end: number;
+  /** The token was followed by `'s` / `’s`. */
+  possessive: boolean;
+  /** Starts with an upper-case letter or is an all-caps acronym. */
+  cap: boolean;
+  /** First word of its sentence (after opening quotes or brackets). */
+  initial: boolean;
+  sentence: number;
+  index: number;
+}
+
+// Kept in sync with PHRASE_TOKEN in lexicon.ts: dotted acronyms ("U.S."), words with inner
+// apostrophes, hyphens and ampersands ("O'Brien", "Kendall-Taylor", "AT&T"); a dot inside a word is a
+// missing space ("Ukraine.He"), not part of it.
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-&](?=[\p{L}\p{N}]))*/gu;
+const POSSESSIVE = /['’]s$/;
+const UPPER = /^\p{Lu}/u;
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const MODIFIER_SUFFIX = /(?:-\p{Ll}+)+$/u;
+
+/** Tokenises `text`, assigning each token to the sentence that contains it. */
+export function tokenize(text: string, sentences: readonly Sentence[]): Token[] {
+  const out: Token[] = [];
+  let s = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    let word = m[0];
+    const start = m.index;
+    while (s < sentences.length - 1 && start >= sentences[s]!.end) s++;
+    const possessive = POSSESSIVE.test(word) && word.length > 2;
+    if (possessive) word = word.slice(0, -2);
+    // "NATO-style", "Cold War-era", "Russia-backed": the name is the capitalised part.
+    if (MODIFIER_SUFFIX.test(word) && UPPER.test(word)) word = word.replace(MODIFIER_SUFFIX, '');
+    const sent = sentences[s];
+    const sentence = sent && start >= sent.start ? s : Math.max(0, s - 1);
+    // Quotes and brackets are not tokens, so the first token of a sentence is its first word.
+    const initial = out.length === 0 || out[out.length - 1]!.sentence !== sentence;
+    out.push({
+      text: word,
+      lower: word.toLowerCase(),
+      start,
+      end: start + word.length,
+      possessive,
+      // Ordinals join names ("24th Brigade").
+      cap: UPPER.test(word) || ORDINAL.test(word),
+      initial,
+      sentence,
+      index: out.length,
+    });
+  }
+  return out;
+}
+
+/** Capitalised words the article also writes in lower case (lower-cased): such a word is a common word, not a name. */
+export function lowerVocabulary(tokens: readonly Token[]): Set<string> {
+  // Only capitalised words are ever looked up: collect those first, then which of them occur in lower case.
+  const asked = new Set<string>();
+  for (const t of tokens) if (t.cap) asked.add(t.lower);
+  const vocab = new Set<string>();
+  for (const t of tokens) if (!t.cap && asked.has(t.lower)) vocab.add(t.lower);
+  return vocab;
+}

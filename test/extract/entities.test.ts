@@ -1,0 +1,192 @@
+/**
+ * Entity recognition and in-article coreference, on sentences from White House
+ * statements (public domain) and small constructed variants of them.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/extract/index.js';
+import { entityExtractor } from '../../src/extract/entities/index.js';
+import { sentenceExtractor } from '../../src/extract/sentences.js';
+import type { ExtractionContext } from '../../src/extract/types.js';
+
+function extract(text: string, date?: string): ExtractionContext {
+  const ctx = createContext({ id: 'a', path: 'a', text, ...(date ? { date } : {}) });
+  sentenceExtractor.run(ctx);
+  entityExtractor.run(ctx);
+  return ctx;
+}
+
+/** The entity key each listed surface form was resolved to. */
+function keysOf(ctx: ExtractionContext, ...surfaces: string[]): (string | undefined)[] {
+  return surfaces.map((s) => ctx.mentions.find((m) => m.text === s)?.entity);
+}
+
+const entitiesOf = (ctx: ExtractionContext, label: string): string[] =>
+  [...ctx.entities.values()].filter((e) => e.label === label).map((e) => e.name);
+
+describe('persons', () => {
+  it.each([
+    [
+      "merges 'Zelenskyy' and 'Volodymyr Zelensky' into one person",
+      'President Volodymyr Zelensky of Ukraine spoke today. Later, Zelenskyy said the talks were useful.',
+      ['Volodymyr Zelensky', 'Zelenskyy'],
+    ],
+    [
+      "links 'Mr Trump' and 'President Trump' to 'Donald Trump'",
+      'Donald Trump met the press. Mr Trump said he was ready. President Trump then left.',
+      ['Donald Trump', 'Trump', 'Trump'],
+    ],
+    [
+      "links 'Sir Keir' to 'Keir Starmer' by his first name",
+      'Prime Minister Sir Keir Starmer spoke with allies. Sir Keir said Europe stood together.',
+      ['Keir Starmer', 'Keir'],
+    ],
+    [
+      "keeps the particles of 'Ursula von der Leyen' and links 'von der Leyen'",
+      'European Commission President Ursula von der Leyen spoke in Brussels. Later von der Leyen said more.',
+      ['Ursula von der Leyen', 'von der Leyen'],
+    ],
+  ])('%s', (_name, text, surfaces) => {
+    const keys = keysOf(extract(text), ...surfaces);
+    expect(keys[0]).toMatch(/^Person:/);
+    for (const k of keys) expect(k).toBe(keys[0]);
+  });
+
+  it('does not take a sentence-initial word for a first name ("Unlike Pashinyan")', () => {
+    const ctx = extract('Prime Minister Nikol Pashinyan spoke. Unlike Pashinyan, others stayed silent.');
+    expect(entitiesOf(ctx, 'Person')).toEqual(['Nikol Pashinyan']);
+  });
+
+  it('resolves "the Ukrainian president" to the person the article calls so', () => {
+    const ctx = extract(
+      'Ukrainian President Volodymyr Zelenskyy arrived on Monday. Donald Trump welcomed him. The Ukrainian president thanked the US.',
+    );
+    const [zel, desc] = keysOf(ctx, 'Volodymyr Zelenskyy', 'The Ukrainian president');
+    expect(desc).toBe(zel);
+  });
+
+  it('reads "Joseph R. Biden, Jr." as one name', () => {
+    const ctx = extract('President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine.');
+    expect(entitiesOf(ctx, 'Person').sort()).toEqual(['Joseph R Biden', 'Volodymyr Zelenskyy']);
+  });
+});
+
+describe('countries and organisations', () => {
+  it.each([
+    ['a capital used as an actor is its country', 'Moscow said the talks had failed.', 'Moscow', 'Country:russia'],
+    ['a seat of government used as an actor is its country', 'The Kremlin rejected the plan.', 'Kremlin', 'Country:russia'],
+    ['a capital after a locative is a place', 'The leaders met in Moscow on Friday.', 'Moscow', 'Place:moscow'],
+    ['"the Russian side" is the country', 'The Russian side did not reply.', 'The Russian side', 'Country:russia'],
+    ['an alias of a country is the country', 'Britain and the U.S. agreed.', 'U.S.', 'Country:united states'],
+    ['an acronym of a known body is that body', 'NATO allies met in Brussels.', 'NATO', 'Organization:north atlantic treaty organization'],
+  ])('%s', (_name, text, surface, key) => {
+    expect(keysOf(extract(text), surface)[0]).toBe(key);
+  });
+
+  it('splits "US-Russia" into both countries', () => {
+    const ctx = extract('The US-Russia talks ended.');
+    expect(entitiesOf(ctx, 'Country').sort()).toEqual(['Russia', 'United States']);
+  });
+
+  it('gives an acronym in brackets the name it abbreviates', () => {
+    const ctx = extract('The Popular Front Party of Azerbaijan (PFPA) protested. The PFPA said so.');
+    expect(entitiesOf(ctx, 'Organization')).toEqual(['Popular Front Party of Azerbaijan']);
+  });
+
+  it('finds the organisations of a real White House statement', () => {
+    const text = readFileSync(new URL('../fixtures/entities/whitehouse-2022-01-02-biden-zelenskyy-call.txt', import.meta.url), 'utf8');
+    const ctx = extract(text);
+    expect(entitiesOf(ctx, 'Organization')).toEqual(expect.arrayContaining(['North Atlantic Treaty Organization']));
+    expect(entitiesOf(ctx, 'Country')).toEqual(expect.arrayContaining(['Ukraine', 'United States', 'Russia']));
+    expect(entitiesOf(ctx, 'Person')).toEqual(expect.arrayContaining(['Volodymyr Zelenskyy', 'Jen Psaki']));
+  });
+});
+
+describe('events', () => {
+  it('merges the mentions of one summit and keeps its place', () => {
+    const ctx = extract(
+      'Trump and Putin held talks in Anchorage on Friday. The summit produced no deal. After the summit, Trump flew home.',
+    );
+    const [a, b] = keysOf(ctx, 'talks in Anchorage on Friday', 'The summit');
+    expect(a).toMatch(/^Event:/);
+    expect(b).toBe(a);
+    expect(ctx.entities.get(a!)?.place).toBe('Anchorage');
+  });
+
+  it('keeps a "next meeting" apart from the meeting that happened', () => {
+    const ctx = extract('The meeting in Alaska was short. Putin proposed that the next meeting be held in Moscow.');
+    const [a, b] = keysOf(ctx, 'The meeting in Alaska', 'the next meeting');
+    expect(a).toBeDefined();
+    expect(b).toBeDefined();
+    expect(b).not.toBe(a);
+  });
+
+  it('keeps a meeting of another year apart ("the 1945 meeting")', () => {
+    const ctx = extract('The summit in Alaska ended. Critics compared it to the 1945 meeting of US, UK and Soviet leaders.');
+    const [a, b] = keysOf(ctx, 'The summit in Alaska', 'the 1945 meeting of US, UK');
+    expect(b ?? ctx.mentions.find((m) => m.text.startsWith('the 1945 meeting'))?.entity).not.toBe(a);
+  });
+
+  it("keeps \"Monday's meeting\" apart from the summit the article placed on Friday", () => {
+    const ctx = extract(
+      'Trump and Putin held a summit in Alaska on Friday. Zelensky will come to Washington. Monday’s meeting will be tense.',
+    );
+    const summit = ctx.mentions.find((m) => m.text.startsWith('a summit in Alaska'))?.entity;
+    const monday = ctx.mentions.find((m) => m.text.startsWith('Monday'))?.entity;
+    expect(summit).toBeDefined();
+    expect(monday).toBeDefined();
+    expect(monday).not.toBe(summit);
+  });
+
+  it('merges a bare "the talks" into the happening the article talks most about', () => {
+    const ctx = extract(
+      'Leaders held talks in Geneva on Tuesday. The Geneva talks lasted four hours. A ceasefire was discussed. The talks ended late.',
+    );
+    const [a, b, c] = keysOf(ctx, 'talks in Geneva on Tuesday', 'The Geneva talks', 'The talks');
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+  });
+
+  it('resolves "on Friday" against the article date', () => {
+    const ctx = extract('The leaders held a summit in Alaska on Friday.', '2025-08-16');
+    const summit = [...ctx.entities.values()].find((e) => e.label === 'Event');
+    expect(summit?.date).toBe('2025-08-15');
+  });
+
+  it.each([
+    ['a written date', 'The leaders met at a summit in Geneva on 16 June 2021.', undefined, '2021-06-16'],
+    ['a month and year', 'Russia began the full-scale invasion of Ukraine in February 2022.', undefined, '2022-02'],
+    ['a month against the article date', 'The Oval Office meeting in February went badly.', '2025-08-16', '2025-02'],
+    ['no date without an article date', 'The summit in Alaska on Friday was short.', undefined, undefined],
+  ])('dates an event from %s', (_name, text, date, expected) => {
+    const event = [...extract(text, date).entities.values()].find((e) => e.label === 'Event');
+    expect(event).toBeDefined();
+    expect(event?.date).toBe(expected);
+  });
+
+  it.each([
+    ['a verb "call for" is no event', 'Leaders call for calm.'],
+    ['"war crimes" is no war', 'He was accused of war crimes.'],
+    ['a generic attack is no event', 'There were attacks overnight.'],
+  ])('%s', (_name, text) => {
+    expect(entitiesOf(extract(text), 'Event')).toEqual([]);
+  });
+});
+
+describe('mentions', () => {
+  it('are sorted by start and point at existing entities and sentences', () => {
+    const ctx = extract('Donald Trump met Vladimir Putin in Alaska. Putin said the summit was useful. Trump agreed.');
+    const starts = ctx.mentions.map((m) => m.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    for (const m of ctx.mentions) {
+      expect(ctx.entities.has(m.entity)).toBe(true);
+      expect(ctx.sentences[m.sentence]!.start).toBeLessThanOrEqual(m.start);
+      expect(ctx.sentences[m.sentence]!.end).toBeGreaterThanOrEqual(m.end);
+    }
+  });
+
+  it('is deterministic', () => {
+    const text = readFileSync(new URL('../fixtures/entities/whitehouse-2022-01-02-biden-zelenskyy-call.txt', import.meta.url), 'utf8');
+    expect(JSON.stringify(extract(text).mentions)).toBe(JSON.stringify(extract(text).mentions));
+  });
+});
