@@ -31,7 +31,10 @@ export function splitSentences(text: string): Sentence[] {
     for (let m = BOUNDARY.exec(para); m; m = BOUNDARY.exec(para)) {
       const stop = m.index + m[1]!.length + m[2]!.length;
       if (m[1] === '.') {
-        const word = /([\p{L}.]+)$/u.exec(para.slice(start, m.index))?.[1]?.toLowerCase() ?? '';
+        // Scan back only over the word before the period: a regex over the whole slice is quadratic in long paragraphs.
+        let from = m.index;
+        while (from > start && /[\p{L}.]/u.test(para[from - 1]!)) from--;
+        const word = para.slice(from, m.index).toLowerCase();
         // "Mr. Smith", "U.S. officials", initials like "J. Smith".
         if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
       }

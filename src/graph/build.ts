@@ -43,8 +43,8 @@ export class GraphBuilder {
       node.aliases = sortedUnique([...node.aliases, entity.name, ...entity.aliases]);
       node.mentions.push(...entity.mentions);
       node.articles = sortedUnique([...node.articles, meta.id]);
-      // The longest name seen is usually the fullest form ("Volodymyr Zelensky" over "Zelensky").
-      if (entity.name.length > node.name.length) node.name = entity.name;
+      // The resolver knows every name of the node; without it, the longest is usually the fullest form.
+      node.name = this.resolver.nameOf?.(key) ?? (entity.name.length > node.name.length ? entity.name : node.name);
       if (entity.date && !node.date) node.date = entity.date;
       if (entity.place && !node.place) node.place = entity.place;
     }
