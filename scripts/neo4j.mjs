@@ -1,0 +1,365 @@
+#!/usr/bin/env node
+// A local Neo4j Community 5.26 LTS server for development, tests and benchmarks, with no Docker:
+// the server's own jars come from Maven Central (org.neo4j:neo4j and its runtime dependencies,
+// resolved by `mvn dependency:copy-dependencies`) and run on the machine's Java 17 through
+// Neo4j's own entry point, org.neo4j.server.CommunityEntryPoint, with a neo4j.conf written here.
+//
+//   node scripts/neo4j.mjs start    download (first time), set the password, start, wait for Bolt
+//   node scripts/neo4j.mjs stop     stop the server this script started
+//   node scripts/neo4j.mjs status   say whether bolt://127.0.0.1:7687 answers (exit 0) or not (exit 1)
+//
+// Everything lives under .neo4j/ (git-ignored). `start` is idempotent: a server that already answers
+// with the expected credentials is left alone. Environment: NEWSGRAPH_NEO4J_PORT (7687),
+// NEWSGRAPH_NEO4J_HOME (.neo4j/home), NEWSGRAPH_NEO4J_HEAP (1g), NEWSGRAPH_NEO4J_PAGECACHE (512m), NEWSGRAPH_NEO4J_START_TIMEOUT (180 s).
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const NEO4J_VERSION = '5.26.30';
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BASE = join(ROOT, '.neo4j');
+const DIST = join(BASE, `neo4j-community-${NEO4J_VERSION}`);
+const LIB = join(DIST, 'lib');
+// A second server (e.g. for a benchmark that must not share the test server) gets its own home and port.
+const HOME = resolve(process.env.NEWSGRAPH_NEO4J_HOME ?? join(BASE, 'home'));
+const CONF = join(HOME, 'conf');
+const DATA = join(HOME, 'data');
+const LOGS = join(HOME, 'logs');
+const PID_FILE = join(HOME, 'neo4j.pid');
+const HOST = '127.0.0.1';
+const PORT = Number(process.env.NEWSGRAPH_NEO4J_PORT ?? 7687);
+const USER = 'neo4j';
+const PASSWORD = 'newsgraph';
+const HEAP = process.env.NEWSGRAPH_NEO4J_HEAP ?? '1g';
+const PAGECACHE = process.env.NEWSGRAPH_NEO4J_PAGECACHE ?? '512m';
+const START_TIMEOUT_MS = Number(process.env.NEWSGRAPH_NEO4J_START_TIMEOUT ?? 180) * 1000;
+const MVN_ATTEMPTS = 3;
+const MVN_TIMEOUT_MS = 15 * 60_000;
+
+const log = (msg) => process.stderr.write(`neo4j: ${msg}\n`);
+const fail = (msg) => {
+  log(msg);
+  process.exit(1);
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** True when something accepts TCP connections on the Bolt port. */
+function portOpen(timeoutMs = 1000) {
+  return new Promise((res) => {
+    const sock = connect({ host: HOST, port: PORT });
+    const done = (ok) => {
+      sock.destroy();
+      res(ok);
+    };
+    sock.setTimeout(timeoutMs, () => done(false));
+    sock.once('connect', () => done(true));
+    sock.once('error', () => done(false));
+  });
+}
+
+/** Asks the server for its version with the local credentials: {ok, version} or {ok: false, reason}. */
+async function boltAnswers() {
+  let neo4j;
+  try {
+    neo4j = (await import('neo4j-driver')).default;
+  } catch {
+    // Before `npm ci` the driver is not there: a Bolt port that accepts connections is enough.
+    return (await portOpen()) ? { ok: true, version: 'unknown' } : { ok: false, reason: 'port closed' };
+  }
+  const driver = neo4j.driver(`bolt://${HOST}:${PORT}`, neo4j.auth.basic(USER, PASSWORD), {
+    connectionTimeout: 3000,
+    maxConnectionPoolSize: 1,
+  });
+  try {
+    const info = await driver.getServerInfo();
+    const { records } = await driver.executeQuery('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition AS e');
+    return { ok: true, version: `${records[0]?.get('v') ?? info.agent} ${records[0]?.get('e') ?? ''}`.trim() };
+  } catch (err) {
+    return { ok: false, reason: err.code === 'Neo.ClientError.Security.Unauthorized' ? 'auth' : err.message.split('\n')[0] };
+  } finally {
+    await driver.close();
+  }
+}
+
+function readPid() {
+  try {
+    const pid = Number(readFileSync(PID_FILE, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pid from the pid file, if that process is alive and is our Neo4j (not a reused pid). */
+function ourPid() {
+  const pid = readPid();
+  if (!pid) return undefined;
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('CommunityEntryPoint') && cmdline.includes(HOME) ? pid : undefined;
+  } catch {
+    try {
+      process.kill(pid, 0);
+      return pid;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function javaMajor() {
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (r.error) return undefined;
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr ?? '');
+  if (!m) return undefined;
+  return m[1] === '1' ? Number(m[2]) : Number(m[1]);
+}
+
+function pom() {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by scripts/neo4j.mjs: the Neo4j Community server jars, resolved from Maven Central. -->
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>newsgraph.local</groupId>
+  <artifactId>neo4j-community-local</artifactId>
+  <version>${NEO4J_VERSION}</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>org.neo4j</groupId>
+      <artifactId>neo4j</artifactId>
+      <version>${NEO4J_VERSION}</version>
+    </dependency>
+  </dependencies>
+</project>
+`;
+}
+
+/** Downloads the server's jars into .neo4j/neo4j-community-<version>/lib once (a marker file says it finished). */
+async function ensureJars() {
+  const marker = join(DIST, '.complete');
+  if (existsSync(marker)) return;
+  const mvn = spawnSync('mvn', ['--version'], { encoding: 'utf8' });
+  if (mvn.error) fail('Maven (mvn) is not installed; it fetches the Neo4j jars from Maven Central. Install it (apt-get install maven) and run again.');
+  mkdirSync(DIST, { recursive: true });
+  writeFileSync(join(DIST, 'pom.xml'), pom());
+  const t0 = Date.now();
+  log(`downloading Neo4j Community ${NEO4J_VERSION} (org.neo4j:neo4j:${NEO4J_VERSION} and dependencies) from Maven Central…`);
+  for (let attempt = 1; attempt <= MVN_ATTEMPTS; attempt++) {
+    rmSync(LIB, { recursive: true, force: true });
+    const r = spawnSync(
+      'mvn',
+      [
+        '-B',
+        '-q',
+        '-f',
+        join(DIST, 'pom.xml'),
+        '-Dmaven.wagon.http.retryHandler.count=5',
+        '-Daether.connector.http.retryHandler.count=5',
+        'dependency:copy-dependencies',
+        '-DincludeScope=runtime',
+        `-DoutputDirectory=${LIB}`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: MVN_TIMEOUT_MS, cwd: DIST },
+    );
+    const jars = existsSync(LIB) ? readdirSync(LIB).filter((f) => f.endsWith('.jar')) : [];
+    if (r.status === 0 && jars.some((f) => f === `neo4j-${NEO4J_VERSION}.jar`)) {
+      writeFileSync(marker, `${jars.length} jars\n`);
+      log(`downloaded ${jars.length} jars in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+      return;
+    }
+    const why = r.error ? r.error.message : `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    log(`download attempt ${attempt}/${MVN_ATTEMPTS} failed: ${why}`);
+    if (attempt < MVN_ATTEMPTS) await sleep(5000 * attempt);
+  }
+  fail(`could not download Neo4j ${NEO4J_VERSION} from Maven Central after ${MVN_ATTEMPTS} attempts. Check the network and ~/.m2/settings.xml, then run 'npm run neo4j:start' again.`);
+}
+
+function writeConf() {
+  writeFileSync(join(CONF, 'neo4j.conf'), confText());
+}
+
+/** True when the running server was started with another neo4j.conf than this script writes now. */
+function confOutdated() {
+  try {
+    return readFileSync(join(CONF, 'neo4j.conf'), 'utf8') !== confText();
+  } catch {
+    return false;
+  }
+}
+
+function confText() {
+  mkdirSync(CONF, { recursive: true });
+  mkdirSync(LOGS, { recursive: true });
+  mkdirSync(join(HOME, 'plugins'), { recursive: true });
+  mkdirSync(join(HOME, 'import'), { recursive: true });
+  const conf = [
+    '# Written by scripts/neo4j.mjs at every start; edit the script, not this file.',
+    `server.default_listen_address=${HOST}`,
+    `server.default_advertised_address=${HOST}`,
+    'server.bolt.enabled=true',
+    `server.bolt.listen_address=${HOST}:${PORT}`,
+    `server.bolt.advertised_address=${HOST}:${PORT}`,
+    'server.http.enabled=false',
+    'server.https.enabled=false',
+    `server.directories.data=${DATA}`,
+    `server.directories.logs=${LOGS}`,
+    `server.directories.plugins=${join(HOME, 'plugins')}`,
+    `server.directories.import=${join(HOME, 'import')}`,
+    `server.memory.heap.initial_size=${HEAP}`,
+    `server.memory.heap.max_size=${HEAP}`,
+    `server.memory.pagecache.size=${PAGECACHE}`,
+    'dbms.security.auth_enabled=true',
+    'dbms.usage_report.enabled=false',
+    // RFC 4180 quoting for LOAD CSV (a backslash is an ordinary character), as the csv export writes.
+    'db.import.csv.legacy_quote_escaping=false',
+    'db.tx_log.rotation.retention_policy=100M size',
+    '',
+  ].join('\n');
+  return conf;
+}
+
+function javaArgs() {
+  return [
+    `-Xms${HEAP}`,
+    `-Xmx${HEAP}`,
+    '-XX:+UseG1GC',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-XX:+AlwaysPreTouch',
+    '-XX:+UnlockExperimentalVMOptions',
+    '-XX:+TrustFinalNonStaticFields',
+    '-XX:+DisableExplicitGC',
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '-Dlog4j2.disable.jmx=true',
+    '-Dfile.encoding=UTF-8',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '--add-opens=java.base/java.lang=ALL-UNNAMED',
+    '--enable-native-access=ALL-UNNAMED',
+    '-cp',
+    `${LIB}/*`,
+  ];
+}
+
+function setInitialPassword() {
+  // Only possible before the first start: afterwards the password lives in the system database.
+  if (existsSync(join(DATA, 'databases'))) return;
+  const r = spawnSync('java', [...javaArgs().filter((a) => !a.startsWith('-Xm') && a !== '-XX:+AlwaysPreTouch'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', PASSWORD], {
+    encoding: 'utf8',
+    env: { ...process.env, NEO4J_HOME: HOME, NEO4J_CONF: CONF },
+    timeout: 120_000,
+  });
+  if (r.status !== 0) fail(`could not set the initial password: ${(r.stderr || r.stdout || r.error?.message || '').trim()}`);
+}
+
+function tail(file, lines = 25) {
+  try {
+    return readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function start() {
+  const t0 = Date.now();
+  const running = ourPid();
+  if (await portOpen()) {
+    const answer = await boltAnswers();
+    if (answer.ok) {
+      log(`already running at bolt://${HOST}:${PORT} (Neo4j ${answer.version}${running ? `, pid ${running}` : ', not started by this script'}).`);
+      if (running && confOutdated()) log("its neo4j.conf is older than this script's: run 'npm run neo4j:stop' then 'npm run neo4j:start' to apply the new settings.");
+      return;
+    }
+    if (!running) {
+      fail(
+        answer.reason === 'auth'
+          ? `something at bolt://${HOST}:${PORT} refuses user '${USER}' with the local password. Stop that server or set NEWSGRAPH_NEO4J_PORT to use another port.`
+          : `port ${PORT} on ${HOST} is taken by something that is not a Neo4j answering Bolt (${answer.reason}). Free the port or set NEWSGRAPH_NEO4J_PORT.`,
+      );
+    }
+    // Ours but not answering yet: fall through and wait for it.
+  }
+  if (!running) {
+    const major = javaMajor();
+    if (major === undefined) fail('Java is not installed. Neo4j 5.26 needs Java 17 or 21: apt-get install openjdk-17-jre-headless.');
+    if (major < 17) fail(`Java ${major} is too old. Neo4j 5.26 needs Java 17 or 21: apt-get install openjdk-17-jre-headless.`);
+    await ensureJars();
+    writeConf();
+    setInitialPassword();
+    const out = openSync(join(LOGS, 'console.log'), 'a');
+    const child = spawn('java', [...javaArgs(), 'org.neo4j.server.CommunityEntryPoint', `--home-dir=${HOME}`, `--config-dir=${CONF}`], {
+      cwd: HOME,
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, NEO4J_HOME: HOME, NEO4J_CONF: CONF },
+    });
+    closeSync(out);
+    writeFileSync(PID_FILE, `${child.pid}\n`);
+    child.unref();
+    log(`starting Neo4j ${NEO4J_VERSION} (pid ${child.pid}), logs in ${LOGS}…`);
+  }
+  const pid = readPid();
+  while (Date.now() - t0 < START_TIMEOUT_MS) {
+    await sleep(500);
+    if (!ourPid()) fail(`the server stopped while starting. Last lines of ${join(LOGS, 'console.log')}:\n${tail(join(LOGS, 'console.log'))}`);
+    if (await portOpen()) {
+      const answer = await boltAnswers();
+      if (answer.ok) {
+        log(`ready at bolt://${HOST}:${PORT} as ${USER} (Neo4j ${answer.version}, pid ${pid}) after ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+        return;
+      }
+      if (answer.reason === 'auth') fail(`the server refuses the local password; remove ${DATA} to start from an empty database.`);
+    }
+  }
+  fail(`no answer on bolt://${HOST}:${PORT} after ${START_TIMEOUT_MS / 1000} s. Last lines of ${join(LOGS, 'console.log')}:\n${tail(join(LOGS, 'console.log'))}`);
+}
+
+async function stop() {
+  const pid = ourPid();
+  if (!pid) {
+    rmSync(PID_FILE, { force: true });
+    log((await portOpen()) ? `not started by this script; something else answers on ${HOST}:${PORT}, left alone.` : 'not running.');
+    return;
+  }
+  process.kill(pid, 'SIGTERM');
+  const t0 = Date.now();
+  while (Date.now() - t0 < 60_000) {
+    await sleep(250);
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(PID_FILE, { force: true });
+      log(`stopped (pid ${pid}).`);
+      return;
+    }
+  }
+  process.kill(pid, 'SIGKILL');
+  rmSync(PID_FILE, { force: true });
+  log(`killed (pid ${pid}) after 60 s without stopping.`);
+}
+
+async function status() {
+  const answer = await boltAnswers();
+  const pid = ourPid();
+  if (answer.ok) {
+    process.stdout.write(`running: bolt://${HOST}:${PORT} answers (Neo4j ${answer.version})${pid ? `, pid ${pid}` : ''}\n`);
+    return 0;
+  }
+  process.stdout.write(
+    `not answering: bolt://${HOST}:${PORT} (${answer.reason === 'auth' ? 'refuses the local password' : answer.reason})${pid ? `, but pid ${pid} is alive (starting?)` : ''}\n`,
+  );
+  return 1;
+}
+
+const command = process.argv[2];
+if (command === 'start') await start();
+else if (command === 'stop') await stop();
+else if (command === 'status') process.exitCode = await status();
+else {
+  process.stderr.write('usage: node scripts/neo4j.mjs start|stop|status\n');
+  process.exitCode = 1;
+}

@@ -1,0 +1,196 @@
+/** Pushing graphs to the real local Neo4j: schema, counts, idempotence, growth, reset, interruption, bad input. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writeGraphFile } from '../../src/graph/serialize.js';
+import { AuthError, ConnectionError, pushToNeo4j, schemaStatements } from '../../src/sinks/neo4j/index.js';
+import { CLI, REPO_ROOT, clearDatabase, closeTestDriver, counts, cypher, neo4jSettings, runCli } from './helpers.js';
+import { sampleGraph, syntheticGraph } from './graphs.js';
+
+const settings = () => ({ ...neo4jSettings() });
+const FIXTURE = 'test/fixtures/neo4j/sample-graph.json';
+const FIXTURE_MORE = 'test/fixtures/neo4j/sample-graph-more.json';
+
+beforeAll(async () => {
+  await clearDatabase();
+});
+afterAll(async () => {
+  await closeTestDriver();
+});
+
+describe('pushToNeo4j', () => {
+  beforeEach(async () => {
+    await clearDatabase({ dropSchema: false });
+  });
+
+  it('creates the constraints and the full-text index of graph/schema.cypher before loading', async () => {
+    await pushToNeo4j(sampleGraph(), settings());
+    const constraints = (await cypher('SHOW CONSTRAINTS YIELD name RETURN name')).map((r) => r.name);
+    expect(constraints).toEqual(expect.arrayContaining(['entity_id', 'person_id', 'article_id', 'met_with_key', 'said_key']));
+    const [fulltext] = await cypher("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = 'entity_names' RETURN properties");
+    expect(fulltext!.properties).toEqual(['name', 'aliases']);
+    expect(schemaStatements().length).toBeGreaterThanOrEqual(constraints.length);
+  });
+
+  it('writes articles, entities with their labels, mention links and facts with their evidence', async () => {
+    const summary = await pushToNeo4j(sampleGraph(), settings());
+    expect(summary.nodes).toMatchObject({ created: 9, updated: 0 });
+    expect(summary.relationships).toMatchObject({ created: 15, updated: 0 });
+    const [article] = await cypher("MATCH (a:Article {id: 'a1.txt'}) RETURN a.title AS title, a.date AS date, a.url AS url, a.source AS source");
+    expect(article).toEqual({ title: 'Biden visits Kyiv', date: '2023-02-20', url: 'https://example.org/a1', source: 'example' });
+    const [biden] = await cypher("MATCH (p:Person:Entity {id: 'Person:joe biden'}) RETURN p.name AS name, p.aliases AS aliases, p.articles AS articles");
+    expect(biden).toEqual({ name: 'Joe Biden', aliases: ['Biden', 'Joe Biden', 'President Biden'], articles: ['a1.txt'] });
+    const [met] = await cypher(
+      "MATCH (:Person {name: 'Joe Biden'})-[m:MET_WITH]->(:Person {name: 'Volodymyr Zelensky'}) RETURN m.articles AS articles, m.sentences AS sentences, m.status AS status, m.eventName AS event",
+    );
+    expect(met).toEqual({ articles: ['a1.txt'], sentences: ['Biden met Zelensky in Kyiv on Monday.'], status: 'occurred', event: 'Kyiv visit' });
+    const [said] = await cypher('MATCH ()-[s:SAID]->() RETURN s.quotes AS quotes');
+    expect(said!.quotes).toEqual(['Peace is possible']);
+    const [mentions] = await cypher("MATCH (:Person {name: 'Volodymyr Zelensky'})-[:MENTIONED_IN]->(a:Article) RETURN collect(a.id) AS ids");
+    expect((mentions!.ids as string[]).sort()).toEqual(['a1.txt', 'a2.txt']);
+  });
+
+  it('leaves the same node and relationship counts when the same graph is pushed twice', async () => {
+    await pushToNeo4j(sampleGraph(), settings());
+    const first = await counts();
+    const again = await pushToNeo4j(sampleGraph(), settings());
+    expect(await counts()).toEqual(first);
+    expect(again.nodes.created).toBe(0);
+    expect(again.relationships.created).toBe(0);
+    expect(again.relationships.updated).toBe(15);
+  });
+
+  it('adds to the graph when a graph built from more articles is pushed', async () => {
+    await pushToNeo4j(sampleGraph(), settings());
+    const before = await counts();
+    const summary = await pushToNeo4j(sampleGraph(true), settings());
+    expect(summary.nodes.created).toBe(2); // Macron and article a3
+    expect(await counts()).toEqual({ nodes: before.nodes + 2, relationships: before.relationships + 3 });
+  });
+
+  it('clears what newsgraph wrote before loading when reset is set, and leaves other data alone', async () => {
+    await pushToNeo4j(sampleGraph(true), settings());
+    await cypher("CREATE (:Unrelated {name: 'keep me'})");
+    const summary = await pushToNeo4j(sampleGraph(), { ...settings(), reset: true });
+    expect(summary.nodes.deleted).toBe(11);
+    expect(await cypher("MATCH (n:Unrelated) RETURN n.name AS name")).toEqual([{ name: 'keep me' }]);
+    expect(await cypher("MATCH (p:Person {name: 'Emmanuel Macron'}) RETURN p")).toEqual([]);
+    await cypher('MATCH (n:Unrelated) DELETE n');
+  });
+
+  it('gives the same graph with small batches as with one batch', async () => {
+    const g = syntheticGraph(300, 900, 20);
+    await pushToNeo4j(g, { ...settings(), batchSize: 7 });
+    const small = await counts();
+    await pushToNeo4j(g, { ...settings(), reset: true, batchSize: 50_000 });
+    expect(await counts()).toEqual(small);
+    expect(small.nodes).toBe(300 + 20);
+  });
+
+  it('throws ConnectionError naming the address when nothing listens there', async () => {
+    const err = await pushToNeo4j(sampleGraph(), { ...settings(), uri: 'bolt://127.0.0.1:1' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect((err as ConnectionError).address).toBe('bolt://127.0.0.1:1');
+  });
+
+  it('throws AuthError for a wrong password and never shows the password', async () => {
+    const err = await pushToNeo4j(sampleGraph(), { ...settings(), password: 'not-the-password-xyz' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AuthError);
+    expect((err as Error).message).not.toContain('not-the-password-xyz');
+  });
+});
+
+describe('newsgraph push', () => {
+  beforeEach(async () => {
+    await clearDatabase({ dropSchema: false });
+  });
+
+  it('pushes a graph.json and prints a summary with counts and speed', async () => {
+    const r = await runCli(['push', FIXTURE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/nodes: 9 created, 0 updated/);
+    expect(r.stdout).toMatch(/relationships: 15 created, 0 updated/);
+    expect(r.stdout).toMatch(/rows\/s/);
+  });
+
+  it('pushes twice with the same counts and adds a bigger graph on top', async () => {
+    expect((await runCli(['push', FIXTURE])).code).toBe(0);
+    const once = await counts();
+    expect((await runCli(['push', FIXTURE])).code).toBe(0);
+    expect(await counts()).toEqual(once);
+    expect((await runCli(['push', FIXTURE_MORE])).code).toBe(0);
+    expect(await counts()).toEqual({ nodes: once.nodes + 2, relationships: once.relationships + 3 });
+    expect((await runCli(['push', '--reset', FIXTURE])).code).toBe(0);
+    expect(await counts()).toEqual(once);
+  });
+
+  it('exits 2 with one line naming the file for a malformed graph.json', async () => {
+    const r = await runCli(['push', 'test/fixtures/neo4j/malformed-graph.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('malformed-graph.json');
+  });
+
+  it('exits 2 with one line naming the address when the server is down, within 10 s', async () => {
+    const r = await runCli(['push', FIXTURE, '-a', 'bolt://127.0.0.1:1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('bolt://127.0.0.1:1');
+    expect(r.ms).toBeLessThan(10_000);
+  });
+
+  it('exits 2 with one line for a wrong password, which it never prints', async () => {
+    const r = await runCli(['push', FIXTURE, '-p', 'wrong-password-123']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr + r.stdout).not.toContain('wrong-password-123');
+  });
+
+  it('reads the connection from NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD', async () => {
+    const r = await runCli(['push', FIXTURE], { env: { NEO4J_PASSWORD: 'wrong-password-456' } });
+    expect(r.code).toBe(2);
+    const ok = await runCli(['push', FIXTURE], { env: { NEO4J_URI: neo4jSettings().uri.replace('bolt://', 'neo4j://') } });
+    expect(ok.code).toBe(0);
+  });
+
+  it('ends with the same graph when a push killed half-way is run again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsgraph-push-'));
+    const file = join(dir, 'graph.json');
+    const g = syntheticGraph(3000, 12000, 50, 7);
+    await writeGraphFile(file, g);
+    // Reference: an uninterrupted push.
+    expect((await runCli(['push', file, '--batch-size', '500'], { timeoutMs: 120_000 })).code).toBe(0);
+    const reference = await counts();
+    const props = await cypher('MATCH ()-[r:SAID]->() RETURN count(r.quote) AS quotes');
+    await clearDatabase({ dropSchema: false });
+    // Kill a push once it has written some facts but not all.
+    const child = spawn(process.execPath, [CLI, 'push', file, '--batch-size', '200'], { cwd: REPO_ROOT, env: { ...process.env, ...envOf() }, stdio: 'ignore' });
+    const killedAt = await new Promise<number>((resolve) => {
+      const timer = setInterval(async () => {
+        const [r] = await cypher('MATCH ()-[r:MET_WITH|SAID|PROPOSED|REJECTED]->() RETURN count(r) AS c');
+        if ((r!.c as number) > 0) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve(r!.c as number);
+        }
+      }, 100);
+      child.on('exit', () => {
+        clearInterval(timer);
+        resolve(-1);
+      });
+    });
+    await new Promise((r) => child.once('close', r).once('exit', r));
+    const partial = await counts();
+    if (killedAt > 0) expect(partial.relationships).toBeLessThan(reference.relationships);
+    expect((await runCli(['push', file, '--batch-size', '500'], { timeoutMs: 120_000 })).code).toBe(0);
+    expect(await counts()).toEqual(reference);
+    expect(await cypher('MATCH ()-[r:SAID]->() RETURN count(r.quote) AS quotes')).toEqual(props);
+  });
+});
+
+function envOf(): NodeJS.ProcessEnv {
+  const s = neo4jSettings();
+  return { NEO4J_URI: s.uri, NEO4J_USERNAME: s.username, NEO4J_PASSWORD: s.password, ...(s.database ? { NEO4J_DATABASE: s.database } : {}) };
+}
