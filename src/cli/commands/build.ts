@@ -6,11 +6,16 @@ import { join, relative } from 'node:path';
 import { OutputError } from '../../errors.js';
 import { writeGraphFile } from '../../graph/serialize.js';
 import { buildGraph, type BuildSummary } from '../../pipeline/index.js';
+import { pushToNeo4j } from '../../sinks/neo4j/index.js';
+import { addConnectionOptions, resolveConnection, type ConnectionFlags } from '../connection.js';
 import { EXIT, ExitRequest } from '../exit.js';
 import { createProgress } from '../progress.js';
+import { formatPushSummary, progressBar } from './push.js';
 
-interface BuildFlags {
+interface BuildFlags extends ConnectionFlags {
   out: string;
+  neo4j?: boolean;
+  reset?: boolean;
   workers: number | 'auto';
   maxFileSize: number;
   progress: boolean;
@@ -73,13 +78,15 @@ export function formatSummary(summary: BuildSummary, graphPath: string): string 
 }
 
 export function buildCommand(): Command {
-  return new Command('build')
+  const command = new Command('build')
     .description('Read articles (.txt .md .html .json .jsonl, folders, - for stdin) and write <out>/graph.json')
     .argument('<inputs...>', 'files, folders (read recursively) or - for stdin')
     .requiredOption('-o, --out <dir>', 'folder to write graph.json into (created if missing)')
     .option('-w, --workers <n>', 'extraction worker threads: a number, 0 for none, or auto', parseWorkers, 'auto')
     .option('--max-file-size <MB>', 'skip files larger than this many megabytes', parseMegabytes, 50)
     .option('--no-progress', 'do not show the progress line on a terminal')
+    .option('--neo4j', 'also push the graph to Neo4j (connection flags as for push)')
+    .option('--reset', 'with --neo4j: delete what newsgraph wrote before loading')
     .addHelpText(
       'after',
       '\nExit codes: 0 every input read, 1 some inputs skipped (each named on stderr), 2 usage error.\n' +
@@ -104,6 +111,21 @@ export function buildCommand(): Command {
       await writeGraphFile(graphPath, graph);
       const shown = relative(process.cwd(), graphPath) || graphPath;
       process.stderr.write(`${formatSummary(summary, shown.startsWith('..') ? graphPath : shown)}\n`);
+      if (flags.neo4j) {
+        const bar = progressBar();
+        try {
+          const pushed = await pushToNeo4j(graph, {
+            ...resolveConnection(flags),
+            reset: flags.reset ?? false,
+            ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+          });
+          bar.stop();
+          process.stderr.write(`${formatPushSummary(graphPath, pushed)}\n`);
+        } finally {
+          bar.stop();
+        }
+      }
       if (summary.skipped.length > 0) throw new ExitRequest(EXIT.PARTIAL);
     });
+  return addConnectionOptions(command);
 }
