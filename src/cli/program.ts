@@ -5,6 +5,11 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { buildCommand } from './commands/build.js';
+import { exportCommand } from './commands/export.js';
+import { viewCommand } from './commands/view.js';
+import { pushCommand } from './commands/push.js';
+import { queryCommand } from './commands/query.js';
+import { consoleCommand } from './commands/console.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -18,6 +23,6 @@ export function createProgram(): Command {
     .version(version())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const make of [buildCommand]) program.addCommand(make().exitOverride());
+  for (const make of [buildCommand, exportCommand, viewCommand, pushCommand, queryCommand, consoleCommand]) program.addCommand(make().exitOverride());
   return program;
 }

@@ -1,0 +1,95 @@
+/**
+ * Which nodes and edges the current filters show. Pure functions over the graph's
+ * facts; the reducers only look the answer up.
+ */
+import type { EntityAttrs, KnowledgeGraph } from '../../../types.js';
+import type { ViewState } from './state.js';
+
+/** First and last day a partial ISO date covers: '2025-08' → ['2025-08-01', '2025-08-31']. */
+export function dateSpan(date: string): [string, string] {
+  const [y, m, d] = date.split('-');
+  if (d) return [date, date];
+  if (m) return [`${y}-${m}-01`, `${y}-${m}-31`];
+  return [`${y}-01-01`, `${y}-12-31`];
+}
+
+/** Whether a (possibly partial) date overlaps [from, to]; an undated fact is always in range. */
+export function inDateRange(date: string | undefined, from?: string, to?: string): boolean {
+  if (!date) return true;
+  const [start, end] = dateSpan(date);
+  if (from && end < dateSpan(from)[0]) return false;
+  if (to && start > dateSpan(to)[1]) return false;
+  return true;
+}
+
+/** Distinct dates of events and dated edges, sorted: the stops of the time slider. */
+export function collectDates(graph: KnowledgeGraph): string[] {
+  const dates = new Set<string>();
+  graph.forEachNode((_k, a) => {
+    if (a.label === 'Event' && a.date) dates.add(a.date);
+  });
+  graph.forEachEdge((_k, a) => {
+    if (a.date) dates.add(a.date);
+  });
+  return [...dates].sort();
+}
+
+export interface Visibility {
+  hiddenNodes: Set<string>;
+  hiddenEdges: Set<string>;
+}
+
+function nodeShown(graph: KnowledgeGraph, key: string, a: EntityAttrs, state: ViewState): boolean {
+  if (state.hiddenLabels.has(a.label)) return false;
+  if (state.minDegree > 0 && graph.degree(key) < state.minDegree) return false;
+  if (a.label === 'Event' && !inDateRange(a.date, state.from, state.to)) return false;
+  return true;
+}
+
+/** Nodes and edges the filters hide. An edge is hidden with either end. */
+export function computeVisibility(graph: KnowledgeGraph, state: ViewState): Visibility {
+  const hiddenNodes = new Set<string>();
+  const hiddenEdges = new Set<string>();
+  graph.forEachNode((key, a) => {
+    if (!nodeShown(graph, key, a, state)) hiddenNodes.add(key);
+  });
+  graph.forEachEdge((key, a, source, target) => {
+    if (
+      state.hiddenTypes.has(a.type) ||
+      hiddenNodes.has(source) ||
+      hiddenNodes.has(target) ||
+      !inDateRange(a.date, state.from, state.to)
+    ) {
+      hiddenEdges.add(key);
+    }
+  });
+  return { hiddenNodes, hiddenEdges };
+}
+
+/**
+ * Curvature for every edge that shares its two ends with another (either direction),
+ * so parallel edges are drawn apart. Edges alone between their ends are absent (straight).
+ */
+export function parallelCurvatures(graph: KnowledgeGraph, step = 0.3): Map<string, number> {
+  const groups = new Map<string, string[]>();
+  graph.forEachEdge((key, _a, source, target) => {
+    const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    let group = groups.get(pair);
+    if (!group) groups.set(pair, (group = []));
+    group.push(key);
+  });
+  const curvature = new Map<string, number>();
+  for (const [pair, keys] of groups) {
+    if (keys.length < 2) continue;
+    const low = pair.slice(0, pair.indexOf('\u0000'));
+    keys.sort();
+    keys.forEach((key, i) => {
+      // Centre the fan on the straight line; the sign flips for edges drawn the other way round.
+      let offset = i - (keys.length - 1) / 2;
+      if (keys.length % 2 === 1 && offset === 0) offset = 0.0001;
+      const sign = graph.source(key) === low ? 1 : -1;
+      curvature.set(key, sign * offset * step * (keys.length === 2 ? 1.4 : 1));
+    });
+  }
+  return curvature;
+}

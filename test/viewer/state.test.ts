@@ -1,0 +1,86 @@
+/** The explorer's pure parts: URL state, date ranges, filters and parallel edge curves. */
+import { describe, expect, it } from 'vitest';
+import { computeVisibility, inDateRange, parallelCurvatures } from '../../src/sinks/viewer/app/filters.js';
+import { emptyState, formatState, parseState } from '../../src/sinks/viewer/app/state.js';
+import { buildSampleGraph } from '../fixtures/viewer/sample-graph.js';
+import { payloadScript, viewerPayload } from '../../src/sinks/viewer/index.js';
+
+describe('URL state', () => {
+  it('round-trips selection, filters, dates and camera through the hash', () => {
+    const state = {
+      ...emptyState(),
+      selection: { kind: 'node' as const, key: 'person:vladimir-putin' },
+      hiddenLabels: new Set(['Event', 'Place']),
+      hiddenTypes: new Set(['SAID']),
+      minDegree: 2,
+      from: '2025-08-15',
+      to: '2025-08',
+      camera: { x: 0.25, y: 0.75, ratio: 0.5, angle: 0 },
+    };
+    expect(parseState(`#${formatState(state)}`)).toEqual(state);
+  });
+
+  it('ignores malformed parts instead of failing', () => {
+    const state = parseState('#minDegree=-3&from=yesterday&camera=1,2,nope&node=');
+    expect(state).toEqual(emptyState());
+  });
+
+  it('leaves defaults out of the link', () => {
+    expect(formatState(emptyState())).toBe('');
+  });
+});
+
+describe('date range', () => {
+  it.each([
+    [undefined, '2025-08-16', '2025-08-17', true],
+    ['2025-08-15', '2025-08-16', undefined, false],
+    ['2025-08-16', '2025-08-16', '2025-08-16', true],
+    ['2025-08', '2025-08-20', undefined, true],
+    ['2025', '2026-01-01', undefined, false],
+    ['2025-08-18', undefined, '2025-08-17', false],
+  ])('%s within [%s, %s] is %s', (date, from, to, expected) => {
+    expect(inDateRange(date, from, to)).toBe(expected);
+  });
+});
+
+describe('filters', () => {
+  it('hides nodes of hidden labels and every edge that touches them', () => {
+    const g = buildSampleGraph();
+    const { hiddenNodes, hiddenEdges } = computeVisibility(g, { ...emptyState(), hiddenLabels: new Set(['Event']) });
+    g.forEachNode((k, a) => expect(hiddenNodes.has(k)).toBe(a.label === 'Event'));
+    g.forEachEdge((e, _a, s, t) =>
+      expect(hiddenEdges.has(e)).toBe(g.getNodeAttribute(s, 'label') === 'Event' || g.getNodeAttribute(t, 'label') === 'Event'),
+    );
+  });
+
+  it('curves parallel edges apart, in opposite directions, and leaves single edges straight', () => {
+    const g = buildSampleGraph();
+    const curves = parallelCurvatures(g);
+    const trump = 'person:donald-trump';
+    const zelensky = 'person:volodymyr-zelensky';
+    // graphology's edges(a, b) lists the edges between a and b in both directions.
+    const between = g.edges(trump, zelensky);
+    expect(between.length).toBe(3);
+    const drawn = between.map((e) => curves.get(e)! * (g.source(e) === trump ? 1 : -1));
+    expect(new Set(drawn.map((c) => Math.round(c * 1000))).size).toBe(3);
+    const single = g.findEdge((_e, _a, s, t) => g.edges(s, t).length === 1)!;
+    expect(curves.has(single)).toBe(false);
+  });
+});
+
+describe('the page data', () => {
+  it('lays out a graph without positions and keeps the source graph untouched', () => {
+    const g = buildSampleGraph();
+    const payload = viewerPayload(g);
+    expect(payload.graph.nodes.every((n) => Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.size))).toBe(true);
+    expect(g.someNode((_k, a) => a.x !== undefined)).toBe(false);
+  });
+
+  it('keeps "</script>" from ending a script element', () => {
+    const g = buildSampleGraph({ hostile: true });
+    const script = payloadScript(viewerPayload(g));
+    expect(script).not.toMatch(/<\/script/i);
+    const json = script.slice(script.indexOf('=') + 1).trim().replace(/;$/, '');
+    expect(JSON.stringify(JSON.parse(json))).toContain('</script>');
+  });
+});
