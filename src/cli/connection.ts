@@ -7,6 +7,7 @@
 import { Command } from 'commander';
 import type { CommanderError } from 'commander';
 import { DEFAULT_CONNECTION, type ConnectionSettings } from '../sinks/neo4j/index.js';
+import { NewsgraphError } from '../errors.js';
 import { EXIT, ExitRequest } from './exit.js';
 
 export interface ConnectionFlags {
@@ -47,4 +48,13 @@ export class PsqlUsageCommand extends Command {
       throw new ExitRequest(EXIT.PARTIAL);
     });
   }
+}
+
+/** Query and console end usage errors (a bad file, a missing parameter) with exit 1, as psql does; other errors pass on. */
+export function rethrowUsageAsExitOne(err: unknown): never {
+  if (err instanceof NewsgraphError && err.code === 'USAGE') {
+    process.stderr.write(`${err.message}\n`);
+    throw new ExitRequest(EXIT.PARTIAL);
+  }
+  throw err;
 }

@@ -6,11 +6,10 @@ import { Option } from 'commander';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { NewsgraphError } from '../../errors.js';
 import { FORMATS, loadSavedQueries, openDriver, type OutputFormat } from '../../sinks/neo4j/index.js';
-import { addConnectionOptions, PsqlUsageCommand, resolveConnection, type ConnectionFlags } from '../connection.js';
+import { addConnectionOptions, PsqlUsageCommand, resolveConnection, rethrowUsageAsExitOne, type ConnectionFlags } from '../connection.js';
 import { CypherConsole } from '../console/repl.js';
-import { EXIT, ExitRequest } from '../exit.js';
+import { ExitRequest } from '../exit.js';
 
 interface ConsoleFlags extends ConnectionFlags {
   write?: boolean;
@@ -52,11 +51,7 @@ export function consoleCommand(): PsqlUsageCommand {
       }).run();
       if (code !== 0) throw new ExitRequest(code);
     } catch (err) {
-      if (err instanceof NewsgraphError && err.code === 'USAGE') {
-        process.stderr.write(`${err.message}\n`);
-        throw new ExitRequest(EXIT.PARTIAL);
-      }
-      throw err;
+      rethrowUsageAsExitOne(err);
     } finally {
       await driver?.close();
     }

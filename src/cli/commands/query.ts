@@ -7,7 +7,7 @@
 import { Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
-import { NewsgraphError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import {
   FORMATS,
   QueryError,
@@ -25,8 +25,7 @@ import {
   type Statement,
   type StatementResult,
 } from '../../sinks/neo4j/index.js';
-import { addConnectionOptions, PsqlUsageCommand, resolveConnection, type ConnectionFlags } from '../connection.js';
-import { EXIT, ExitRequest } from '../exit.js';
+import { addConnectionOptions, PsqlUsageCommand, resolveConnection, rethrowUsageAsExitOne, type ConnectionFlags } from '../connection.js';
 
 interface QueryFlags extends ConnectionFlags {
   file?: string;
@@ -136,11 +135,7 @@ export function queryCommand(): PsqlUsageCommand {
         notes: Boolean(process.stderr.isTTY),
       });
     } catch (err) {
-      if (err instanceof NewsgraphError && err.code === 'USAGE') {
-        process.stderr.write(`${err.message}\n`);
-        throw new ExitRequest(EXIT.PARTIAL);
-      }
-      throw err;
+      rethrowUsageAsExitOne(err);
     } finally {
       await driver?.close();
     }

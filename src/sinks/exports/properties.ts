@@ -14,7 +14,6 @@
  * and are not written.
  */
 import type { ArticleMeta, EntityAttrs, KnowledgeGraph, RelationAttrs } from '../../types.js';
-import { compareStrings } from '../../util/text.js';
 
 /** Neo4j property types as written in a neo4j-admin header (`name:string[]`). */
 export type PropertyType = 'string' | 'string[]' | 'int' | 'int[]';
@@ -75,22 +74,4 @@ export const FACT_PROPERTIES: readonly Property<RelationAttrs>[] = [
   { name: 'date', type: 'string', get: (_k, a) => a.date },
 ];
 
-/** One MENTIONED_IN relationship: how often the entity is mentioned in the article, and the distinct surface forms. */
-export interface MentionRow {
-  article: string;
-  count: number;
-  texts: string[];
-}
-
-/** The MENTIONED_IN rows of one entity: every article with mentions, and every listed article (count 0 if none). */
-export function mentionRows(a: EntityAttrs): MentionRow[] {
-  const perArticle = new Map<string, { count: number; texts: Set<string> }>();
-  for (const m of a.mentions) {
-    const entry = perArticle.get(m.article) ?? { count: 0, texts: new Set<string>() };
-    entry.count++;
-    entry.texts.add(m.text);
-    perArticle.set(m.article, entry);
-  }
-  for (const article of a.articles) if (!perArticle.has(article)) perArticle.set(article, { count: 0, texts: new Set() });
-  return [...perArticle].map(([article, e]) => ({ article, count: e.count, texts: [...e.texts].sort(compareStrings) }));
-}
+export { mentionRows, type MentionRow } from '../../graph/mentions.js';

@@ -13,6 +13,7 @@ import { ENTITY_LABELS, RELATION_TYPES } from '../../types.js';
 import type { ConnectionSettings } from './driver.js';
 import { addressOf, openDriver } from './driver.js';
 import { fromDriverError } from './errors.js';
+import { mentionRows as mentionsPerArticle } from '../../graph/mentions.js';
 import { ARTICLE_LABEL, ENTITY_LABEL, MENTIONED_IN, NODE_LABELS, identifier, schemaStatements } from './schema.js';
 
 /** What a push is doing, for a progress bar. `done`/`total` count rows over the whole push. */
@@ -135,15 +136,7 @@ export function planPush(graph: KnowledgeGraph, batchSize: number): Job[][] {
   const mentionRows: Row[] = [];
   graph.forEachNode((key, a) => {
     byLabel.get(a.label)?.push({ id: key, props: entityProps(key, a) });
-    const perArticle = new Map<string, { count: number; texts: Set<string> }>();
-    for (const m of a.mentions) {
-      const entry = perArticle.get(m.article) ?? { count: 0, texts: new Set<string>() };
-      entry.count++;
-      entry.texts.add(m.text);
-      perArticle.set(m.article, entry);
-    }
-    for (const article of a.articles) if (!perArticle.has(article)) perArticle.set(article, { count: 0, texts: new Set() });
-    for (const [article, e] of perArticle) mentionRows.push({ id: key, article, count: int(e.count), texts: [...e.texts].sort() });
+    for (const m of mentionsPerArticle(a)) mentionRows.push({ id: key, article: m.article, count: int(m.count), texts: m.texts });
   });
   const byType = new Map<string, Row[]>(RELATION_TYPES.map((t) => [t, []]));
   graph.forEachEdge((key, a, source, target) => {
