@@ -4,7 +4,7 @@
  * with a proper noun in them ("Alaska summit"), never "the meeting".
  */
 import type { ArticleEntity } from '../types.js';
-import { normalizeName } from '../util/text.js';
+import { normalizeName, skeleton, SURNAME_PARTICLES } from '../util/text.js';
 
 export interface PersonKeys {
   /** Normalised skeletons of the full name and of name-like aliases ending in the surname. */
@@ -13,17 +13,10 @@ export interface PersonKeys {
   first?: string;
 }
 
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'bin', 'al', 'la', 'le', 'del', 'dos', 'el']);
 const NAME_WORD = /^\p{Lu}/u;
 
 /** Transliteration-tolerant form of one word: "Zelenskyy", "Zelensky", "Zelenskiy" agree. */
-export function skeletonWord(word: string): string {
-  return normalizeName(word)
-    .replace(/[^a-z0-9]/g, '')
-    .replace(/(.)\1+/g, '$1')
-    .replace(/[yj]/g, 'i')
-    .replace(/(.)\1+/g, '$1');
-}
+export const skeletonWord = (word: string): string => skeleton(word, true);
 
 const skeletonName = (words: readonly string[]): string => words.map(skeletonWord).filter(Boolean).join(' ');
 
@@ -31,11 +24,11 @@ const skeletonName = (words: readonly string[]): string => words.map(skeletonWor
 export function personKeys(entity: ArticleEntity): PersonKeys {
   const words = entity.name.split(/\s+/).filter(Boolean);
   const surname = skeletonWord(words[words.length - 1] ?? entity.name);
-  const first = words.length >= 2 && !PARTICLES.has(words[0]!) ? skeletonWord(words[0]!) : undefined;
+  const first = words.length >= 2 && !SURNAME_PARTICLES.has(words[0]!) ? skeletonWord(words[0]!) : undefined;
   const names = new Set([skeletonName(words)]);
   for (const alias of entity.aliases) {
     const w = alias.split(/\s+/).filter(Boolean);
-    if (w.length < 2 || !w.every((x) => NAME_WORD.test(x) || PARTICLES.has(x))) continue;
+    if (w.length < 2 || !w.every((x) => NAME_WORD.test(x) || SURNAME_PARTICLES.has(x))) continue;
     if (skeletonWord(w[w.length - 1]!) === surname) names.add(skeletonName(w));
   }
   return { names: [...names].filter(Boolean), surname, ...(first ? { first } : {}) };

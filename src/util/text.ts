@@ -1,7 +1,18 @@
 /** Small text helpers shared by every stage. */
 
+// Plain ASCII needs no Unicode normalisation; most names in English news are ASCII,
+// and NFKD plus the Unicode-aware passes cost several times the ASCII ones.
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower case, accents and apostrophes removed, punctuation to spaces, spaces collapsed. */
 export function normalizeName(text: string): string {
+  if (!NON_ASCII.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/'/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -23,5 +34,44 @@ export function compareStrings(a: string, b: string): number {
 
 /** Sorted, de-duplicated copy. */
 export function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort(compareStrings);
+  const list = Array.isArray(values) ? (values as string[]) : [...values];
+  // Callers mostly append one value to a list that is already sorted: checking that is
+  // linear, where a Set and a sort on every call made growing lists quadratic-log.
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]! < list[i]!;
+  if (sorted) return list === values ? list.slice() : list;
+  // The default sort compares strings by code unit, as compareStrings does, without a call per comparison.
+  return [...new Set(list)].sort();
+}
+
+/** Surname particles, lower case: they belong to the surname ("von der Leyen") and never make a first name. */
+export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'di', 'du', 'von', 'van', 'der', 'den', 'la', 'le', 'bin', 'al', 'del', 'dos', 'el']);
+
+const LETTERS_ONLY = /[^a-z]/g;
+const LETTERS_AND_DIGITS = /[^a-z0-9]/g;
+const REPEATS = /(.)\1+/g;
+const Y_OR_J = /[yj]/g;
+// Names recur within and across articles; bounded, so a long run cannot grow them without limit.
+const SKELETON_CACHE_MAX = 50_000;
+const skeletons = new Map<string, string>();
+const skeletonsWithDigits = new Map<string, string>();
+
+/**
+ * Spelling-tolerant key of a name or name part: transliteration variants collapse
+ * ("Zelenskyy" = "Zelensky" = "Zelenskiy"). In-article coreference keeps letters only;
+ * cross-article keys (`digits`) keep digits too.
+ */
+export function skeleton(word: string, digits = false): string {
+  const cache = digits ? skeletonsWithDigits : skeletons;
+  let s = cache.get(word);
+  if (s === undefined) {
+    s = normalizeName(word)
+      .replace(digits ? LETTERS_AND_DIGITS : LETTERS_ONLY, '')
+      .replace(REPEATS, '$1')
+      .replace(Y_OR_J, 'i')
+      .replace(REPEATS, '$1');
+    if (cache.size >= SKELETON_CACHE_MAX) cache.clear();
+    cache.set(word, s);
+  }
+  return s;
 }

@@ -105,9 +105,18 @@ const DAY_OF_MONTH = /^(?:[1-9]|[12]\d|3[01])$/;
 const WHEN_WORDS = new Set(['today', 'tomorrow', 'yesterday', 'tonight', ...DAYS, ...MONTHS]);
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const NUMBER = /^\d+$/;
+// Gaps between tokens are tested for every token pair read: a char-code scan of the text
+// allocates nothing, where a regex over a slice made a string per test.
+const isSpace = (c: number): boolean => c === 0x20 || c === 0xa0;
 // Only spaces, and quotes around a quoted modifier ('"long and substantive" call').
-const GAP = /^[ \u00a0"“”‘’]+$/;
-const SPACE = /^[ \u00a0]+$/;
+const isGapChar = (c: number): boolean => isSpace(c) || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
+
+/** text[from, to) is non-empty and every character passes `ok`. */
+function gapOf(text: string, from: number, to: number, ok: (c: number) => boolean): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!ok(text.charCodeAt(i))) return false;
+  return true;
+}
 
 const lower = (t: Token): string => t.lower;
 
@@ -140,10 +149,10 @@ export function findEventMentions(
 }
 
 const sameSentence = (tokens: readonly Token[], a: number, b: number): boolean => tokens[a]!.sentence === tokens[b]!.sentence;
-const joined = (text: string, a: Token, b: Token): boolean => !a.possessive && GAP.test(text.slice(a.end, b.start)) && a.sentence === b.sentence;
+const joined = (text: string, a: Token, b: Token): boolean => !a.possessive && gapOf(text, a.end, b.start, isGapChar) && a.sentence === b.sentence;
 /** Like `joined`, but a possessive may stand before ("Russia's invasion", "Monday's meeting"). */
 const beside = (text: string, a: Token, b: Token): boolean =>
-  GAP.test(text.slice(a.possessive ? a.end + 2 : a.end, b.start)) && a.sentence === b.sentence;
+  gapOf(text, a.possessive ? a.end + 2 : a.end, b.start, isGapChar) && a.sentence === b.sentence;
 
 function readMention(
   text: string,
@@ -301,7 +310,7 @@ function readMention(
 
 /** Only spaces between two tokens of one sentence, no possessive: a complement does not cross punctuation. */
 const strict = (text: string, a: Token, b: Token): boolean =>
-  !a.possessive && a.sentence === b.sentence && SPACE.test(text.slice(a.end, b.start));
+  !a.possessive && a.sentence === b.sentence && gapOf(text, a.end, b.start, isSpace);
 
 /** Prepositional complements: "with Putin", "in Alaska", "on Friday", "between Russia and Ukraine". */
 function readComplements(

@@ -69,7 +69,8 @@ export const entityExtractor: Extractor = {
       const key = table.add(label, name, start, end, aliases);
       const from = tokenAt(tokens, start);
       const to = tokenAt(tokens, end - 1) + 1;
-      const e: TokenEntity = { label, key, name, from, to, surface: text.slice(start, end), ...(within ? { within } : {}) };
+      const e: TokenEntity = { label, key, name, from, to, surface: text.slice(start, end) };
+      if (within) e.within = within;
       push(byStart, from, e);
       push(byEnd, to - 1, e);
     };
@@ -98,14 +99,18 @@ export const entityExtractor: Extractor = {
 
     const namedWith = new Map<string, PersonGroup | undefined>();
     let countrySentences: Map<string, Set<number>> | undefined;
+    // Each group's sentences, computed once for all the countries asked about.
+    let groupSentences: Set<number>[] | undefined;
     const mostNamedWith = (country: string): PersonGroup | undefined => {
       if (namedWith.has(country)) return namedWith.get(country);
       countrySentences ??= sentencesNaming(tokens, candidates);
+      groupSentences ??= groups.map((g) => new Set(g.mentions.map((m) => tokens[tokenAt(tokens, m.start)]!.sentence)));
       const sentences = countrySentences.get(country) ?? new Set<number>();
       let best: PersonGroup | undefined;
       let bestScore = 0;
-      for (const g of groups) {
-        const seen = new Set(g.mentions.map((m) => tokens[tokenAt(tokens, m.start)]!.sentence));
+      for (let k = 0; k < groups.length; k++) {
+        const g = groups[k]!;
+        const seen = groupSentences[k]!;
         let score = 0;
         for (const x of seen) if (sentences.has(x)) score++;
         if (score > bestScore) {

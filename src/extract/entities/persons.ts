@@ -4,10 +4,9 @@
  * Zelensky", "Sir Keir"), spelling variants included; unknown single names with no
  * full name and no cue are not taken for persons.
  */
-import { normalizeName } from '../../util/text.js';
+import { skeleton, SURNAME_PARTICLES } from '../../util/text.js';
 import { SURNAME_ENDING } from './lexicon.js';
 import type { Candidate } from './recognise.js';
-import { PARTICLES as SEGMENT_PARTICLES } from './segments.js';
 import type { Token } from './tokens.js';
 
 /** One person of the article and the token spans that name them. */
@@ -26,30 +25,8 @@ export interface PersonGroup {
   countries: Set<string>;
 }
 
-const PARTICLES = new Set([...SEGMENT_PARTICLES, 'Bin', 'Al']);
+const PARTICLES = new Set([...SURNAME_PARTICLES, 'Bin', 'Al']);
 const HONORIFIC_FIRST = new Set(['Sir', 'Dame', 'Lord', 'Lady']);
-
-/** Spelling-tolerant key of a name part: transliteration variants collapse ("Zelenskyy" = "Zelensky" = "Zelenskiy"). */
-export function skeleton(word: string): string {
-  let s = SKELETONS.get(word);
-  if (s === undefined) {
-    s = computeSkeleton(word);
-    // Names recur across articles; the cache is bounded so a long run cannot grow it without limit.
-    if (SKELETONS.size > 50_000) SKELETONS.clear();
-    SKELETONS.set(word, s);
-  }
-  return s;
-}
-
-const SKELETONS = new Map<string, string>();
-
-function computeSkeleton(word: string): string {
-  return normalizeName(word)
-    .replace(/[^a-z]/g, '')
-    .replace(/(.)\1+/g, '$1')
-    .replace(/[yj]/g, 'i')
-    .replace(/(.)\1+/g, '$1');
-}
 
 /** Splits a full name's tokens into first name and surname (particles stay with the surname). */
 function nameParts(words: readonly string[]): { first?: string; surname: string } {

@@ -3,8 +3,9 @@
  * Rubio") is cut into known phrases (country "US", title "Secretary of State") and
  * unknown chunks ("Marco Rubio") that the classifier then labels.
  */
-import { FUNCTION_WORDS, PHRASE_STARTS, PHRASES, type PhraseInfo } from './lexicon.js';
+import { FUNCTION_WORDS, PHRASES, type PhraseInfo } from './lexicon.js';
 import type { Token } from './tokens.js';
+import { SURNAME_PARTICLES } from '../../util/text.js';
 
 export interface Segment {
   /** Known phrase, or null for an unknown capitalised chunk. */
@@ -17,17 +18,25 @@ export interface Segment {
 // Lower-case words that may join the parts of one name ("Bank of England", "Ursula von der Leyen").
 const CONNECTORS = new Set(['of', 'the', 'de', 'da', 'di', 'du', 'von', 'van', 'der', 'den', 'la', 'le', 'bin', 'al', 'and', 'for', 'del', 'dos', 'el']);
 /** Surname particles: they may start a name ("von der Leyen"), the other connectors may not. */
-export const PARTICLES = new Set(['de', 'da', 'di', 'du', 'von', 'van', 'der', 'den', 'la', 'le', 'bin', 'al', 'del', 'dos', 'el']);
-const GAP = /^[ \u00a0]+$/;
-
+export const PARTICLES = SURNAME_PARTICLES;
 const INITIAL = /^\p{Lu}$/u;
-const INITIAL_GAP = /^\.[ \u00a0]+$/;
+
+/** True when text[from, to) is one or more spaces or no-break spaces (no slice, no regex: this runs for every token pair). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0xa0) return false;
+  }
+  return true;
+}
 
 /** True when only spaces separate token `a` (and its possessive) from token `b`, or `a` is an initial ("Joseph R. Biden"). */
 function adjacent(text: string, a: Token, b: Token): boolean {
   if (a.possessive) return false;
-  const gap = text.slice(a.end, b.start);
-  return GAP.test(gap) || (INITIAL.test(a.text) && b.cap && INITIAL_GAP.test(gap));
+  if (onlySpaces(text, a.end, b.start)) return true;
+  // An initial and its dot: ". " between them.
+  return b.cap && text.charCodeAt(a.end) === 0x2e && onlySpaces(text, a.end + 1, b.start) && INITIAL.test(a.text);
 }
 
 /** "von der Leyen": particles directly followed by a capitalised word. */
@@ -72,7 +81,6 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): [number
 
 /** Looks up the longest known phrase starting at token `i` and ending before `to`. */
 export function longestPhrase(tokens: readonly Token[], i: number, to: number): { info: PhraseInfo; to: number } | null {
-  // Only words that start a longer phrase are worth joining with the next ones.
   return lookup(tokens, i, to, (t) => t.text) ?? (SHOUTED.test(tokens[i]!.text) ? lookup(tokens, i, to, titleCase) : null);
 }
 
@@ -80,22 +88,38 @@ export function longestPhrase(tokens: readonly Token[], i: number, to: number): 
 const SHOUTED = /^\p{Lu}{3,}$/u;
 const titleCase = (t: Token): string => (SHOUTED.test(t.text) ? t.text[0] + t.lower.slice(1) : t.text);
 
+interface PhraseNode {
+  info?: PhraseInfo;
+  next?: Map<string, PhraseNode>;
+}
+
+// PHRASES as a token trie: walking it looks up one token at a time, where joining the
+// tokens into keys of every length built and hashed a new string per length.
+const TRIE = new Map<string, PhraseNode>();
+for (const [key, info] of PHRASES) {
+  const words = key.split(' ');
+  let level = TRIE;
+  let node: PhraseNode | undefined;
+  for (const w of words) {
+    node = level.get(w);
+    if (!node) level.set(w, (node = {}));
+    level = node.next ??= new Map();
+  }
+  node!.info = info;
+}
+
 function lookup(tokens: readonly Token[], i: number, to: number, form: (t: Token) => string): { info: PhraseInfo; to: number } | null {
-  const first = form(tokens[i]!);
-  const max = Math.min(PHRASE_STARTS.get(first) ?? 1, to - i);
-  let key = '';
-  const keys: string[] = [];
-  for (let l = 0; l < max; l++) {
-    const t = tokens[i + l]!;
-    key = l === 0 ? first : `${key} ${form(t)}`;
-    keys.push(key);
-    if (t.possessive) break;
+  const max = to - i;
+  if (max <= 0) return null;
+  let node = TRIE.get(form(tokens[i]!));
+  let best: { info: PhraseInfo; to: number } | null = null;
+  for (let l = 1; node; l++) {
+    if (node.info) best = { info: node.info, to: i + l };
+    // A possessive ends the phrase ("Britain's Foreign Office" is not "Britain Foreign Office").
+    if (l >= max || tokens[i + l - 1]!.possessive) break;
+    node = node.next?.get(form(tokens[i + l]!));
   }
-  for (let l = keys.length; l >= 1; l--) {
-    const info = PHRASES.get(keys[l - 1]!);
-    if (info) return { info, to: i + l };
-  }
-  return null;
+  return best;
 }
 
 /** Cuts the run [from, to) into known phrases and unknown chunks; connectors and function words between them are dropped. */

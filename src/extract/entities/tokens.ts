@@ -32,6 +32,11 @@ const UPPER = /^\p{Lu}/u;
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const MODIFIER_SUFFIX = /(?:-\p{Ll}+)+$/u;
 
+// Cheap character tests first: the regexes below are Unicode-aware and run per token,
+// but most tokens are plain lower-case words that none of them can match.
+const isAsciiLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
 /** Tokenises `text`, assigning each token to the sentence that contains it. */
 export function tokenize(text: string, sentences: readonly Sentence[]): Token[] {
   const out: Token[] = [];
@@ -41,10 +46,14 @@ export function tokenize(text: string, sentences: readonly Sentence[]): Token[] 
     let word = m[0];
     const start = m.index;
     while (s < sentences.length - 1 && start >= sentences[s]!.end) s++;
-    const possessive = POSSESSIVE.test(word) && word.length > 2;
+    const lastCode = word.charCodeAt(word.length - 1);
+    const possessive = lastCode === 0x73 /* s */ && word.length > 2 && POSSESSIVE.test(word);
     if (possessive) word = word.slice(0, -2);
+    const firstCode = word.charCodeAt(0);
+    // An ASCII lower-case first letter is never upper case; anything else asks the regex.
+    const upper = !isAsciiLower(firstCode) && UPPER.test(word);
     // "NATO-style", "Cold War-era", "Russia-backed": the name is the capitalised part.
-    if (MODIFIER_SUFFIX.test(word) && UPPER.test(word)) word = word.replace(MODIFIER_SUFFIX, '');
+    if (upper && word.includes('-') && MODIFIER_SUFFIX.test(word)) word = word.replace(MODIFIER_SUFFIX, '');
     const sent = sentences[s];
     const sentence = sent && start >= sent.start ? s : Math.max(0, s - 1);
     // Quotes and brackets are not tokens, so the first token of a sentence is its first word.
@@ -56,7 +65,7 @@ export function tokenize(text: string, sentences: readonly Sentence[]): Token[] 
       end: start + word.length,
       possessive,
       // Ordinals join names ("24th Brigade").
-      cap: UPPER.test(word) || ORDINAL.test(word),
+      cap: upper || (isDigit(firstCode) && ORDINAL.test(word)),
       initial,
       sentence,
       index: out.length,

@@ -33,6 +33,19 @@ function verbsIn(a: Analysis, from: number, to: number): PhraseHit[] {
 
 const hasWord = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
 const PARTICIPLE = /ing$/;
+const COORDINATED = /\b(?:but|and|then)\s+(?:\p{Ll}+ly\s+)?$/u;
+const COORDINATION_CHARS = /[^\p{Ll}\s]/u;
+
+/**
+ * `COORDINATED.test(lead)` without scanning the whole lead: a match consists of lower-case
+ * letters and spaces only, so once the tail holds any other character the match (and the
+ * character its \b looks at) lies within that tail. Leads run to whole paragraphs.
+ */
+function endsCoordinated(lead: string): boolean {
+  if (lead.length <= 64) return COORDINATED.test(lead);
+  const tail = lead.slice(lead.length - 64);
+  return COORDINATION_CHARS.test(tail) ? COORDINATED.test(tail) : COORDINATED.test(lead);
+}
 
 function firstResolved(a: Analysis, list: Candidate[], history: SpeakerHistory): string | undefined {
   for (const c of list) {
@@ -77,7 +90,7 @@ export function reportedSpeaker(a: Analysis, from: number, to: number, history: 
     // ", saying …", ", writing: …" and "…, but said" take the subject of the main clause, not the nearest name.
     const lead = a.masked.slice(from, verb.start);
     const participle = PARTICIPLE.test(verb.text) && /(?:^|[,;—–])\s*$/.test(lead);
-    const coordinated = /\b(?:but|and|then)\s+(?:\p{Ll}+ly\s+)?$/u.test(lead);
+    const coordinated = endsCoordinated(lead);
     if (coordinated) {
       // The shared subject opens the clause: "Trump also claimed …, but said …", not "… did not name China, but stressed".
       const first = candidatesIn(a, from, verb.start)[0];

@@ -48,8 +48,21 @@ function asides(masked: string, from: number, to: number): [number, number][] {
   return out;
 }
 
+/** The characters of the regex class `\s`. */
+function isWhitespace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `/^\s+$/.test(text.slice(from, to))` without the slice: it runs for every token pair looked at. */
+function onlyWhitespace(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 // Only spaces between two tokens: "with Russian President Vladimir Putin" is one run, "with Fox News, Trump" is not.
-const joined = (a: Analysis, left: Token, right: Token): boolean => /^\s+$/.test(a.masked.slice(left.end, right.start));
+const joined = (a: Analysis, left: Token, right: Token): boolean => onlyWhitespace(a.masked, left.end, right.start);
 
 function isSubjectLike(a: Analysis, m: EntityMention, lineStart: number): boolean {
   if (POSSESSIVE_AFTER.test(a.masked.slice(m.end, m.end + 3))) return false;
@@ -88,8 +101,8 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
     if (!ROLE_HEADS.has(t.lower)) continue;
     // "the Russian president": a determiner up to five words back, nothing but words between.
     let d = i - 1;
-    while (d >= first && i - d <= 5 && !DETERMINERS.has(tokens[d]!.lower) && /^\s+$/.test(a.masked.slice(tokens[d]!.end, tokens[d + 1]!.start))) d--;
-    if (d < first || !DETERMINERS.has(tokens[d]!.lower) || !/^\s+$/.test(a.masked.slice(tokens[d]!.end, tokens[d + 1]!.start))) continue;
+    while (d >= first && i - d <= 5 && !DETERMINERS.has(tokens[d]!.lower) && onlyWhitespace(a.masked, tokens[d]!.end, tokens[d + 1]!.start)) d--;
+    if (d < first || !DETERMINERS.has(tokens[d]!.lower) || !onlyWhitespace(a.masked, tokens[d]!.end, tokens[d + 1]!.start)) continue;
     const at = tokens[d]!.start;
     const next = tokens[i + 1];
     // "the President Donald Trump" is a title before a name, which the mention covers.

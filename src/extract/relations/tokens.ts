@@ -55,29 +55,30 @@ export interface PhraseHit {
 
 /** Finds lexicon phrases (one or more words) in token lists; the longest phrase wins at a position. */
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, string[][]>();
+  // Each phrase keeps its joined text, so a hit costs no join.
+  private readonly byFirst = new Map<string, { words: string[]; text: string }[]>();
 
   constructor(phrases: Iterable<string>) {
     for (const p of new Set([...phrases].map((x) => x.toLowerCase().trim()))) {
       const words = p.split(/\s+/);
       const list = this.byFirst.get(words[0]!) ?? [];
-      list.push(words);
+      list.push({ words, text: words.join(' ') });
       this.byFirst.set(words[0]!, list);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length || (a.join(' ') < b.join(' ') ? -1 : 1));
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || (a.text < b.text ? -1 : 1));
   }
 
   /** The phrase starting at token `i`, if any. */
   at(tokens: readonly Token[], i: number, limit = tokens.length): PhraseHit | undefined {
     const list = this.byFirst.get(tokens[i]!.lower);
     if (!list) return undefined;
-    for (const words of list) {
+    for (const { words, text } of list) {
       if (i + words.length > limit) continue;
       let ok = true;
       for (let k = 1; k < words.length && ok; k++) ok = tokens[i + k]!.lower === words[k];
       if (ok) {
         const last = tokens[i + words.length - 1]!;
-        return { start: tokens[i]!.start, end: last.end, text: words.join(' '), token: i, next: i + words.length };
+        return { start: tokens[i]!.start, end: last.end, text, token: i, next: i + words.length };
       }
     }
     return undefined;
