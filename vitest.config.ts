@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // headless-Chromium tests.
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-report.json' }]],
     testTimeout: 30_000,
     hookTimeout: 180_000,
     projects: [
