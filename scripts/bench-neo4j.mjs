@@ -32,6 +32,7 @@ if (!existsSync(join(ROOT, 'dist/sinks/neo4j/index.js'))) {
 }
 const { pushToNeo4j } = await import(join(ROOT, 'dist/sinks/neo4j/index.js'));
 const { createGraph } = await import(join(ROOT, 'dist/graph/build.js'));
+const { seededRandom } = await import(join(ROOT, 'dist/graph/layout.js'));
 
 const connection = {
   uri: process.env.NEO4J_URI || 'bolt://127.0.0.1:7687',
@@ -43,14 +44,7 @@ const corpus = values.corpus ?? resolve(ROOT, '../shared/corpus/whitehouse-2022-
 
 /** A deterministic synthetic graph shaped like a news graph: people and countries, MET_WITH/SAID/PROPOSED/REJECTED facts. */
 function synthetic(nodeCount, edgeCount, articleCount = 1371) {
-  let x = 42;
-  const rand = () => {
-    x = (x + 0x6d2b79f5) >>> 0;
-    let t = x;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(42);
   const g = createGraph();
   const articles = g.getAttribute('articles');
   for (let i = 0; i < articleCount; i++) articles[`doc-${i}.txt`] = { id: `doc-${i}.txt`, path: `doc-${i}.txt`, title: `Article ${i}`, date: '2024-01-01' };

@@ -1,5 +1,6 @@
 /** Small knowledge graphs made in code for the Neo4j tests: two articles, then a third that adds to them. */
 import { createGraph } from '../../src/graph/build.js';
+import { seededRandom } from '../../src/graph/layout.js';
 import type { EntityLabel, KnowledgeGraph, RelationAttrs } from '../../src/types.js';
 
 function node(g: KnowledgeGraph, label: EntityLabel, name: string, articles: string[], aliases: string[] = [name]): string {
@@ -60,15 +61,7 @@ export function sampleGraph(more = false): KnowledgeGraph {
 
 /** A synthetic graph of `nodes` people and `edges` MET_WITH/SAID facts over `articles` articles (seeded, deterministic). */
 export function syntheticGraph(nodes: number, edges: number, articleCount = 100, seed = 1): KnowledgeGraph {
-  // mulberry32: a small seeded generator.
-  let x = seed >>> 0;
-  const rand = () => {
-    x = (x + 0x6d2b79f5) >>> 0;
-    let t = x;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(seed);
   const g = createGraph();
   const articles = g.getAttribute('articles');
   for (let i = 0; i < articleCount; i++) articles[`doc-${i}.txt`] = { id: `doc-${i}.txt`, path: `doc-${i}.txt`, title: `Article ${i}`, date: '2024-01-01' };
