@@ -356,10 +356,11 @@ async function status() {
 }
 
 const command = process.argv[2];
-if (command === 'start') await start();
+if (command === 'install') await ensureJars();
+else if (command === 'start') await start();
 else if (command === 'stop') await stop();
 else if (command === 'status') process.exitCode = await status();
 else {
-  process.stderr.write('usage: node scripts/neo4j.mjs start|stop|status\n');
+  process.stderr.write('usage: node scripts/neo4j.mjs install|start|stop|status\n');
   process.exitCode = 1;
 }
