@@ -2,14 +2,17 @@
 // npm run bench:neo4j — how fast `newsgraph push` writes to Neo4j.
 //
 // Builds the graph of the White House corpus (shared/corpus/whitehouse-2022-2025/docs) with the
-// compiled library (dist/; run `npm run build` first), or — when that extraction yields fewer than
-// 20,000 relationships — a synthetic graph of the same shape (50,000 nodes, 200,000 facts over
-// 1,371 articles), and says which. Then pushes it twice: into an empty database (creates) and
-// again (idempotent re-push: merges), and prints rows/s and relationships/s of each.
+// compiled library (dist/; run `npm run build` first), then a larger synthetic graph of the same
+// shape (50,000 entities, 200,000 facts over 1,371 articles). For each graph and each of --rounds
+// rounds: empties the database, pushes the graph (everything is created), pushes it again (everything
+// is matched and updated), and prints rows/s and relationships/s (MENTIONED_IN links and facts over
+// the push's whole time, nodes and schema included). Then the median of each over the rounds: the
+// first round also pays the server's query planning and warm-up.
 //
 // It talks to NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD (default: the local server) and DELETES
 // everything newsgraph wrote there first (push --reset). Target: ≥ 20,000 relationships/s on localhost.
-// Options: --synthetic (skip the corpus), --batch-size N, --concurrency N, --corpus DIR.
+// Options: --rounds N (3), --corpus DIR, --no-corpus, --no-synthetic, --nodes N, --edges N,
+// --batch-size N, --concurrency N.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +21,12 @@ import { parseArgs } from 'node:util';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
-    synthetic: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    corpus: { type: 'string' },
+    'no-corpus': { type: 'boolean', default: false },
+    'no-synthetic': { type: 'boolean', default: false },
     'batch-size': { type: 'string' },
     concurrency: { type: 'string' },
-    corpus: { type: 'string' },
     nodes: { type: 'string', default: '50000' },
     edges: { type: 'string', default: '200000' },
   },
@@ -86,51 +91,51 @@ function synthetic(nodeCount, edgeCount, articleCount = 1371) {
   return g;
 }
 
-let graph;
-let source;
-if (!values.synthetic && existsSync(corpus)) {
-  try {
-    const { buildGraph } = await import(join(ROOT, 'dist/index.js'));
-    const t0 = performance.now();
-    const built = await buildGraph([corpus], {});
-    graph = built.graph;
-    source = `White House corpus (${built.summary.articles} articles, built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`;
-  } catch (err) {
-    console.error(`bench-neo4j: could not build the corpus graph (${err.message.split('\n')[0]}); using a synthetic graph.`);
-  }
-}
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-if (graph && graph.size < 20_000) {
-  // Too small to measure a rate well, but real: push it once and report it, then measure on the synthetic graph.
-  const s = await pushToNeo4j(graph, { ...connection, reset: true });
-  console.log(
-    `bench-neo4j: ${source}: ${fmt(graph.order)} entities, ${fmt(graph.size)} facts pushed in ${s.seconds.toFixed(1)} s ` +
-      `(${fmt(s.rowsPerSecond)} rows/s, ${fmt(s.relationshipsPerSecond)} relationships/s)`,
-  );
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`bench-neo4j: --rounds ${values.rounds} is not a whole number of at least 1.`);
+  process.exit(1);
 }
-if (!graph || graph.size < 20_000) {
-  const why = graph ? `the corpus graph has only ${graph.size} relationships` : values.synthetic ? '--synthetic' : 'no corpus graph';
-  graph = synthetic(Number(values.nodes), Number(values.edges));
-  source = `SYNTHETIC graph of the same shape (${why})`;
-}
-
-let mentionLinks = 0;
-graph.forEachNode((_k, a) => (mentionLinks += new Set([...a.articles, ...a.mentions.map((m) => m.article)]).size));
-console.log(`bench-neo4j: ${source}`);
-console.log(`bench-neo4j: ${graph.order.toLocaleString('en-US')} entities, ${graph.size.toLocaleString('en-US')} facts, ${mentionLinks.toLocaleString('en-US')} mention links → ${connection.uri}`);
-
 const options = {
   ...connection,
   ...(values['batch-size'] ? { batchSize: Number(values['batch-size']) } : {}),
   ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
 };
-// Empty the database first (pushing an empty graph with reset), so the first push times creation only.
-const cleared = await pushToNeo4j(createGraph(), { ...connection, reset: true });
-console.log(`bench-neo4j: emptied the database first (${fmt(cleared.nodes.deleted)} nodes deleted in ${cleared.seconds.toFixed(1)} s)`);
-for (const name of ['first push (into an empty database)', 'second push (same graph: merges only)']) {
-  const s = await pushToNeo4j(graph, options);
-  console.log(
-    `${name}: ${s.seconds.toFixed(1)} s, ${fmt(s.rows)} rows, ${fmt(s.rowsPerSecond)} rows/s, ${fmt(s.relationshipsPerSecond)} relationships/s ` +
-      `(nodes ${fmt(s.nodes.created)} created/${fmt(s.nodes.updated)} updated, relationships ${fmt(s.relationships.created)} created/${fmt(s.relationships.updated)} updated)`,
-  );
+
+async function bench(name, graph) {
+  let mentionLinks = 0;
+  graph.forEachNode((_k, a) => (mentionLinks += new Set([...a.articles, ...a.mentions.map((m) => m.article)]).size));
+  console.log(`\n${name}: ${fmt(graph.order)} entities, ${fmt(graph.size)} facts, ${fmt(mentionLinks)} mention links → ${connection.uri}`);
+  const rates = { first: [], again: [] };
+  for (let round = 1; round <= rounds; round++) {
+    // Empty the database (an empty graph pushed with reset), so the first push times creation only.
+    const cleared = await pushToNeo4j(createGraph(), { ...connection, reset: true });
+    const line = [`  round ${round}: emptied (${fmt(cleared.nodes.deleted)} nodes deleted)`];
+    for (const kind of ['first', 'again']) {
+      const s = await pushToNeo4j(graph, options);
+      rates[kind].push(s.relationshipsPerSecond);
+      line.push(
+        `${kind === 'first' ? 'first push' : 're-push'} ${s.seconds.toFixed(2)} s, ${fmt(s.rowsPerSecond)} rows/s, ${fmt(s.relationshipsPerSecond)} relationships/s ` +
+          `(${fmt(s.relationships.created)} created, ${fmt(s.relationships.updated)} updated)`,
+      );
+    }
+    console.log(line.join('; '));
+  }
+  console.log(`  median over ${rounds} rounds: first push ${fmt(median(rates.first))} relationships/s, re-push ${fmt(median(rates.again))} relationships/s (target ≥ 20,000)`);
+}
+
+if (!values['no-corpus']) {
+  if (!existsSync(corpus)) {
+    console.error(`bench-neo4j: ${corpus} does not exist: pass --corpus DIR or --no-corpus.`);
+    process.exit(1);
+  }
+  const { buildGraph } = await import(join(ROOT, 'dist/index.js'));
+  const t0 = performance.now();
+  const built = await buildGraph([corpus], {});
+  await bench(`White House corpus (${fmt(built.summary.articles)} articles, built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`, built.graph);
+}
+if (!values['no-synthetic']) {
+  await bench(`Synthetic graph (${values.nodes} entities, ${values.edges} facts, skewed degrees)`, synthetic(Number(values.nodes), Number(values.edges)));
 }

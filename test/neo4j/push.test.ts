@@ -34,6 +34,32 @@ describe('pushToNeo4j', () => {
     expect(schemaStatements().length).toBeGreaterThanOrEqual(constraints.length);
   });
 
+  it('recreates a constraint or index of the schema that was dropped since the last push', async () => {
+    await pushToNeo4j(sampleGraph(), settings());
+    await cypher('DROP CONSTRAINT said_key');
+    await cypher('DROP INDEX entity_names');
+    await pushToNeo4j(sampleGraph(), settings());
+    expect((await cypher('SHOW CONSTRAINTS YIELD name RETURN name')).map((r) => r.name)).toContain('said_key');
+    expect((await cypher('SHOW INDEXES YIELD name RETURN name')).map((r) => r.name)).toContain('entity_names');
+  });
+
+  it('replaces changed properties and removes absent ones when a changed graph is pushed again', async () => {
+    await pushToNeo4j(sampleGraph(), settings());
+    const changed = sampleGraph();
+    const said = changed.findEdge((_k, a) => a.type === 'SAID')!;
+    changed.mergeEdgeAttributes(said, { quote: 'Peace is near', quotes: ['Peace is near'], date: undefined });
+    const met = changed.findEdge((_k, a) => a.type === 'MET_WITH')!;
+    changed.removeEdgeAttribute(met, 'status');
+    changed.updateNodeAttribute('Person:joe biden', 'mentions', (ms) => [...ms!, { article: 'a1.txt', start: 50, end: 55, text: 'Biden' }]);
+    const summary = await pushToNeo4j(changed, settings());
+    expect(summary.relationships).toMatchObject({ created: 0, updated: 15 });
+    expect(await cypher('MATCH ()-[s:SAID]->() RETURN s.quote AS quote, s.quotes AS quotes, s.date AS date')).toEqual([{ quote: 'Peace is near', quotes: ['Peace is near'], date: null }]);
+    expect(await cypher('MATCH ()-[m:MET_WITH]->() RETURN m.status AS status')).toEqual([{ status: null }]);
+    expect(await cypher("MATCH (:Person {id: 'Person:joe biden'})-[m:MENTIONED_IN]->() RETURN m.count AS count, m.texts AS texts")).toEqual([
+      { count: 2, texts: ['Biden', 'Joe Biden'] },
+    ]);
+  });
+
   it('writes articles, entities with their labels, mention links and facts with their evidence', async () => {
     const summary = await pushToNeo4j(sampleGraph(), settings());
     expect(summary.nodes).toMatchObject({ created: 9, updated: 0 });

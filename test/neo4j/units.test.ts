@@ -18,7 +18,8 @@ import {
 } from '../../src/sinks/neo4j/index.js';
 import { QUERIES, planPush } from '../../src/sinks/neo4j/push.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES, schemaStatements } from '../../src/sinks/neo4j/schema.js';
-import { sampleGraph } from './graphs.js';
+import { sampleGraph, syntheticGraph } from './graphs.js';
+import { compareStrings } from '../../src/util/text.js';
 
 describe('splitStatements', () => {
   it.each([
@@ -124,11 +125,38 @@ describe('push plan', () => {
     for (const l of NODE_LABELS) expect(schema).toMatch(new RegExp(`FOR \\(n:${l}\\) REQUIRE n\\.id IS UNIQUE`));
     for (const t of RELATIONSHIP_TYPES.filter((x) => x !== 'MENTIONED_IN')) expect(schema).toMatch(new RegExp(`FOR \\(\\)-\\[r:${t}\\]-\\(\\) REQUIRE r\\.key IS UNIQUE`));
   });
-  it('splits the graph into batches of the given size in dependency order', () => {
-    const stages = planPush(sampleGraph(), 2);
-    expect(stages.map((s) => s[0]?.phase)).toEqual(['articles', 'entities', 'mentions', 'facts']);
-    expect(stages.flat().every((j) => j.rows.length <= 2)).toBe(true);
-    expect(stages.flat().reduce((n, j) => n + j.rows.length, 0)).toBe(2 + 7 + 9 + 6);
+  it('plans nodes before links, and never splits an article or a source across batches', () => {
+    const graph = syntheticGraph(60, 200, 12);
+    const stages = planPush(graph, 25);
+    expect(stages.map((s) => [...new Set(s.map((j) => j.kind))])).toEqual([['nodes'], ['relationships']]);
+    const rows = (phase: string) => stages.flat().filter((j) => j.phase === phase);
+    expect(rows('articles').reduce((n, j) => n + j.rows.length, 0)).toBe(12);
+    expect(rows('entities').reduce((n, j) => n + j.rows.length, 0)).toBe(60);
+    expect(rows('facts').reduce((n, j) => n + j.rows.length, 0)).toBe(200);
+    for (const [phase, group, entity] of [['mentions', 1, 0], ['facts', 1, 2]] as const) {
+      const seenIn = new Map<unknown, number>();
+      rows(phase).forEach((job, i) => {
+        for (const row of job.rows) {
+          // Facts are planned per type: a source may recur in another type's batches.
+          const key = `${job.query} ${String(row[group])}`;
+          expect(seenIn.get(key) ?? i).toBe(i);
+          seenIn.set(key, i);
+        }
+        // Within a batch, entities come in one global order (their ids'), so batches lock them alike.
+        const ids = job.rows.map((r) => r[entity] as string);
+        expect(ids).toEqual([...ids].sort(compareStrings));
+      });
+    }
+    // Batches close at the first group boundary after the size: none but the last is short.
+    const mentionJobs = rows('mentions');
+    expect(mentionJobs.slice(0, -1).every((j) => j.rows.length >= 25)).toBe(true);
+  });
+
+  it('gives an article that only a mention names its own node', () => {
+    const graph = sampleGraph();
+    graph.updateNodeAttribute('Person:joe biden', 'mentions', (ms) => [...ms!, { article: 'unlisted.txt', start: 0, end: 5, text: 'Biden' }]);
+    const articleIds = planPush(graph, 100)[0]!.filter((j) => j.phase === 'articles').flatMap((j) => j.rows.map((r) => r[0]));
+    expect(articleIds).toEqual(expect.arrayContaining(['a1.txt', 'a2.txt', 'unlisted.txt']));
   });
 });
 
