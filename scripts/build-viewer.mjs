@@ -2,6 +2,7 @@
 // Bundles the explorer (src/sinks/viewer/app/, browser-only code) into dist/viewer/:
 // viewer.js (one classic script, so the page opens from file://), viewer.css and index.html.
 // `platform: 'browser'` makes a Node import in the app fail the build. Run by `npm run build`.
+// NEWSGRAPH_VIEWER_MINIFY=0 keeps the bundle readable, for profiling the page with its real names.
 import { build } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ const result = await build({
   format: 'iife',
   platform: 'browser',
   target: ['chrome109', 'firefox115', 'safari16'],
-  minify: true,
+  minify: process.env.NEWSGRAPH_VIEWER_MINIFY !== '0',
   legalComments: 'eof',
   logLevel: 'warning',
   metafile: true,

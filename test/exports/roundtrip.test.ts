@@ -6,13 +6,15 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import graphology from 'graphology';
 import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph } from '../../src/sinks/exports/index.js';
 import { LABEL_COLORS } from '../../src/sinks/exports/style.js';
-import type { EntityAttrs, Evidence, KnowledgeGraph, RelationAttrs } from '../../src/types.js';
+import { PAYLOAD_GLOBAL } from '../../src/sinks/viewer/index.js';
+import type { EntityAttrs, Evidence, KnowledgeGraph, RelationAttrs, SerializedKnowledgeGraph } from '../../src/types.js';
 import { TRICKY_NAMES, trickyGraph } from './fixture.js';
 
 const { MultiDirectedGraph } = graphology;
@@ -182,7 +184,9 @@ describe('the html export', () => {
     const result = await exportGraph(graph, { format: 'html', out: join(dir, 'explorer') });
     expect(result.files.map((f) => f.slice(result.path.length + 1))).toEqual(['graph-data.js', 'index.html', 'viewer.css', 'viewer.js']);
     const data = await readFile(join(result.path, 'graph-data.js'), 'utf8');
-    const payload = JSON.parse(data.slice(data.indexOf('{'), data.lastIndexOf('}') + 1));
+    const window: Record<string, { graph: SerializedKnowledgeGraph }> = {};
+    runInNewContext(data, { window, JSON });
+    const payload = window[PAYLOAD_GLOBAL]!;
     expect(payload.graph.nodes.map((n: { key: string }) => n.key).sort()).toEqual(graph.nodes().sort());
     expect(payload.graph.edges).toHaveLength(graph.size);
     expect(payload.graph.nodes.map((n: { attributes: { name: string } }) => n.attributes.name)).toEqual(expect.arrayContaining(TRICKY_NAMES));

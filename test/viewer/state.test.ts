@@ -1,9 +1,10 @@
 /** The explorer's pure parts: URL state, date ranges, filters and parallel edge curves. */
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { computeVisibility, inDateRange, parallelCurvatures } from '../../src/sinks/viewer/app/filters.js';
 import { emptyState, formatState, parseState } from '../../src/sinks/viewer/app/state.js';
 import { buildSampleGraph } from '../fixtures/viewer/sample-graph.js';
-import { payloadScript, viewerPayload } from '../../src/sinks/viewer/index.js';
+import { PAYLOAD_GLOBAL, payloadScript, viewerPayload } from '../../src/sinks/viewer/index.js';
 
 describe('URL state', () => {
   it('round-trips selection, filters, dates and camera through the hash', () => {
@@ -80,7 +81,18 @@ describe('the page data', () => {
     const g = buildSampleGraph({ hostile: true });
     const script = payloadScript(viewerPayload(g));
     expect(script).not.toMatch(/<\/script/i);
-    const json = script.slice(script.indexOf('=') + 1).trim().replace(/;$/, '');
-    expect(JSON.stringify(JSON.parse(json))).toContain('</script>');
+    const window: Record<string, unknown> = {};
+    runInNewContext(script, { window, JSON });
+    expect(JSON.stringify(window[PAYLOAD_GLOBAL])).toContain('</script>');
+  });
+
+  it('gives the page the payload unchanged, whatever characters the text holds', () => {
+    const g = buildSampleGraph({ hostile: true });
+    const tricky = ["it's", 'back\\slash', 'line\u2028separator', 'para\u2029graph', 'quote " and \' both', '\n new line', 'ünïcödé 😀'];
+    g.setNodeAttribute(g.nodes()[0]!, 'aliases', tricky);
+    const payload = viewerPayload(g);
+    const window: Record<string, unknown> = {};
+    runInNewContext(payloadScript(payload), { window, JSON });
+    expect(window[PAYLOAD_GLOBAL]).toEqual(JSON.parse(JSON.stringify(payload)));
   });
 });

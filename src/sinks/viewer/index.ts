@@ -78,12 +78,15 @@ export function viewerPayload(graph: KnowledgeGraph, layout: LayoutOptions = {})
 }
 
 /**
- * The data script: one assignment of the payload as JSON. JSON is valid JavaScript; `<`
- * is escaped anyway so the text stays inert even if someone inlines it in a <script>.
+ * The data script: one assignment of the payload, as `JSON.parse` of a string literal, which
+ * V8 reads faster than the same data written as an object literal (the data is most of the
+ * page's load time for big graphs). `<` stays escaped inside the JSON, so the file holds no `<`
+ * and stays inert even if someone inlines it in a <script>.
  */
 export function payloadScript(payload: ViewerPayload): string {
-  const json = JSON.stringify(payload).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return `window.${PAYLOAD_GLOBAL} = ${json};\n`;
+  const json = JSON.stringify(payload).replace(/</g, '\\u003c');
+  const literal = json.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `window.${PAYLOAD_GLOBAL} = JSON.parse('${literal}');\n`;
 }
 
 /**
