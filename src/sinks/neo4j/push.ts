@@ -7,15 +7,15 @@
  * interrupted half-way and run again ends with the same graph.
  */
 import neo4j from 'neo4j-driver';
-import type { Driver, Integer } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { UsageError } from '../../errors.js';
 import type { KnowledgeGraph } from '../../types.js';
 import { ENTITY_LABELS, RELATION_TYPES } from '../../types.js';
 import type { ConnectionSettings } from './driver.js';
 import { addressOf, openDriver } from './driver.js';
 import { fromDriverError } from './errors.js';
-import { mentionRows as mentionsPerArticle } from '../../graph/mentions.js';
 import { compareStrings } from '../../util/text.js';
+import { ARTICLE_PROPERTIES, ENTITY_PROPERTIES, FACT_PROPERTIES, MENTION_PROPERTIES, mentionRows as mentionsPerArticle, type Property, type PropertyType, type PropertyValue } from './model.js';
 import { ARTICLE_LABEL, ENTITY_LABEL, MENTIONED_IN, NODE_LABELS, identifier, schemaStatements } from './schema.js';
 
 /** What a push is doing, for a progress bar. `done`/`total` count rows over the whole push. */
@@ -72,37 +72,48 @@ interface Job {
   kind: 'nodes' | 'relationships';
 }
 
-const int = (n: number): Integer => neo4j.int(n);
+/** A property's value as a parameter: integers as Neo4j integers (a JS number would be stored as a float), absent as null. */
+function parameter(type: PropertyType, value: PropertyValue | undefined): unknown {
+  if (value === undefined) return null;
+  if (type === 'int') return neo4j.int(value as number);
+  if (type === 'int[]') return (value as readonly number[]).map((n) => neo4j.int(n));
+  return value;
+}
 
 /**
- * The columns of one kind of row. Rows travel as arrays rather than maps because the driver packs
- * every map key of every row: arrays halve the client's packing time for facts, which bounds the
- * push on small machines. Every column but the identifying ones is written on every push (an absent
- * value as null, which removes the property), so a re-push replaces what an earlier one wrote. The
- * queries name each property instead of `SET n = map`, which would make the planner buffer the whole
- * batch (an Eager step) for fear the map overwrites the id or key that MERGE has just read.
+ * The columns of one kind of row: the ids of its ends, if it is a relationship, then the model's
+ * properties (model.ts, shared with the exports). Rows travel as arrays rather than maps because the
+ * driver packs every map key of every row: arrays halve the client's packing time for facts, which
+ * bounds the push on small machines. Every property but the identifying ones is written on every push
+ * (an absent value as null, which removes the property), so a re-push replaces what an earlier one
+ * wrote. The queries name each property instead of `SET n = map`, which would make the planner buffer
+ * the whole batch (an Eager step) for fear the map overwrites the id or key that MERGE has just read.
  */
-function columns<C extends string>(names: readonly C[], identifying: readonly C[]) {
-  const at = (name: C) => `row[${names.indexOf(name)}]`;
+function columns<A>(ends: readonly string[], properties: readonly Property<A>[], identifying: readonly string[]) {
+  const names = [...ends, ...properties.map((p) => p.name)];
+  const index = (name: string) => names.indexOf(name);
+  const at = (name: string) => `row[${index(name)}]`;
   return {
+    index,
     at,
-    row: (values: Partial<Record<C, unknown>>): Row => names.map((n) => values[n] ?? null),
-    /** `v.p = row[i], …` for every column but the identifying ones. */
+    row: (endIds: readonly string[], key: string, attrs: A, graph: KnowledgeGraph): Row => {
+      const row: Row = endIds.slice();
+      for (const p of properties) row.push(parameter(p.type, p.get(key, attrs, graph)));
+      return row;
+    },
+    /** `v.p = row[i], …` for every property but the identifying ones. */
     assignments: (variable: string) =>
-      names
-        .filter((n) => !identifying.includes(n))
-        .map((n) => `${variable}.${n} = ${at(n)}`)
+      properties
+        .filter((p) => !identifying.includes(p.name))
+        .map((p) => `${variable}.${p.name} = ${at(p.name)}`)
         .join(', '),
   };
 }
 
-const ARTICLE = columns(['id', 'title', 'date', 'url', 'source'], ['id']);
-const ENTITY = columns(['id', 'name', 'aliases', 'articles', 'mentionCount', 'date', 'place'], ['id']);
-const MENTION = columns(['entity', 'article', 'count', 'texts'], ['entity', 'article']);
-const FACT = columns(
-  ['key', 'source', 'target', 'articles', 'sentences', 'starts', 'ends', 'evidenceCount', 'status', 'event', 'eventName', 'quote', 'quotes', 'what', 'whats', 'date'],
-  ['key', 'source', 'target'],
-);
+const ARTICLE = columns([], ARTICLE_PROPERTIES, ['id']);
+const ENTITY = columns([], ENTITY_PROPERTIES, ['id']);
+const MENTION = columns(['entity', 'article'], MENTION_PROPERTIES, []);
+const FACT = columns(['source', 'target'], FACT_PROPERTIES, ['key']);
 
 /**
  * Creates relationship `pattern` when OPTIONAL MATCH found none (`existing` is null), else updates
@@ -177,36 +188,14 @@ export function planPush(graph: KnowledgeGraph, batchSize: number): Job[][] {
   const byLabel = new Map<string, Row[]>(ENTITY_LABELS.map((l) => [l, []]));
   const mentionRows: Row[] = [];
   graph.forEachNode((key, a) => {
-    byLabel.get(a.label)?.push(ENTITY.row({ ...a, id: key, mentionCount: int(a.mentions.length) }));
-    for (const m of mentionsPerArticle(a)) mentionRows.push(MENTION.row({ entity: key, article: m.article, count: int(m.count), texts: m.texts }));
+    byLabel.get(a.label)?.push(ENTITY.row([], key, a, graph));
+    for (const m of mentionsPerArticle(a)) mentionRows.push(MENTION.row([key, m.article], key, m, graph));
   });
   // An article a mention names but the graph's article list lacks still gets its node (id only).
-  const articleIds = new Set([...Object.keys(articles), ...mentionRows.map((r) => r[1] as string)]);
-  const articleRows = [...articleIds].map((id) => ARTICLE.row({ ...articles[id], id }));
+  const articleIds = new Set([...Object.keys(articles), ...mentionRows.map((r) => r[MENTION.index('article')] as string)]);
+  const articleRows = [...articleIds].map((id) => ARTICLE.row([], id, articles[id] ?? { id, path: id }, graph));
   const byType = new Map<string, Row[]>(RELATION_TYPES.map((t) => [t, []]));
-  graph.forEachEdge((key, a, source, target) => {
-    const eventName = a.event && graph.hasNode(a.event) ? graph.getNodeAttribute(a.event, 'name') : undefined;
-    byType.get(a.type)?.push(
-      FACT.row({
-        key,
-        source,
-        target,
-        articles: a.evidence.map((e) => e.article),
-        sentences: a.evidence.map((e) => e.sentence),
-        starts: a.evidence.map((e) => int(e.start)),
-        ends: a.evidence.map((e) => int(e.end)),
-        evidenceCount: int(a.evidence.length),
-        status: a.status,
-        event: a.event,
-        eventName,
-        quote: a.quote,
-        quotes: a.quotes,
-        what: a.what,
-        whats: a.whats,
-        date: a.date,
-      }),
-    );
-  });
+  graph.forEachEdge((key, a, source, target) => byType.get(a.type)?.push(FACT.row([source, target], key, a, graph)));
   const jobs = (phase: Job['phase'], kind: Job['kind'], query: string, batches: Row[][]): Job[] => batches.map((rows) => ({ phase, kind, query, rows }));
   const entityRank = new Map(graph.nodes().sort(compareStrings).map((key, i) => [key, i]));
   return [
@@ -216,8 +205,8 @@ export function planPush(graph: KnowledgeGraph, batchSize: number): Job[][] {
     ],
     [
       // Whole articles per batch: an article is in one batch only, and actors are locked in id order.
-      ...jobs('mentions', 'relationships', QUERIES.mention, groupedBatches(mentionRows, batchSize, 1, 0, entityRank)),
-      ...[...byType].flatMap(([type, rows]) => jobs('facts', 'relationships', QUERIES.fact(type), groupedBatches(rows, batchSize, 1, 2, entityRank))),
+      ...jobs('mentions', 'relationships', QUERIES.mention, groupedBatches(mentionRows, batchSize, MENTION.index('article'), MENTION.index('entity'), entityRank)),
+      ...[...byType].flatMap(([type, rows]) => jobs('facts', 'relationships', QUERIES.fact(type), groupedBatches(rows, batchSize, FACT.index('source'), FACT.index('target'), entityRank))),
     ],
   ];
 }

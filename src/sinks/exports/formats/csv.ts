@@ -26,7 +26,7 @@ import {
   mentionRows,
   type Property,
   type PropertyValue,
-} from '../properties.js';
+} from '../../neo4j/model.js';
 import type { ExportFormat } from '../types.js';
 
 /** The default array delimiter: U+001F, spelt `U+001F` for neo4j-admin's `--array-delimiter`. */

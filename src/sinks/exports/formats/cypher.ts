@@ -23,7 +23,7 @@ import {
   mentionRows,
   type Property,
   type PropertyValue,
-} from '../properties.js';
+} from '../../neo4j/model.js';
 import type { ExportFormat } from '../types.js';
 import type { KnowledgeGraph } from '../../../types.js';
 

@@ -1,8 +1,8 @@
 /**
- * The Neo4j model of the graph, shared by the two Neo4j-bound formats (csv for
- * `neo4j-admin database import` / `LOAD CSV`, and the Cypher script) and identical to
- * what `newsgraph push` writes (src/sinks/neo4j/push.ts, graph/schema.cypher), so an
- * export loads into the same nodes, relationships and properties as a push:
+ * The Neo4j model of the graph: what `newsgraph push` writes (push.ts, graph/schema.cypher)
+ * and what the two Neo4j-bound export formats write (csv for `neo4j-admin database import` /
+ * `LOAD CSV`, and the Cypher script), from these same lists, so an export loads into the same
+ * nodes, relationships and properties as a push:
  *
  * - one `:Entity:<Label>` node per entity, `id` = graph key;
  * - one `:Article` node per article, `id` = article id;
@@ -13,6 +13,7 @@
  * Neo4j properties are scalars or arrays of scalars; layout attributes are not facts
  * and are not written.
  */
+import { mentionRows, type MentionRow } from '../../graph/mentions.js';
 import type { ArticleMeta, EntityAttrs, KnowledgeGraph, RelationAttrs } from '../../types.js';
 
 /** Neo4j property types as written in a neo4j-admin header (`name:string[]`). */
@@ -27,10 +28,7 @@ export interface Property<A> {
   get(key: string, attrs: A, graph: KnowledgeGraph): PropertyValue | undefined;
 }
 
-/** The label every entity node also carries, and the article label and mention type (as push writes them). */
-export const ENTITY_LABEL = 'Entity';
-export const ARTICLE_LABEL = 'Article';
-export const MENTIONED_IN = 'MENTIONED_IN';
+export { ARTICLE_LABEL, ENTITY_LABEL, MENTIONED_IN } from './schema.js';
 
 /** Entity node properties, in column order. `id` is the graph key. */
 export const ENTITY_PROPERTIES: readonly Property<EntityAttrs>[] = [
@@ -52,7 +50,7 @@ export const ARTICLE_PROPERTIES: readonly Property<ArticleMeta>[] = [
   { name: 'source', type: 'string', get: (_k, a) => a.source },
 ];
 
-/** Fact relationship properties, in column order. `key` is the graph's edge key (what MERGE matches on). */
+/** Fact relationship properties, in column order. `key` is the graph's edge key (what a push matches a fact on). */
 export const FACT_PROPERTIES: readonly Property<RelationAttrs>[] = [
   { name: 'key', type: 'string', get: (key) => key },
   { name: 'articles', type: 'string[]', get: (_k, a) => a.evidence.map((e) => e.article) },
@@ -74,4 +72,10 @@ export const FACT_PROPERTIES: readonly Property<RelationAttrs>[] = [
   { name: 'date', type: 'string', get: (_k, a) => a.date },
 ];
 
-export { mentionRows, type MentionRow } from '../../graph/mentions.js';
+/** MENTIONED_IN relationship properties, from one entity's mentions in one article (see mentionRows). */
+export const MENTION_PROPERTIES: readonly Property<MentionRow>[] = [
+  { name: 'count', type: 'int', get: (_k, m) => m.count },
+  { name: 'texts', type: 'string[]', get: (_k, m) => m.texts },
+];
+
+export { mentionRows, type MentionRow };
