@@ -3,7 +3,7 @@
  * `neo4j-admin database import` (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`,
  * typed properties such as `aliases:string[]`), quoted per RFC 4180, UTF-8, holding
  * the same nodes, relationships and properties as `newsgraph push` (see
- * properties.ts), so a large graph loads in bulk into an empty database:
+ * src/sinks/neo4j/model.ts), so a large graph loads in bulk into an empty database:
  *
  *   neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv \
  *     --array-delimiter=U+001F --multiline-fields=true <database>

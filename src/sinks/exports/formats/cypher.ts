@@ -1,7 +1,7 @@
 /**
  * `cypher`: a script of parameter-free, idempotent statements for cypher-shell or
  * `newsgraph query -f`, loading the same nodes, relationships and properties as
- * `newsgraph push` (see properties.ts): first the schema (graph/schema.cypher, every
+ * `newsgraph push` (see src/sinks/neo4j/model.ts): first the schema (graph/schema.cypher, every
  * statement `IF NOT EXISTS`), then articles, entities, mentions and facts in batched
  * `UNWIND [literal rows] AS row MERGE …` statements, so running the script twice
  * leaves the same counts. Labels and types come only from the schema's fixed lists
