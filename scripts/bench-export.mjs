@@ -36,7 +36,13 @@ async function syntheticGraph(edges) {
   const labels = ['Person', 'Person', 'Person', 'Country', 'Organization', 'Event', 'Place'];
   const names = ['Volodymyr "Zelensky"', 'Владимир Путин', '习近平', "Keir O'Starmer", 'Smith, Jones & Co', 'محمد'];
   const articles = g.getAttribute('articles');
-  for (let a = 0; a < 1000; a++) articles[`feed/${a}.txt`] = { id: `feed/${a}.txt`, path: `feed/${a}.txt`, title: `Article ${a}`, date: `2025-${String(1 + (a % 12)).padStart(2, '0')}-15` };
+  for (let a = 0; a < 1000; a++)
+    articles[`feed/${a}.txt`] = {
+      id: `feed/${a}.txt`,
+      path: `feed/${a}.txt`,
+      title: `Article ${a}`,
+      date: `2025-${String(1 + (a % 12)).padStart(2, '0')}-15`,
+    };
   for (let i = 0; i < nodes; i++) {
     const label = labels[i % labels.length];
     const name = `${names[i % names.length]} ${i}`;
@@ -54,7 +60,7 @@ async function syntheticGraph(edges) {
     });
   }
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) % nodes);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) % nodes;
   for (let e = 0; e < edges; e++) {
     let s = rnd();
     let t = rnd();
@@ -64,9 +70,15 @@ async function syntheticGraph(edges) {
     const target = `${labels[t % labels.length].toLowerCase()}:${t}`;
     const article = `feed/${e % 1000}.txt`;
     const sentence = `On Friday, ${g.getNodeAttribute(source, 'name')} said "we will meet again; soon" to ${g.getNodeAttribute(target, 'name')} in a statement (${e}).`;
-    const attrs = { type, evidence: [{ article, sentence, start: 100, end: 100 + sentence.length }], date: `2025-08-${String(1 + (e % 28)).padStart(2, '0')}` };
-    if (type === 'SAID') Object.assign(attrs, { quote: 'we will meet again; soon', quotes: ['we will meet again; soon'] });
-    if (type === 'PROPOSED' || type === 'REJECTED') Object.assign(attrs, { what: 'a ceasefire, then talks', whats: ['a ceasefire, then talks'] });
+    const attrs = {
+      type,
+      evidence: [{ article, sentence, start: 100, end: 100 + sentence.length }],
+      date: `2025-08-${String(1 + (e % 28)).padStart(2, '0')}`,
+    };
+    if (type === 'SAID')
+      Object.assign(attrs, { quote: 'we will meet again; soon', quotes: ['we will meet again; soon'] });
+    if (type === 'PROPOSED' || type === 'REJECTED')
+      Object.assign(attrs, { what: 'a ceasefire, then talks', whats: ['a ceasefire, then talks'] });
     if (type === 'MET_WITH') attrs.status = 'occurred';
     g.addDirectedEdgeWithKey(`${type}:${source}->${target}:${e}`, source, target, attrs);
   }
@@ -109,7 +121,19 @@ if (values.child) {
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
   const bytes = await sizeOf(result.path);
-  process.stdout.write(JSON.stringify({ format: values.child, nodes: result.nodes, edges: result.edges, buildSeconds, seconds, cpuSeconds, bytes, base, peak }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      format: values.child,
+      nodes: result.nodes,
+      edges: result.edges,
+      buildSeconds,
+      seconds,
+      cpuSeconds,
+      bytes,
+      base,
+      peak,
+    }) + '\n',
+  );
   process.exit(0);
 }
 
@@ -120,14 +144,28 @@ if (!existsSync('dist/index.js')) {
 // Each export then runs with its heap capped at the graph's own heap plus HEADROOM_MB: an export
 // that built its output in memory (a 700 MB GEXF string, say) would run out of heap.
 const HEADROOM_MB = 256;
-const measured = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', 'scripts/bench-export.mjs', '--child', 'measure', '--edges', String(EDGES)], { encoding: 'utf8' });
+const measured = spawnSync(
+  process.execPath,
+  [
+    '--expose-gc',
+    '--max-old-space-size=12000',
+    'scripts/bench-export.mjs',
+    '--child',
+    'measure',
+    '--edges',
+    String(EDGES),
+  ],
+  { encoding: 'utf8' },
+);
 if (measured.status !== 0) {
   console.error(`bench-export: building the graph failed:\n${measured.stderr}`);
   process.exit(1);
 }
 const graphHeapMb = Math.ceil(JSON.parse(measured.stdout).heap / 2 ** 20);
 const cap = graphHeapMb + HEADROOM_MB;
-console.error(`bench-export: graph of ${EDGES.toLocaleString('en')} edges holds ${graphHeapMb} MB of heap; exports run with --max-old-space-size=${cap}`);
+console.error(
+  `bench-export: graph of ${EDGES.toLocaleString('en')} edges holds ${graphHeapMb} MB of heap; exports run with --max-old-space-size=${cap}`,
+);
 const dir = values.keep ?? (await mkdtemp(join(tmpdir(), 'newsgraph-bench-export-')));
 const rows = [];
 try {
@@ -135,7 +173,17 @@ try {
     const out = join(dir, format === 'csv' ? 'csv' : `graph.${format}`);
     const r = spawnSync(
       process.execPath,
-      [`--max-old-space-size=${cap}`, '--expose-gc', 'scripts/bench-export.mjs', '--child', format, '--edges', String(EDGES), '--out', out],
+      [
+        `--max-old-space-size=${cap}`,
+        '--expose-gc',
+        'scripts/bench-export.mjs',
+        '--child',
+        format,
+        '--edges',
+        String(EDGES),
+        '--out',
+        out,
+      ],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     if (r.status !== 0) {

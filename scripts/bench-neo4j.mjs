@@ -52,7 +52,8 @@ function synthetic(nodeCount, edgeCount, articleCount = 1371) {
   const rand = seededRandom(42);
   const g = createGraph();
   const articles = g.getAttribute('articles');
-  for (let i = 0; i < articleCount; i++) articles[`doc-${i}.txt`] = { id: `doc-${i}.txt`, path: `doc-${i}.txt`, title: `Article ${i}`, date: '2024-01-01' };
+  for (let i = 0; i < articleCount; i++)
+    articles[`doc-${i}.txt`] = { id: `doc-${i}.txt`, path: `doc-${i}.txt`, title: `Article ${i}`, date: '2024-01-01' };
   const keys = [];
   for (let i = 0; i < nodeCount; i++) {
     const label = i % 10 === 0 ? 'Country' : i % 10 === 1 ? 'Organization' : 'Person';
@@ -84,7 +85,9 @@ function synthetic(nodeCount, edgeCount, articleCount = 1371) {
       evidence: [{ article, sentence, start: 100, end: 100 + sentence.length }],
       ...(type === 'MET_WITH' ? { status: 'occurred', date: '2024-01-01' } : {}),
       ...(type === 'SAID' ? { quote: `Quote ${made}`, quotes: [`Quote ${made}`] } : {}),
-      ...(type === 'PROPOSED' || type === 'REJECTED' ? { what: `proposal ${made % 500}`, whats: [`proposal ${made % 500}`] } : {}),
+      ...(type === 'PROPOSED' || type === 'REJECTED'
+        ? { what: `proposal ${made % 500}`, whats: [`proposal ${made % 500}`] }
+        : {}),
     });
     made++;
   }
@@ -107,7 +110,9 @@ const options = {
 async function bench(name, graph) {
   let mentionLinks = 0;
   graph.forEachNode((_k, a) => (mentionLinks += new Set([...a.articles, ...a.mentions.map((m) => m.article)]).size));
-  console.log(`\n${name}: ${fmt(graph.order)} entities, ${fmt(graph.size)} facts, ${fmt(mentionLinks)} mention links → ${connection.uri}`);
+  console.log(
+    `\n${name}: ${fmt(graph.order)} entities, ${fmt(graph.size)} facts, ${fmt(mentionLinks)} mention links → ${connection.uri}`,
+  );
   const rates = { first: [], again: [] };
   for (let round = 1; round <= rounds; round++) {
     // Empty the database (an empty graph pushed with reset), so the first push times creation only.
@@ -123,7 +128,9 @@ async function bench(name, graph) {
     }
     console.log(line.join('; '));
   }
-  console.log(`  median over ${rounds} rounds: first push ${fmt(median(rates.first))} relationships/s, re-push ${fmt(median(rates.again))} relationships/s (target ≥ 20,000)`);
+  console.log(
+    `  median over ${rounds} rounds: first push ${fmt(median(rates.first))} relationships/s, re-push ${fmt(median(rates.again))} relationships/s (target ≥ 20,000)`,
+  );
 }
 
 if (!values['no-corpus']) {
@@ -134,8 +141,14 @@ if (!values['no-corpus']) {
   const { buildGraph } = await import(join(ROOT, 'dist/index.js'));
   const t0 = performance.now();
   const built = await buildGraph([corpus], {});
-  await bench(`White House corpus (${fmt(built.summary.articles)} articles, built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`, built.graph);
+  await bench(
+    `White House corpus (${fmt(built.summary.articles)} articles, built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    built.graph,
+  );
 }
 if (!values['no-synthetic']) {
-  await bench(`Synthetic graph (${values.nodes} entities, ${values.edges} facts, skewed degrees)`, synthetic(Number(values.nodes), Number(values.edges)));
+  await bench(
+    `Synthetic graph (${values.nodes} entities, ${values.edges} facts, skewed degrees)`,
+    synthetic(Number(values.nodes), Number(values.edges)),
+  );
 }

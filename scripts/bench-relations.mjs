@@ -60,6 +60,10 @@ for (let r = 0; r < rounds; r++) {
   if (ms < best) [best, bestPer] = [ms, per];
   relations = fresh.reduce((n, c) => n + c.relations.length, 0);
 }
-console.log(`${paths.length} articles, ${(bytes / 1e6).toFixed(2)} MB, ${relations} relations, ${best.toFixed(0)} ms (best of ${rounds})`);
-console.log(`relation extractors: ${(bytes / 1e6 / (best / 1000)).toFixed(2)} MB/s wall, ${(bytes / 1e6 / (bestCpu / 1000)).toFixed(2)} MB/s CPU time`);
+console.log(
+  `${paths.length} articles, ${(bytes / 1e6).toFixed(2)} MB, ${relations} relations, ${best.toFixed(0)} ms (best of ${rounds})`,
+);
+console.log(
+  `relation extractors: ${(bytes / 1e6 / (best / 1000)).toFixed(2)} MB/s wall, ${(bytes / 1e6 / (bestCpu / 1000)).toFixed(2)} MB/s CPU time`,
+);
 for (const [id, ms] of bestPer) console.log(`  ${id.padEnd(26)} ${ms.toFixed(0)} ms`);

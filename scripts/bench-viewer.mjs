@@ -17,7 +17,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '1000,10000,50000').split(',').map(Number);
+const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '1000,10000,50000')
+  .split(',')
+  .map(Number);
 const asJson = args.includes('--json');
 const EDGES_PER_NODE = 5;
 
@@ -34,7 +36,8 @@ try {
 }
 const { chromium } = await import('playwright-core');
 const { spawnSync } = await import('node:child_process');
-if (spawnSync(process.execPath, [join(root, 'scripts/chromium.mjs'), 'ensure'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+if (spawnSync(process.execPath, [join(root, 'scripts/chromium.mjs'), 'ensure'], { stdio: 'inherit' }).status !== 0)
+  process.exit(1);
 
 const LABELS = ['Person', 'Person', 'Person', 'Country', 'Organization', 'Event', 'Place'];
 const TYPES = ['MET_WITH', 'SAID', 'PROPOSED', 'REJECTED', 'PARTICIPATED_IN'];
@@ -60,7 +63,10 @@ function generate(n, rng) {
   let added = 0;
   while (added < n * EDGES_PER_NODE) {
     const s = Math.floor(rng() * n);
-    const t = rng() < 0.8 ? Math.min(n - 1, Math.floor(s / cluster) * cluster + Math.floor(rng() * cluster)) : Math.floor(rng() * n);
+    const t =
+      rng() < 0.8
+        ? Math.min(n - 1, Math.floor(s / cluster) * cluster + Math.floor(rng() * cluster))
+        : Math.floor(rng() * n);
     if (s === t) continue;
     const type = TYPES[Math.floor(rng() * TYPES.length)];
     const key = `${type}:n${s}->n${t}`;
@@ -85,8 +91,16 @@ const context = await chromium.launchPersistentContext(profile, {
   headless: true,
   viewport: { width: 1280, height: 800 },
   args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
-    '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-component-update',
+    '--disable-sync',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
   ],
 });
 
@@ -119,7 +133,12 @@ try {
         if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
       }
       const at = (name) => Math.round(performance.getEntriesByName(name)[0].startTime);
-      return { data: at('newsgraph:start'), imported: at('newsgraph:imported'), drawn: at('newsgraph:drawn'), gpu: Math.round(performance.now()) };
+      return {
+        data: at('newsgraph:start'),
+        imported: at('newsgraph:imported'),
+        drawn: at('newsgraph:drawn'),
+        gpu: Math.round(performance.now()),
+      };
     });
     const firstRenderMs = startup.gpu;
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -159,8 +178,12 @@ try {
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
     await page.mouse.up();
-    const { renders, refreshes } = await page.evaluate(() => ({ renders: window.__renders, refreshes: window.__refreshes }));
-    if (process.env.BENCH_DEBUG) console.error(n, 'refreshes', refreshes, 'renders', renders.map((x) => x.map(Math.round).join('/')).join(' '));
+    const { renders, refreshes } = await page.evaluate(() => ({
+      renders: window.__renders,
+      refreshes: window.__refreshes,
+    }));
+    if (process.env.BENCH_DEBUG)
+      console.error(n, 'refreshes', refreshes, 'renders', renders.map((x) => x.map(Math.round).join('/')).join(' '));
     const cpu = renders.map((r) => r[0]);
     const gpu = renders.map((r) => r[1]);
     await page.close();

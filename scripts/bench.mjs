@@ -28,7 +28,9 @@ for (const [name, dir] of corpora) {
   for (const workers of ['0', 'auto']) {
     let best;
     for (let i = 0; i < repeat; i++) {
-      const r = spawnSync(process.execPath, ['--expose-gc', 'scripts/bench-one.mjs', workers, dir], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--expose-gc', 'scripts/bench-one.mjs', workers, dir], {
+        encoding: 'utf8',
+      });
       if (r.status !== 0) {
         console.error(`bench: ${name} failed:\n${r.stderr}`);
         process.exit(1);
@@ -41,7 +43,9 @@ for (const [name, dir] of corpora) {
 }
 
 const pad = (s, n) => String(s).padStart(n);
-console.log('corpus                  workers  articles     MB   seconds   MB/s  articles/s  peak RSS MB  graph heap MB  nodes   edges');
+console.log(
+  'corpus                  workers  articles     MB   seconds   MB/s  articles/s  peak RSS MB  graph heap MB  nodes   edges',
+);
 for (const r of rows) {
   console.log(
     `${r.name.padEnd(22)} ${pad(r.workers || 'main', 8)} ${pad(r.articles, 9)} ${pad((r.bytes / 1e6).toFixed(1), 6)} ${pad(r.seconds.toFixed(2), 9)} ${pad((r.bytes / 1e6 / r.seconds).toFixed(2), 6)} ${pad((r.articles / r.seconds).toFixed(0), 11)} ${pad(r.peakRssMB.toFixed(0), 12)} ${pad(r.graphHeapMB.toFixed(0), 14)} ${pad(r.nodes, 6)} ${pad(r.edges, 7)}`,

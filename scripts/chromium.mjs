@@ -30,7 +30,8 @@ function ensure() {
   }
   run('apt-get', ['update']);
   run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core']);
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`chromium: installed the package but ${CHROMIUM_PATH} is still missing.`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`chromium: installed the package but ${CHROMIUM_PATH} is still missing.`);
   console.log(`chromium: installed ${CHROMIUM_PATH}.`);
 }
 

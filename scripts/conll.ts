@@ -13,7 +13,12 @@ import { extractArticle } from '../src/extract/index.js';
 import type { EntityLabel } from '../src/types.js';
 
 type Kind = 'PER' | 'ORG' | 'LOC';
-const KIND_OF: Partial<Record<EntityLabel, Kind>> = { Person: 'PER', Organization: 'ORG', Country: 'LOC', Place: 'LOC' };
+const KIND_OF: Partial<Record<EntityLabel, Kind>> = {
+  Person: 'PER',
+  Organization: 'ORG',
+  Country: 'LOC',
+  Place: 'LOC',
+};
 
 const args = process.argv.slice(2);
 const fileIdx = args.indexOf('--file');
@@ -33,7 +38,8 @@ function readDocs(path: string): Doc[] {
   let open: { kind: string; start: number; end: number } | undefined;
   let lineTokens = 0;
   const close = (): void => {
-    if (open && (open.kind === 'PER' || open.kind === 'ORG' || open.kind === 'LOC')) gold.add(`${open.start}:${open.end}:${open.kind}`);
+    if (open && (open.kind === 'PER' || open.kind === 'ORG' || open.kind === 'LOC'))
+      gold.add(`${open.start}:${open.end}:${open.kind}`);
     open = undefined;
   };
   const endSentence = (): void => {
@@ -115,13 +121,27 @@ const prf = (c: { tp: number; fp: number; fn: number }) => {
   const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
   return { precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0, ...c };
 };
-const all = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
-const result = { file, documents: docs.length, overall: prf(all), byKind: Object.fromEntries(Object.entries(counts).map(([k, c]) => [k, prf(c)])), seconds };
+const all = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+  tp: 0,
+  fp: 0,
+  fn: 0,
+});
+const result = {
+  file,
+  documents: docs.length,
+  overall: prf(all),
+  byKind: Object.fromEntries(Object.entries(counts).map(([k, c]) => [k, prf(c)])),
+  seconds,
+};
 if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
-  console.log(`CoNLL-2003 ${file.split('/').pop()}: ${docs.length} documents, ${(bytes / 1e6).toFixed(2)} MB in ${seconds.toFixed(2)} s`);
+  console.log(
+    `CoNLL-2003 ${file.split('/').pop()}: ${docs.length} documents, ${(bytes / 1e6).toFixed(2)} MB in ${seconds.toFixed(2)} s`,
+  );
   console.log('kind      P      R     F1     tp    fp    fn');
   for (const [k, v] of [...Object.entries(result.byKind), ['all', result.overall] as const])
-    console.log(`${String(k).padEnd(5)} ${pct(v.precision)}  ${pct(v.recall)}  ${pct(v.f1)}  ${String(v.tp).padStart(5)} ${String(v.fp).padStart(5)} ${String(v.fn).padStart(5)}`);
+    console.log(
+      `${String(k).padEnd(5)} ${pct(v.precision)}  ${pct(v.recall)}  ${pct(v.f1)}  ${String(v.tp).padStart(5)} ${String(v.fp).padStart(5)} ${String(v.fn).padStart(5)}`,
+    );
 }

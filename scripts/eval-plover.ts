@@ -46,20 +46,31 @@ const EXPECTED: Record<string, RelationType> = {
   DISAPPROVE: 'REJECTED',
 };
 const SCORED: RelationType[] = ['MET_WITH', 'PROPOSED', 'REJECTED'];
-const ROLE = /\b(?:President|Minister|Secretary|Chancellor|King|Queen|Pope|Prime|General|leader|minister|secretary|judge|ambassador|envoy|negotiator|president)\b/;
+const ROLE =
+  /\b(?:President|Minister|Secretary|Chancellor|King|Queen|Pope|Prime|General|leader|minister|secretary|judge|ambassador|envoy|negotiator|president)\b/;
 
 function labelOf(a: Actor): EntityLabel {
   const t = a.actorText ?? '';
   if (ROLE.test(t) && /\p{Lu}\p{Ll}+$/u.test(t) && !ROLE.test(t.split(/\s+/).pop() ?? '')) return 'Person';
-  if (a.code && /^[A-Z]{3}$/.test(a.code) && !['IGO', 'NGO', 'MNC', 'UNO'].includes(a.code) && (!a.sector || a.sector === 'GOV')) {
-    return /\b(?:government|administration|parliament|ministry|forces|army|officials?|diplomats?)\b/i.test(t) ? 'Organization' : 'Country';
+  if (
+    a.code &&
+    /^[A-Z]{3}$/.test(a.code) &&
+    !['IGO', 'NGO', 'MNC', 'UNO'].includes(a.code) &&
+    (!a.sector || a.sector === 'GOV')
+  ) {
+    return /\b(?:government|administration|parliament|ministry|forces|army|officials?|diplomats?)\b/i.test(t)
+      ? 'Organization'
+      : 'Country';
   }
   return 'Organization';
 }
 
 const actors = (x: PloverRecord['source']): Actor[] => (Array.isArray(x) ? x.filter((a) => a.actorText) : []);
 
-const counts = Object.fromEntries(SCORED.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<RelationType, { tp: number; fp: number; fn: number }>;
+const counts = Object.fromEntries(SCORED.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<
+  RelationType,
+  { tp: number; fp: number; fn: number }
+>;
 let usable = 0;
 for (const rec of records) {
   const sources = actors(rec.source);
@@ -69,7 +80,7 @@ for (const rec of records) {
   const mentions: EntityMention[] = [];
   const keyFor = new Map<Actor, string>();
   const taken = new Uint8Array(rec.text.length);
-  for (const a of [...sources, ...targets].sort((x, y) => (y.actorText!.length - x.actorText!.length))) {
+  for (const a of [...sources, ...targets].sort((x, y) => y.actorText!.length - x.actorText!.length)) {
     const label = labelOf(a);
     const key = `${label}:${a.actorText!.toLowerCase()}`;
     keyFor.set(a, key);
@@ -97,7 +108,8 @@ for (const rec of records) {
     if (t === want && hit) counts[t].tp++;
     else if (t === want) counts[t].fn++;
     else if (hit) counts[t].fp++;
-    if (verbose && (hit !== (t === want))) console.log(`${hit ? 'FP' : 'FN'} ${t} [${rec.event}] ${rec.text.slice(0, 140)}`);
+    if (verbose && hit !== (t === want))
+      console.log(`${hit ? 'FP' : 'FN'} ${t} [${rec.event}] ${rec.text.slice(0, 140)}`);
   }
 }
 
@@ -111,7 +123,9 @@ for (const t of SCORED) {
   const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
   const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
   const f = p + r ? (2 * p * r) / (p + r) : 0;
-  console.log(`${t.padEnd(13)} ${pct(p)}  ${pct(r)}  ${pct(f)}  ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}`);
+  console.log(
+    `${t.padEnd(13)} ${pct(p)}  ${pct(r)}  ${pct(f)}  ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}`,
+  );
 }
 const p = all.tp / Math.max(1, all.tp + all.fp);
 const r = all.tp / Math.max(1, all.tp + all.fn);

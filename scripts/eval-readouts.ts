@@ -19,7 +19,8 @@ const dir = resolve(i >= 0 && args[i + 1] ? args[i + 1]! : '../shared/corpus/whi
 
 const TITLE =
   /^Readout of (.+?)[’']s? (?:Virtual |Video |Phone |Telephone |Secure Video |Bilateral )?(?:Call|Meeting|Conversation)s? [Ww]ith (.+)$/;
-const GROUP = /\b(?:Leaders|Counterparts|Members|Ministers|Delegation|Group|Council|Congressional|Governors|Mayors|and)\b/;
+const GROUP =
+  /\b(?:Leaders|Counterparts|Members|Ministers|Delegation|Group|Council|Congressional|Governors|Mayors|and)\b/;
 
 function surname(phrase: string): string | undefined {
   const head = phrase.replace(/\s+(?:of|on|to|in|at|from|regarding|about)\s+.*$/, '').replace(/[,.].*$/, '');
@@ -54,4 +55,6 @@ for (const file of readdirSync(dir).sort()) {
   if (hit) found++;
   else if (verbose) console.log(`missed ${a} – ${b}: ${title}`);
 }
-console.log(`readouts with a two-person title: ${total}; MET_WITH edge found for the title pair: ${found} (${((100 * found) / Math.max(1, total)).toFixed(1)}%); MET_WITH edges in all: ${edgesTotal}`);
+console.log(
+  `readouts with a two-person title: ${total}; MET_WITH edge found for the title pair: ${found} (${((100 * found) / Math.max(1, total)).toFixed(1)}%); MET_WITH edges in all: ${edgesTotal}`,
+);

@@ -74,10 +74,15 @@ async function boltAnswers() {
   });
   try {
     const info = await driver.getServerInfo();
-    const { records } = await driver.executeQuery('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition AS e');
+    const { records } = await driver.executeQuery(
+      'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition AS e',
+    );
     return { ok: true, version: `${records[0]?.get('v') ?? info.agent} ${records[0]?.get('e') ?? ''}`.trim() };
   } catch (err) {
-    return { ok: false, reason: err.code === 'Neo.ClientError.Security.Unauthorized' ? 'auth' : err.message.split('\n')[0] };
+    return {
+      ok: false,
+      reason: err.code === 'Neo.ClientError.Security.Unauthorized' ? 'auth' : err.message.split('\n')[0],
+    };
   } finally {
     await driver.close();
   }
@@ -142,11 +147,16 @@ async function ensureJars() {
   const marker = join(DIST, '.complete');
   if (existsSync(marker)) return;
   const mvn = spawnSync('mvn', ['--version'], { encoding: 'utf8' });
-  if (mvn.error) fail('Maven (mvn) is not installed; it fetches the Neo4j jars from Maven Central. Install it (apt-get install maven) and run again.');
+  if (mvn.error)
+    fail(
+      'Maven (mvn) is not installed; it fetches the Neo4j jars from Maven Central. Install it (apt-get install maven) and run again.',
+    );
   mkdirSync(DIST, { recursive: true });
   writeFileSync(join(DIST, 'pom.xml'), pom());
   const t0 = Date.now();
-  log(`downloading Neo4j Community ${NEO4J_VERSION} (org.neo4j:neo4j:${NEO4J_VERSION} and dependencies) from Maven Central…`);
+  log(
+    `downloading Neo4j Community ${NEO4J_VERSION} (org.neo4j:neo4j:${NEO4J_VERSION} and dependencies) from Maven Central…`,
+  );
   for (let attempt = 1; attempt <= MVN_ATTEMPTS; attempt++) {
     rmSync(LIB, { recursive: true, force: true });
     const r = spawnSync(
@@ -170,11 +180,15 @@ async function ensureJars() {
       log(`downloaded ${jars.length} jars in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
       return;
     }
-    const why = r.error ? r.error.message : `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    const why = r.error
+      ? r.error.message
+      : `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     log(`download attempt ${attempt}/${MVN_ATTEMPTS} failed: ${why}`);
     if (attempt < MVN_ATTEMPTS) await sleep(5000 * attempt);
   }
-  fail(`could not download Neo4j ${NEO4J_VERSION} from Maven Central after ${MVN_ATTEMPTS} attempts. Check the network and ~/.m2/settings.xml, then run 'npm run neo4j:start' again.`);
+  fail(
+    `could not download Neo4j ${NEO4J_VERSION} from Maven Central after ${MVN_ATTEMPTS} attempts. Check the network and ~/.m2/settings.xml, then run 'npm run neo4j:start' again.`,
+  );
 }
 
 function writeConf() {
@@ -248,12 +262,23 @@ function javaArgs() {
 function setInitialPassword() {
   // Only possible before the first start: afterwards the password lives in the system database.
   if (existsSync(join(DATA, 'databases'))) return;
-  const r = spawnSync('java', [...javaArgs().filter((a) => !a.startsWith('-Xm') && a !== '-XX:+AlwaysPreTouch'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', PASSWORD], {
-    encoding: 'utf8',
-    env: { ...process.env, NEO4J_HOME: HOME, NEO4J_CONF: CONF },
-    timeout: 120_000,
-  });
-  if (r.status !== 0) fail(`could not set the initial password: ${(r.stderr || r.stdout || r.error?.message || '').trim()}`);
+  const r = spawnSync(
+    'java',
+    [
+      ...javaArgs().filter((a) => !a.startsWith('-Xm') && a !== '-XX:+AlwaysPreTouch'),
+      'org.neo4j.cli.AdminTool',
+      'dbms',
+      'set-initial-password',
+      PASSWORD,
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_HOME: HOME, NEO4J_CONF: CONF },
+      timeout: 120_000,
+    },
+  );
+  if (r.status !== 0)
+    fail(`could not set the initial password: ${(r.stderr || r.stdout || r.error?.message || '').trim()}`);
 }
 
 function tail(file, lines = 25) {
@@ -270,8 +295,13 @@ async function start() {
   if (await portOpen()) {
     const answer = await boltAnswers();
     if (answer.ok) {
-      log(`already running at bolt://${HOST}:${PORT} (Neo4j ${answer.version}${running ? `, pid ${running}` : ', not started by this script'}).`);
-      if (running && confOutdated()) log("its neo4j.conf is older than this script's: run 'npm run neo4j:stop' then 'npm run neo4j:start' to apply the new settings.");
+      log(
+        `already running at bolt://${HOST}:${PORT} (Neo4j ${answer.version}${running ? `, pid ${running}` : ', not started by this script'}).`,
+      );
+      if (running && confOutdated())
+        log(
+          "its neo4j.conf is older than this script's: run 'npm run neo4j:stop' then 'npm run neo4j:start' to apply the new settings.",
+        );
       return;
     }
     if (!running) {
@@ -285,18 +315,24 @@ async function start() {
   }
   if (!running) {
     const major = javaMajor();
-    if (major === undefined) fail('Java is not installed. Neo4j 5.26 needs Java 17 or 21: apt-get install openjdk-17-jre-headless.');
-    if (major < 17) fail(`Java ${major} is too old. Neo4j 5.26 needs Java 17 or 21: apt-get install openjdk-17-jre-headless.`);
+    if (major === undefined)
+      fail('Java is not installed. Neo4j 5.26 needs Java 17 or 21: apt-get install openjdk-17-jre-headless.');
+    if (major < 17)
+      fail(`Java ${major} is too old. Neo4j 5.26 needs Java 17 or 21: apt-get install openjdk-17-jre-headless.`);
     await ensureJars();
     writeConf();
     setInitialPassword();
     const out = openSync(join(LOGS, 'console.log'), 'a');
-    const child = spawn('java', [...javaArgs(), 'org.neo4j.server.CommunityEntryPoint', `--home-dir=${HOME}`, `--config-dir=${CONF}`], {
-      cwd: HOME,
-      detached: true,
-      stdio: ['ignore', out, out],
-      env: { ...process.env, NEO4J_HOME: HOME, NEO4J_CONF: CONF },
-    });
+    const child = spawn(
+      'java',
+      [...javaArgs(), 'org.neo4j.server.CommunityEntryPoint', `--home-dir=${HOME}`, `--config-dir=${CONF}`],
+      {
+        cwd: HOME,
+        detached: true,
+        stdio: ['ignore', out, out],
+        env: { ...process.env, NEO4J_HOME: HOME, NEO4J_CONF: CONF },
+      },
+    );
     closeSync(out);
     writeFileSync(PID_FILE, `${child.pid}\n`);
     child.unref();
@@ -305,24 +341,36 @@ async function start() {
   const pid = readPid();
   while (Date.now() - t0 < START_TIMEOUT_MS) {
     await sleep(500);
-    if (!ourPid()) fail(`the server stopped while starting. Last lines of ${join(LOGS, 'console.log')}:\n${tail(join(LOGS, 'console.log'))}`);
+    if (!ourPid())
+      fail(
+        `the server stopped while starting. Last lines of ${join(LOGS, 'console.log')}:\n${tail(join(LOGS, 'console.log'))}`,
+      );
     if (await portOpen()) {
       const answer = await boltAnswers();
       if (answer.ok) {
-        log(`ready at bolt://${HOST}:${PORT} as ${USER} (Neo4j ${answer.version}, pid ${pid}) after ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+        log(
+          `ready at bolt://${HOST}:${PORT} as ${USER} (Neo4j ${answer.version}, pid ${pid}) after ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
+        );
         return;
       }
-      if (answer.reason === 'auth') fail(`the server refuses the local password; remove ${DATA} to start from an empty database.`);
+      if (answer.reason === 'auth')
+        fail(`the server refuses the local password; remove ${DATA} to start from an empty database.`);
     }
   }
-  fail(`no answer on bolt://${HOST}:${PORT} after ${START_TIMEOUT_MS / 1000} s. Last lines of ${join(LOGS, 'console.log')}:\n${tail(join(LOGS, 'console.log'))}`);
+  fail(
+    `no answer on bolt://${HOST}:${PORT} after ${START_TIMEOUT_MS / 1000} s. Last lines of ${join(LOGS, 'console.log')}:\n${tail(join(LOGS, 'console.log'))}`,
+  );
 }
 
 async function stop() {
   const pid = ourPid();
   if (!pid) {
     rmSync(PID_FILE, { force: true });
-    log((await portOpen()) ? `not started by this script; something else answers on ${HOST}:${PORT}, left alone.` : 'not running.');
+    log(
+      (await portOpen())
+        ? `not started by this script; something else answers on ${HOST}:${PORT}, left alone.`
+        : 'not running.',
+    );
     return;
   }
   process.kill(pid, 'SIGTERM');
@@ -346,7 +394,9 @@ async function status() {
   const answer = await boltAnswers();
   const pid = ourPid();
   if (answer.ok) {
-    process.stdout.write(`running: bolt://${HOST}:${PORT} answers (Neo4j ${answer.version})${pid ? `, pid ${pid}` : ''}\n`);
+    process.stdout.write(
+      `running: bolt://${HOST}:${PORT} answers (Neo4j ${answer.version})${pid ? `, pid ${pid}` : ''}\n`,
+    );
     return 0;
   }
   process.stdout.write(

@@ -65,6 +65,11 @@ for (let r = 0; r < rounds; r++) {
 const rate = (us) => (mb / (us / 1e6)).toFixed(2).padStart(8);
 console.log(`${articles.length} articles, ${mb.toFixed(2)} MB; CPU-time MB/s (best of ${rounds})`);
 const ingestUs = ingest.user + ingest.system;
-console.log(`  ${'ingest (first read)'.padEnd(24)} ${(mb / (ingestUs / 1e6)).toFixed(2).padStart(8)} MB/s  ${(ingestUs / 1000).toFixed(0).padStart(7)} ms`);
-for (const [id, us] of best.per) console.log(`  ${id.padEnd(24)} ${rate(us)} MB/s  ${(us / 1000).toFixed(0).padStart(7)} ms`);
-console.log(`  ${'extract total'.padEnd(24)} ${rate(best.extract)} MB/s  ${(best.extract / 1000).toFixed(0).padStart(7)} ms`);
+console.log(
+  `  ${'ingest (first read)'.padEnd(24)} ${(mb / (ingestUs / 1e6)).toFixed(2).padStart(8)} MB/s  ${(ingestUs / 1000).toFixed(0).padStart(7)} ms`,
+);
+for (const [id, us] of best.per)
+  console.log(`  ${id.padEnd(24)} ${rate(us)} MB/s  ${(us / 1000).toFixed(0).padStart(7)} ms`);
+console.log(
+  `  ${'extract total'.padEnd(24)} ${rate(best.extract)} MB/s  ${(best.extract / 1000).toFixed(0).padStart(7)} ms`,
+);

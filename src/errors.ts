@@ -3,15 +3,7 @@
  * messages and exit codes. Tests check the class or `code`, never the text.
  */
 
-export type ErrorCode =
-  | 'USAGE'
-  | 'INPUT'
-  | 'GRAPH_FILE'
-  | 'OUTPUT'
-  | 'CONNECTION'
-  | 'AUTH'
-  | 'QUERY'
-  | 'INTERNAL';
+export type ErrorCode = 'USAGE' | 'INPUT' | 'GRAPH_FILE' | 'OUTPUT' | 'CONNECTION' | 'AUTH' | 'QUERY' | 'INTERNAL';
 
 export class NewsgraphError extends Error {
   readonly code: ErrorCode;

@@ -31,7 +31,13 @@ export { GraphFileError, InputError, NewsgraphError, OutputError, UsageError, ty
 // Ingest, extract, build.
 export { readArticles, type IngestItem, type IngestOptions } from './ingest/index.js';
 export { extractArticle, DEFAULT_EXTRACTORS, type Extractor } from './extract/index.js';
-export { buildGraph, type BuildOptions, type BuildProgress, type BuildSummary, type SkippedInput } from './pipeline/index.js';
+export {
+  buildGraph,
+  type BuildOptions,
+  type BuildProgress,
+  type BuildSummary,
+  type SkippedInput,
+} from './pipeline/index.js';
 export { createGraph, countByKind, GraphBuilder } from './graph/build.js';
 export { createResolver, type Resolver } from './resolve/index.js';
 export { normalizeName } from './util/text.js';

@@ -19,7 +19,9 @@ if (positionals.length !== 1 || !values.event || !values.out) {
 
 const graph = await readGraphFile(positionals[0]);
 const wanted = normalizeName(values.event);
-const event = graph.findNode((_k, a) => a.label === 'Event' && [a.name, ...a.aliases].some((n) => normalizeName(n) === wanted));
+const event = graph.findNode(
+  (_k, a) => a.label === 'Event' && [a.name, ...a.aliases].some((n) => normalizeName(n) === wanted),
+);
 if (!event) {
   console.error(`event-gexf: no event called '${values.event}' in ${positionals[0]}.`);
   process.exit(1);
@@ -32,4 +34,6 @@ graph.forEachEdge((_e, a, source, target) => {
 });
 
 const result = await exportGraph(subgraph(graph, members), { format: 'gexf', out: values.out });
-console.error(`event-gexf: ${result.nodes} nodes and ${result.edges} edges around '${graph.getNodeAttribute(event, 'name')}' written to ${result.path}`);
+console.error(
+  `event-gexf: ${result.nodes} nodes and ${result.edges} edges around '${graph.getNodeAttribute(event, 'name')}' written to ${result.path}`,
+);

@@ -35,7 +35,8 @@ await mkdir(values.state, { recursive: true });
 
 const cache = new Map();
 if (existsSync(cacheFile)) {
-  for (const line of (await readFile(cacheFile, 'utf8')).split('\n')) if (line) cache.set(JSON.parse(line).article.id, JSON.parse(line));
+  for (const line of (await readFile(cacheFile, 'utf8')).split('\n'))
+    if (line) cache.set(JSON.parse(line).article.id, JSON.parse(line));
 }
 const saved = existsSync(graphFile) ? await readGraphFile(graphFile) : createGraph();
 
@@ -82,5 +83,7 @@ const gone = saved.nodes().filter((k) => !graph.hasNode(k));
 console.error(
   `incremental-push: ${fresh.length} new articles; pushed ${changes.order} entities and ${changes.size} facts ` +
     `(${summary.nodes.created} nodes, ${summary.relationships.created} relationships created).` +
-    (gone.length ? ` ${gone.length} entities of the saved graph are gone; run 'newsgraph push --reset' to drop them.` : ''),
+    (gone.length
+      ? ` ${gone.length} entities of the saved graph are gone; run 'newsgraph push --reset' to drop them.`
+      : ''),
 );

@@ -15,7 +15,9 @@ const { values, positionals } = parseArgs({
   options: { person: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
 });
 if (positionals.length !== 1 || !values.person || !values.out) {
-  console.error('usage: weekly-quotes.mjs <graph.json> --person <name> [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out <file.csv>');
+  console.error(
+    'usage: weekly-quotes.mjs <graph.json> --person <name> [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out <file.csv>',
+  );
   process.exit(2);
 }
 const day = (d) => d.toISOString().slice(0, 10);
@@ -24,7 +26,9 @@ const from = values.from ?? day(new Date(Date.parse(to) - 6 * 86_400_000));
 
 const graph = await readGraphFile(positionals[0]);
 const wanted = normalizeName(values.person);
-const people = graph.filterNodes((_k, a) => a.label === 'Person' && [a.name, ...a.aliases].some((n) => normalizeName(n) === wanted));
+const people = graph.filterNodes(
+  (_k, a) => a.label === 'Person' && [a.name, ...a.aliases].some((n) => normalizeName(n) === wanted),
+);
 if (people.length === 0) {
   console.error(`weekly-quotes: no person called '${values.person}' in ${positionals[0]}.`);
   process.exit(1);
@@ -42,12 +46,22 @@ for (const person of people) {
       if (!date) return void undated++;
       if (date.slice(0, 10) < from || date.slice(0, 10) > to) return;
       const quote = a.quotes?.[i] ?? a.quote ?? '';
-      rows.push([date, graph.getNodeAttribute(person, 'name'), graph.getNodeAttribute(target, 'name'), quote, ev.sentence, ev.article, meta.title ?? '', meta.url ?? '']);
+      rows.push([
+        date,
+        graph.getNodeAttribute(person, 'name'),
+        graph.getNodeAttribute(target, 'name'),
+        quote,
+        ev.sentence,
+        ev.article,
+        meta.title ?? '',
+        meta.url ?? '',
+      ]);
     });
   });
 }
 rows.splice(1, rows.length, ...rows.slice(1).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)));
 await writeFile(values.out, rows.map((r) => r.map((f) => csvField(String(f))).join(',')).join('\r\n') + '\r\n');
 console.error(
-  `weekly-quotes: ${rows.length - 1} quotes from ${from} to ${to} written to ${values.out}` + (undated ? ` (${undated} undated quotes left out)` : ''),
+  `weekly-quotes: ${rows.length - 1} quotes from ${from} to ${to} written to ${values.out}` +
+    (undated ? ` (${undated} undated quotes left out)` : ''),
 );

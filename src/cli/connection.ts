@@ -20,9 +20,12 @@ export interface ConnectionFlags {
 /** Adds -a/-u/-p/-d to `cmd`. */
 export function addConnectionOptions(cmd: Command): Command {
   return cmd
-    .option('-a, --address <uri>', `Neo4j address; neo4j:// for clusters and Aura (env NEO4J_URI, default ${DEFAULT_CONNECTION.uri})`)
+    .option(
+      '-a, --address <uri>',
+      `Neo4j address; neo4j:// for clusters and Aura (env NEO4J_URI, default ${DEFAULT_CONNECTION.uri})`,
+    )
     .option('-u, --username <name>', `user name (env NEO4J_USERNAME, default ${DEFAULT_CONNECTION.username})`)
-    .option('-p, --password <password>', 'password (env NEO4J_PASSWORD, default: the local server\'s)')
+    .option('-p, --password <password>', "password (env NEO4J_PASSWORD, default: the local server's)")
     .option('-d, --database <name>', "database (env NEO4J_DATABASE, default: the server's default database)");
 }
 

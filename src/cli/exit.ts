@@ -28,7 +28,10 @@ export function describeError(err: unknown): { message: string; exitCode: number
   const e = err as { code?: string; message?: string };
   if (e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
     // commander has already printed its message.
-    return { message: '', exitCode: e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT.USAGE };
+    return {
+      message: '',
+      exitCode: e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT.USAGE,
+    };
   }
   return { message: `newsgraph: unexpected error: ${(err as Error)?.stack ?? String(err)}`, exitCode: 70 };
 }

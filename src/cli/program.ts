@@ -23,6 +23,7 @@ export function createProgram(): Command {
     .version(version())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const make of [buildCommand, exportCommand, viewCommand, pushCommand, queryCommand, consoleCommand]) program.addCommand(make().exitOverride());
+  for (const make of [buildCommand, exportCommand, viewCommand, pushCommand, queryCommand, consoleCommand])
+    program.addCommand(make().exitOverride());
   return program;
 }

@@ -7,12 +7,52 @@ import type { Extractor } from './types.js';
 
 // Abbreviations that end with a period but rarely end a sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'prof', 'jr', 'sr',
-  'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'vs', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
-  'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'mt', 'ft', 'approx', 'est',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'prof',
+  'jr',
+  'sr',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.g',
+  'i.e',
+  'vs',
+  'no',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'mt',
+  'ft',
+  'approx',
+  'est',
 ]);
 
-const BOUNDARY = /([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'([]?[\p{Lu}\p{N}])/gu;
 
 /** Splits `text` into sentences with their character spans (trimmed, non-empty). */
 export function splitSentences(text: string): Sentence[] {

@@ -17,6 +17,7 @@ export function mentionRows(a: EntityAttrs): MentionRow[] {
     entry.texts.add(m.text);
     perArticle.set(m.article, entry);
   }
-  for (const article of a.articles) if (!perArticle.has(article)) perArticle.set(article, { count: 0, texts: new Set() });
+  for (const article of a.articles)
+    if (!perArticle.has(article)) perArticle.set(article, { count: 0, texts: new Set() });
   return [...perArticle].map(([article, e]) => ({ article, count: e.count, texts: [...e.texts].sort(compareStrings) }));
 }

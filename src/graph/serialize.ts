@@ -18,7 +18,11 @@ export function toSerialized(graph: KnowledgeGraph): SerializedKnowledgeGraph {
   return {
     attributes: {
       name: graph.getAttribute('name'),
-      articles: Object.fromEntries(Object.keys(articles).sort(compareStrings).map((k) => [k, articles[k]!])),
+      articles: Object.fromEntries(
+        Object.keys(articles)
+          .sort(compareStrings)
+          .map((k) => [k, articles[k]!]),
+      ),
     },
     options: { type: 'directed', multi: true, allowSelfLoops: false },
     nodes: exported.nodes
@@ -26,7 +30,9 @@ export function toSerialized(graph: KnowledgeGraph): SerializedKnowledgeGraph {
         key: n.key,
         attributes: {
           ...n.attributes,
-          mentions: [...n.attributes.mentions].sort((a, b) => compareStrings(a.article, b.article) || a.start - b.start),
+          mentions: [...n.attributes.mentions].sort(
+            (a, b) => compareStrings(a.article, b.article) || a.start - b.start,
+          ),
         },
       }))
       .sort((a, b) => compareStrings(a.key, b.key)),
@@ -69,7 +75,10 @@ export async function writeGraphFile(path: string, graph: KnowledgeGraph): Promi
 /** Builds a KnowledgeGraph from parsed JSON, checking that it is a newsgraph graph. */
 export function fromSerialized(data: unknown, path = '<graph>'): KnowledgeGraph {
   const fail = (what: string): never => {
-    throw new GraphFileError(path, `graph: ${path} is not a newsgraph graph: ${what}. Expected the graph.json written by 'newsgraph build'.`);
+    throw new GraphFileError(
+      path,
+      `graph: ${path} is not a newsgraph graph: ${what}. Expected the graph.json written by 'newsgraph build'.`,
+    );
   };
   if (!data || typeof data !== 'object') fail('not a JSON object');
   const d = data as Partial<SerializedKnowledgeGraph>;
@@ -88,7 +97,8 @@ export function fromSerialized(data: unknown, path = '<graph>'): KnowledgeGraph 
   });
   d.edges!.forEach((e, i) => {
     if (!e || typeof e.source !== 'string' || typeof e.target !== 'string') fail(`edge ${i} has no "source"/"target"`);
-    if (!e.attributes || !types.has(e.attributes.type)) fail(`edge ${i} has no known "type" (one of ${RELATION_TYPES.join(', ')})`);
+    if (!e.attributes || !types.has(e.attributes.type))
+      fail(`edge ${i} has no known "type" (one of ${RELATION_TYPES.join(', ')})`);
     e.attributes.evidence ??= [];
   });
   const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });

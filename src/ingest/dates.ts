@@ -5,12 +5,34 @@
  */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
 const ORD = '(?:st|nd|rd|th)?';
 
@@ -51,9 +73,11 @@ export function normalizeDate(value: unknown): string | undefined {
 }
 
 /** "Published", "Updated 05:21", "Posted on" …: labels that start a dateline. */
-const DATELINE_LABEL = /^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|modified|date|dated)\b(?:\s+(?:on|at))?:?\s*/i;
+const DATELINE_LABEL =
+  /^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|modified|date|dated)\b(?:\s+(?:on|at))?:?\s*/i;
 /** What may follow the date on a dateline: a time, a zone, a separator. */
-const DATELINE_REST = /^[\s,|–—-]*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?[\s,|–—-]*(?:(?:last\s+)?updated\b.*)?$/i;
+const DATELINE_REST =
+  /^[\s,|–—-]*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?[\s,|–—-]*(?:(?:last\s+)?updated\b.*)?$/i;
 
 /**
  * A line that is only a dateline ("Published 16 August 2025", "August 16, 2025 10:21 GMT",
@@ -68,7 +92,8 @@ export function parseDateline(line: string): string | null | undefined {
   const date = normalizeDateAtStart(rest);
   if (date) return DATELINE_REST.test(date.rest) ? date.date : undefined;
   // A labelled line with a time or a relative day only: "Updated 05:21", "Published YESTERDAY".
-  if (label && /^(?:today|yesterday|\d+\s+(?:minutes?|hours?|days?)\s+ago|\d{1,2}[:.]\d{2}\b.*)$/i.test(rest)) return null;
+  if (label && /^(?:today|yesterday|\d+\s+(?:minutes?|hours?|days?)\s+ago|\d{1,2}[:.]\d{2}\b.*)$/i.test(rest))
+    return null;
   return undefined;
 }
 

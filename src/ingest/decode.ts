@@ -83,13 +83,18 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     try {
       return { ok: true, text: new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes) };
     } catch {
-      return { ok: false, reason: `not UTF-16 text (invalid ${le ? 'UTF-16LE' : 'UTF-16BE'} after its byte-order mark)` };
+      return {
+        ok: false,
+        reason: `not UTF-16 text (invalid ${le ? 'UTF-16LE' : 'UTF-16BE'} after its byte-order mark)`,
+      };
     }
   }
   if (looksBinary(bytes)) {
     return {
       ok: false,
-      reason: looksUtf16WithoutBom(bytes) ? 'binary file (or UTF-16 text without a byte-order mark; save it as UTF-8)' : 'binary file',
+      reason: looksUtf16WithoutBom(bytes)
+        ? 'binary file (or UTF-16 text without a byte-order mark; save it as UTF-8)'
+        : 'binary file',
     };
   }
   try {

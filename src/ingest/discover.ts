@@ -22,10 +22,7 @@ export interface FileEntry {
   format: Format | null;
 }
 
-export type DiscoveredEntry =
-  | FileEntry
-  | { kind: 'stdin' }
-  | { kind: 'skipped'; path: string; reason: string };
+export type DiscoveredEntry = FileEntry | { kind: 'stdin' } | { kind: 'skipped'; path: string; reason: string };
 
 /** Quiet notices about files passed over inside folders. */
 export type IgnoredCallback = (path: string, reason: string) => void;
@@ -66,7 +63,10 @@ interface WalkState {
 }
 
 /** Yields the files, stdin markers and skipped paths of `inputs`, in order. */
-export async function* discover(inputs: readonly string[], onIgnored: IgnoredCallback): AsyncGenerator<DiscoveredEntry> {
+export async function* discover(
+  inputs: readonly string[],
+  onIgnored: IgnoredCallback,
+): AsyncGenerator<DiscoveredEntry> {
   const state: WalkState = { seenDirs: new Set(), stdinTaken: false, onIgnored };
   for (const input of inputs) {
     if (input === '-') {
@@ -95,7 +95,8 @@ export async function* discover(inputs: readonly string[], onIgnored: IgnoredCal
         found++;
         yield entry;
       }
-      if (found === 0) yield { kind: 'skipped', path: input, reason: `no files to read in this folder (expected ${SUPPORTED})` };
+      if (found === 0)
+        yield { kind: 'skipped', path: input, reason: `no files to read in this folder (expected ${SUPPORTED})` };
     } else if (st.isFile()) {
       const format = formatOfPath(path);
       if (format === undefined) {
@@ -121,7 +122,12 @@ async function statFailure(path: string, err: unknown): Promise<string> {
   return fsErrorReason(err);
 }
 
-async function* walkDir(dir: string, id: string, ancestors: string[], state: WalkState): AsyncGenerator<DiscoveredEntry> {
+async function* walkDir(
+  dir: string,
+  id: string,
+  ancestors: string[],
+  state: WalkState,
+): AsyncGenerator<DiscoveredEntry> {
   state.seenDirs.add(ancestors[ancestors.length - 1]!);
   let entries: Dirent[];
   try {

@@ -59,11 +59,16 @@ export function compileFurnitureRules(data: FurnitureData): FurnitureRules {
     try {
       return new RegExp(pattern, flags);
     } catch (err) {
-      throw new Error(`ingest: furniture rule "${id}" is not a valid regular expression: ${(err as Error).message}.`);
+      throw new Error(`ingest: furniture rule "${id}" is not a valid regular expression: ${(err as Error).message}.`, {
+        cause: err,
+      });
     }
   };
   // Longest names first so "Getty Images" wins over "Getty".
-  const agencies = [...data.photoAgencies].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const agencies = [...data.photoAgencies]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   return {
     drop: data.drop.map((r) => ({
       id: r.id,
@@ -113,7 +118,8 @@ const TERMINAL = /[.!?:;,"”’'…)]$/u;
 
 const PARTICLE = /^(?:von|van|der|den|de|da|di|du|del|la|le|bin|al|el|ter)$/u;
 // "Jane", "O'Brien", "Kendall-Taylor", "J.": not "Trump's", "US-UK", "G20".
-const NAME_WORD = /^(?:\p{Lu}\p{Ll}[\p{Ll}-]*(?:-\p{Lu}\p{Ll}+)?|\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\.(?:\p{Lu}\.)?|Mc\p{Lu}\p{Ll}+)$/u;
+const NAME_WORD =
+  /^(?:\p{Lu}\p{Ll}[\p{Ll}-]*(?:-\p{Lu}\p{Ll}+)?|\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\.(?:\p{Lu}\.)?|Mc\p{Lu}\p{Ll}+)$/u;
 const PLACE_SUFFIX = /\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 
 /** "Jane Doe", "Ursula von der Leyen": two or three capitalised words (four with a particle). */
@@ -121,7 +127,12 @@ function isPersonName(part: string): boolean {
   const tokens = part.split(/\s+/);
   const particles = tokens.filter((t) => PARTICLE.test(t)).length;
   const max = particles > 0 ? 5 : 3;
-  return tokens.length >= 2 && tokens.length <= max && NAME_WORD.test(tokens[0]!) && tokens.every((t) => NAME_WORD.test(t) || PARTICLE.test(t));
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= max &&
+    NAME_WORD.test(tokens[0]!) &&
+    tokens.every((t) => NAME_WORD.test(t) || PARTICLE.test(t))
+  );
 }
 
 /**
@@ -154,7 +165,10 @@ const isShortLabel = (line: string, maxWords: number): boolean =>
 
 function isShareLine(line: string, words: number, rules: FurnitureRules): boolean {
   if (words > 8) return false;
-  const tokens = line.toLowerCase().split(/[\s|·•,/]+/).filter((t) => t.length > 0);
+  const tokens = line
+    .toLowerCase()
+    .split(/[\s|·•,/]+/)
+    .filter((t) => t.length > 0);
   if (tokens.length === 0 || tokens.length > 8) return false;
   let core = 0;
   for (const t of tokens) {
@@ -171,7 +185,8 @@ export function stripCredits(line: string, rules: FurnitureRules): string {
   if (labelled) s = s.slice(labelled[0].length);
   // Two passes: a caption may carry two credits ("… (AP) © Reuters").
   for (let pass = 0; pass < 2; pass++) {
-    for (const tail of rules.creditTails) if (tail.prefilter === undefined || tail.prefilter.test(s)) s = s.replace(tail.re, '');
+    for (const tail of rules.creditTails)
+      if (tail.prefilter === undefined || tail.prefilter.test(s)) s = s.replace(tail.re, '');
   }
   s = s.trim();
   return labelled || s !== line ? s : line;
@@ -252,7 +267,8 @@ export function removeFurniture(text: string, rules: FurnitureRules): string {
   let last = -1;
   for (let i = 0; i < lines.length; i++) {
     if (!kept(i)) continue;
-    if (last >= 0 && lines[i] === lines[last] && wordCount(lines[i]!) <= 8 && !QUOTED.test(lines[i]!)) marks[i] = 'drop';
+    if (last >= 0 && lines[i] === lines[last] && wordCount(lines[i]!) <= 8 && !QUOTED.test(lines[i]!))
+      marks[i] = 'drop';
     last = i;
   }
 
@@ -260,7 +276,10 @@ export function removeFurniture(text: string, rules: FurnitureRules): string {
 
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) if (marks[i] === 'keep') out.push(lines[i]!);
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '');
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+|\n+$/g, '');
 }
 
 /** How far the top of the article reaches at most, in non-empty lines. */
@@ -301,6 +320,6 @@ function dropHeaderFurniture(lines: string[], marks: Mark[]): void {
   for (const i of zone) {
     const line = lines[i]!;
     if (isMeta(line)) marks[i] = 'drop';
-    else if (pageHeader && i < headline! && isLabel(line)) marks[i] = 'drop';
+    else if (pageHeader && i < headline && isLabel(line)) marks[i] = 'drop';
   }
 }

@@ -26,9 +26,7 @@ import { splitLines } from './lines.js';
 import { resolveIngestOptions, tooLargeReason, type IngestOptions, type ResolvedIngestOptions } from './options.js';
 
 /** One result of {@link readArticles}: an article, or an input (or record) that could not be read and why. */
-export type IngestItem =
-  | { kind: 'article'; article: Article }
-  | { kind: 'skipped'; path: string; reason: string };
+export type IngestItem = { kind: 'article'; article: Article } | { kind: 'skipped'; path: string; reason: string };
 
 export {
   DEFAULT_INGEST_OPTIONS,
@@ -99,7 +97,14 @@ function finish(r: Reader, draft: ArticleDraft, src: Source, id: string, emptyRe
  */
 function recordItem(r: Reader, rec: RecordResult, src: Source, prefix: string, fallbackId: string): IngestItem {
   if (!rec.ok) return skipped(src.path, prefix + rec.reason);
-  return finish(r, rec.draft, { path: src.path, baseId: src.baseId }, rec.id ?? fallbackId, 'no text in the record', prefix);
+  return finish(
+    r,
+    rec.draft,
+    { path: src.path, baseId: src.baseId },
+    rec.id ?? fallbackId,
+    'no text in the record',
+    prefix,
+  );
 }
 
 /** Whole decoded text of a known format → items. */
@@ -122,7 +127,9 @@ function* fromText(r: Reader, text: string, format: Format, src: Source): Genera
       }
       for (let i = 0; i < doc.records.length; i++) {
         const rec = readRecord(doc.records[i], r.boilerplate);
-        yield doc.single ? recordItem(r, rec, src, '', src.baseId) : recordItem(r, rec, src, `record ${i + 1}: `, `${src.baseId}#${i + 1}`);
+        yield doc.single
+          ? recordItem(r, rec, src, '', src.baseId)
+          : recordItem(r, rec, src, `record ${i + 1}: `, `${src.baseId}#${i + 1}`);
       }
       return;
     }
@@ -159,7 +166,13 @@ async function* fromJsonLines(r: Reader, chunks: AsyncIterable<Buffer>, src: Sou
       yield skipped(src.path, `line ${line.lineNo}: ${decoded.reason}`);
       continue;
     }
-    yield recordItem(r, parseJsonLine(decoded.text, r.boilerplate), src, `line ${line.lineNo}: `, `${src.baseId}#${line.lineNo}`);
+    yield recordItem(
+      r,
+      parseJsonLine(decoded.text, r.boilerplate),
+      src,
+      `line ${line.lineNo}: `,
+      `${src.baseId}#${line.lineNo}`,
+    );
   }
   if (records === 0) yield skipped(src.path, 'empty file');
 }
@@ -169,7 +182,8 @@ function isBlank(bytes: Uint8Array): boolean {
   return true;
 }
 
-const toBuffer = (v: unknown): Buffer => (Buffer.isBuffer(v) ? v : typeof v === 'string' ? Buffer.from(v) : Buffer.from(v as Uint8Array));
+const toBuffer = (v: unknown): Buffer =>
+  Buffer.isBuffer(v) ? v : typeof v === 'string' ? Buffer.from(v) : Buffer.from(v as Uint8Array);
 
 /** `first` followed by the rest of `it`. */
 async function* chain(first: Buffer[], it: AsyncIterator<unknown>): AsyncGenerator<Buffer> {
@@ -208,7 +222,11 @@ async function openAndRead(path: string, readUpTo: number): Promise<FileRead> {
   }
 }
 
-async function* readFileEntry(r: Reader, entry: FileEntry, pending: Promise<FileRead> | undefined): AsyncGenerator<IngestItem> {
+async function* readFileEntry(
+  r: Reader,
+  entry: FileEntry,
+  pending: Promise<FileRead> | undefined,
+): AsyncGenerator<IngestItem> {
   const src: Source = { path: entry.path, baseId: entry.id, fileName: basename(entry.path) };
   let read = await (pending ?? openAndRead(entry.path, entry.format === 'jsonl' ? 0 : r.opts.maxFileBytes));
   if (read.kind === 'error') {
@@ -320,7 +338,11 @@ async function* readStdin(r: Reader, stream: Readable): AsyncGenerator<IngestIte
 function isJsonLinesStart(bytes: Buffer): boolean {
   const nl = bytes.indexOf(0x0a);
   if (nl < 0) return false;
-  const first = bytes.subarray(0, nl).toString('utf8').replace(/^\ufeff/, '').trim();
+  const first = bytes
+    .subarray(0, nl)
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .trim();
   if (!first.startsWith('{')) return false;
   try {
     JSON.parse(first);
@@ -335,10 +357,19 @@ function isJsonLinesStart(bytes: Buffer): boolean {
  * one at a time, in a stable order: inputs as given, folders sorted by name, records in
  * file order. Never throws for a bad input (only for invalid options).
  */
-export async function* readArticles(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
+export async function* readArticles(
+  inputs: readonly string[],
+  options: IngestOptions = {},
+): AsyncGenerator<IngestItem> {
   const opts = resolveIngestOptions(options);
   const rules = opts.removeFurniture ? (opts.furniture ?? defaultFurnitureRules()) : undefined;
-  const r: Reader = { opts, rules, boilerplate: rules?.htmlBoilerplateWords ?? new Set(), ids: new IdRegistry(), seenFiles: new Set() };
+  const r: Reader = {
+    opts,
+    rules,
+    boilerplate: rules?.htmlBoilerplateWords ?? new Set(),
+    ids: new IdRegistry(),
+    seenFiles: new Set(),
+  };
   // Small files are read a few entries ahead, so the disk works while text is cleaned;
   // items still come out in discovery order.
   const queue: { entry: DiscoveredEntry; pending?: Promise<FileRead> }[] = [];
@@ -347,14 +378,19 @@ export async function* readArticles(inputs: readonly string[], options: IngestOp
     if (entry.kind === 'skipped') return [skipped(entry.path, entry.reason)];
     if (entry.kind === 'stdin') {
       // Reading a terminal would wait for typing that never comes: say how stdin is meant to be used.
-      if (!opts.stdin && process.stdin.isTTY) return [skipped('stdin', 'stdin is a terminal; pipe articles into it (cat article.txt | newsgraph build - …)')];
+      if (!opts.stdin && process.stdin.isTTY)
+        return [skipped('stdin', 'stdin is a terminal; pipe articles into it (cat article.txt | newsgraph build - …)')];
       return readStdin(r, opts.stdin ?? process.stdin);
     }
     return readFileEntry(r, entry, q.pending);
   };
   for await (const entry of discover(inputs, opts.onIgnored)) {
     const prefetch = entry.kind === 'file' && entry.format !== 'jsonl';
-    queue.push(prefetch ? { entry, pending: openAndRead(entry.path, Math.min(PREFETCH_MAX_BYTES, opts.maxFileBytes)) } : { entry });
+    queue.push(
+      prefetch
+        ? { entry, pending: openAndRead(entry.path, Math.min(PREFETCH_MAX_BYTES, opts.maxFileBytes)) }
+        : { entry },
+    );
     while (queue.length > LOOKAHEAD) yield* consume(queue.shift()!);
   }
   while (queue.length > 0) yield* consume(queue.shift()!);

@@ -15,7 +15,10 @@ export interface RawLine {
 }
 
 /** Yields the lines of `chunks`; a line longer than `maxLineBytes` is counted but not kept. */
-export async function* splitLines(chunks: AsyncIterable<Buffer | Uint8Array | string>, maxLineBytes: number): AsyncGenerator<RawLine> {
+export async function* splitLines(
+  chunks: AsyncIterable<Buffer | Uint8Array | string>,
+  maxLineBytes: number,
+): AsyncGenerator<RawLine> {
   let parts: Buffer[] = [];
   let length = 0;
   let tooLong = false;
@@ -45,7 +48,12 @@ export async function* splitLines(chunks: AsyncIterable<Buffer | Uint8Array | st
     parts.push(piece);
   };
   for await (const raw of chunks) {
-    const chunk = typeof raw === 'string' ? Buffer.from(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    const chunk =
+      typeof raw === 'string'
+        ? Buffer.from(raw)
+        : Buffer.isBuffer(raw)
+          ? raw
+          : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
     let start = 0;
     for (let nl = chunk.indexOf(0x0a, start); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
       add(chunk.subarray(start, nl));

@@ -40,10 +40,11 @@ export interface ResolvedIngestOptions {
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Defaults of the plain-valued options. */
-export const DEFAULT_INGEST_OPTIONS: Readonly<Omit<ResolvedIngestOptions, 'furniture' | 'stdin' | 'onIgnored'>> = Object.freeze({
-  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-  removeFurniture: true,
-});
+export const DEFAULT_INGEST_OPTIONS: Readonly<Omit<ResolvedIngestOptions, 'furniture' | 'stdin' | 'onIgnored'>> =
+  Object.freeze({
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    removeFurniture: true,
+  });
 
 /** Returns a message for each invalid option (empty when all are valid). */
 export function validateIngestOptions(options: IngestOptions): { message: string }[] {

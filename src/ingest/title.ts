@@ -22,7 +22,8 @@ export function looksLikeHeadline(line: string): boolean {
   if (s.length === 0 || s.length > 300 || !/\p{L}/u.test(s)) return false;
   if (/[.,;:]$/u.test(s) && !/\.\.\.$|…$/u.test(s)) return false;
   // A sentence ending inside its quotation ('… he said.”'), a dateline ("CNN —"), a list item.
-  if ((/[.!?]["”’']$/u.test(s) && !/(?:\.\.\.|…)["”’']$/u.test(s)) || /[—–-]$/u.test(s) || /^[-–—•*]\s/u.test(s)) return false;
+  if ((/[.!?]["”’']$/u.test(s) && !/(?:\.\.\.|…)["”’']$/u.test(s)) || /[—–-]$/u.test(s) || /^[-–—•*]\s/u.test(s))
+    return false;
   // Two sentences ("… on Friday. The talks …"); "U.S. President" and "Jr. " are abbreviations, not ends.
   if (/\p{Ll}{3,}[.!?]\s+\p{Lu}/u.test(s)) return false;
   const words = s.split(/\s+/).length;

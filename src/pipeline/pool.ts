@@ -29,7 +29,8 @@ export class ExtractionPool {
       });
       worker.on('error', (err) => this.failAll(err));
       worker.on('exit', (code) => {
-        if (!this.closed && code !== 0) this.failAll(new Error(`pipeline: extraction worker exited with code ${code}.`));
+        if (!this.closed && code !== 0)
+          this.failAll(new Error(`pipeline: extraction worker exited with code ${code}.`));
       });
       this.workers.push(slot);
     }

@@ -21,13 +21,20 @@ beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'newsgraph-api-'))));
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe("import from 'newsgraph' (the built package)", () => {
-  it.each(['buildGraph', 'readArticles', 'pushToNeo4j', 'exportGraph', 'filterGraph', 'subgraph', 'readGraphFile', 'writeGraphFile', 'applyLayout'])(
-    'exports the function %s to JavaScript',
-    async (name) => {
-      const api = (await import('newsgraph' as string)) as Record<string, unknown>;
-      expect(typeof api[name]).toBe('function');
-    },
-  );
+  it.each([
+    'buildGraph',
+    'readArticles',
+    'pushToNeo4j',
+    'exportGraph',
+    'filterGraph',
+    'subgraph',
+    'readGraphFile',
+    'writeGraphFile',
+    'applyLayout',
+  ])('exports the function %s to JavaScript', async (name) => {
+    const api = (await import('newsgraph')) as Record<string, unknown>;
+    expect(typeof api[name]).toBe('function');
+  });
 
   it('ships declarations with JSDoc for exportGraph', async () => {
     const dts = await readFile(join(ROOT, 'dist/sinks/exports/index.d.ts'), 'utf8');
@@ -35,9 +42,13 @@ describe("import from 'newsgraph' (the built package)", () => {
   });
 
   it('type-checks a strict TypeScript script against the package types (and rejects an unknown format)', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'test/api/tsconfig.json')], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'test/api/tsconfig.json')],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   }, 60_000);
@@ -98,7 +109,9 @@ describe('filterGraph', () => {
     const { exportGraph } = await import('../../src/sinks/exports/index.js');
     const sub = subgraph(trickyGraph(), ['Event:summit', 'Place:kyiv']);
     const r = await exportGraph(sub, { format: 'gexf', out: join(dir, 'sub.gexf') });
-    const back = gexf.parse(graphology.MultiDirectedGraph, await readFile(r.path, 'utf8'), { respectInputGraphType: true });
+    const back = gexf.parse(graphology.MultiDirectedGraph, await readFile(r.path, 'utf8'), {
+      respectInputGraphType: true,
+    });
     expect(back.nodes().sort()).toEqual(['Event:summit', 'Place:kyiv']);
   });
 });

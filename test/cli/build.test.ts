@@ -33,7 +33,13 @@ describe('newsgraph build', () => {
 
   it('reads an article from stdin with -', () => {
     const out = tempDir();
-    const text = readFileSync(join(WHITEHOUSE, readdirSync(WHITEHOUSE).find((f) => f.endsWith('.txt'))!), 'utf8');
+    const text = readFileSync(
+      join(
+        WHITEHOUSE,
+        readdirSync(WHITEHOUSE).find((f) => f.endsWith('.txt'))!,
+      ),
+      'utf8',
+    );
     const r = runCli(['build', '-', '--out', out], { input: text });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/1 article read/);
@@ -49,7 +55,8 @@ describe('newsgraph build', () => {
     expect(r.status).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('newsgraph: skipped'));
     expect(lines).toHaveLength(3);
-    for (const name of ['empty.txt', 'binary.txt', 'missing.txt']) expect(lines.some((l) => l.includes(name))).toBe(true);
+    for (const name of ['empty.txt', 'binary.txt', 'missing.txt'])
+      expect(lines.some((l) => l.includes(name))).toBe(true);
     expect(r.stderr).toMatch(/1 article read, 3 skipped/);
     expect(existsSync(join(out, 'graph.json'))).toBe(true);
   });

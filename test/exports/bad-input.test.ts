@@ -28,7 +28,9 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 /** Runs the CLI in-process; returns the error it threw (or undefined) and the exit code it maps to. */
 async function run(...args: string[]): Promise<{ error: unknown; exitCode: number }> {
   try {
-    await createProgram().configureOutput({ writeErr: () => {}, writeOut: () => {} }).parseAsync(['node', 'newsgraph', 'export', ...args]);
+    await createProgram()
+      .configureOutput({ writeErr: () => {}, writeOut: () => {} })
+      .parseAsync(['node', 'newsgraph', 'export', ...args]);
     return { error: undefined, exitCode: 0 };
   } catch (error) {
     return { error, exitCode: describeError(error).exitCode };
@@ -49,7 +51,9 @@ describe('an unknown format', () => {
   });
 
   it('is a usage error from the library too, before anything is written', async () => {
-    await expect(exportGraph(trickyGraph(), { format: 'pdf' as never, out: join(dir, 'x.pdf') })).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      exportGraph(trickyGraph(), { format: 'pdf' as never, out: join(dir, 'x.pdf') }),
+    ).rejects.toBeInstanceOf(UsageError);
     expect(await listFiles(dir)).not.toContain('x.pdf');
   });
 
@@ -71,7 +75,13 @@ describe('the format inferred from --out', () => {
     const { error } = await run(graphPath, '--out', out, '--no-layout');
     expect(error).toBeUndefined();
     const text = await readFile(out, 'utf8');
-    const first = { gexf: '<?xml', graphml: '<?xml', cypher: '// newsgraph', jsonl: '{"kind":"graph"', json: '{\n"attributes"' }[format]!;
+    const first = {
+      gexf: '<?xml',
+      graphml: '<?xml',
+      cypher: '// newsgraph',
+      jsonl: '{"kind":"graph"',
+      json: '{\n"attributes"',
+    }[format]!;
     expect(text.startsWith(first)).toBe(true);
     if (format === 'gexf') expect(text).toContain('<gexf ');
     if (format === 'graphml') expect(text).toContain('<graphml ');
@@ -110,7 +120,8 @@ describe('no partially written file is left behind', () => {
       const out = join(folder, format === 'csv' ? 'csv' : `graph.${format}`);
       await exportGraph(trickyGraph(), { format, out, layout: false });
       const before = await listFiles(folder);
-      const beforeText = format === 'csv' ? await readFile(join(out, 'nodes.csv'), 'utf8') : await readFile(out, 'utf8');
+      const beforeText =
+        format === 'csv' ? await readFile(join(out, 'nodes.csv'), 'utf8') : await readFile(out, 'utf8');
 
       // A graph whose last edge throws when its attributes are read: the writer has already written the rest.
       const broken = trickyGraph();
@@ -135,7 +146,9 @@ describe('no partially written file is left behind', () => {
         throw new Error('boom');
       },
     });
-    await expect(exportGraph(broken, { format: 'gexf', out: join(dir, 'fresh', 'sub', 'g.gexf'), layout: false })).rejects.toThrow('boom');
+    await expect(
+      exportGraph(broken, { format: 'gexf', out: join(dir, 'fresh', 'sub', 'g.gexf'), layout: false }),
+    ).rejects.toThrow('boom');
     expect(await listFiles(dir)).not.toContain('fresh');
   });
 });
@@ -154,7 +167,15 @@ describe('--array-delimiter', () => {
   });
 
   it.each(['ab', ','])('%j is a usage error', async (flag) => {
-    const { error, exitCode } = await run(graphPath, '--format', 'csv', '--out', join(dir, 'never'), '--array-delimiter', flag);
+    const { error, exitCode } = await run(
+      graphPath,
+      '--format',
+      'csv',
+      '--out',
+      join(dir, 'never'),
+      '--array-delimiter',
+      flag,
+    );
     expect(exitCode).toBe(2);
     expect(error).toBeDefined();
   });

@@ -14,7 +14,10 @@ import { TRICKY_NAMES, trickyGraph } from './fixture.js';
 type Row = Record<string, unknown>;
 
 /** Decodes one CSV record by its neo4j-admin header: `name:type` → typed value; empty fields are absent. */
-function decode(record: Record<string, string>, delimiter: string): { id?: string; labels?: string[]; start?: string; end?: string; type?: string; props: Row } {
+function decode(
+  record: Record<string, string>,
+  delimiter: string,
+): { id?: string; labels?: string[]; start?: string; end?: string; type?: string; props: Row } {
   const out: ReturnType<typeof decode> = { props: {} };
   for (const [header, value] of Object.entries(record)) {
     if (value === '') continue;
@@ -34,7 +37,8 @@ function decode(record: Record<string, string>, delimiter: string): { id?: strin
   return out;
 }
 
-const compact = (o: Row): Row => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+const compact = (o: Row): Row =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
 
 describe.each([
   ['the default delimiter U+001F', undefined, '\u001f'],
@@ -54,7 +58,10 @@ describe.each([
     expect(result.files.map((f) => f.slice(result.path.length + 1))).toEqual(['nodes.csv', 'relationships.csv']);
     const read = async (name: string) => {
       const text = await readFile(join(result.path, name), 'utf8');
-      return { header: text.slice(0, text.indexOf('\n')), rows: (parseCsv(text, { columns: true }) as Record<string, string>[]).map((r) => decode(r, delimiter)) };
+      return {
+        header: text.slice(0, text.indexOf('\n')),
+        rows: parseCsv<Record<string, string>>(text, { columns: true }).map((r) => decode(r, delimiter)),
+      };
     };
     ({ header: nodeHeader, rows: nodes } = await read('nodes.csv'));
     ({ header: relHeader, rows: rels } = await read('relationships.csv'));
@@ -63,7 +70,9 @@ describe.each([
 
   it('has neo4j-admin import headers', () => {
     expect(nodes.length).toBeGreaterThan(0);
-    expect(nodeHeader).toBe('id:ID,:LABEL,name,aliases:string[],articles:string[],mentionCount:int,date,place,title,url,source');
+    expect(nodeHeader).toBe(
+      'id:ID,:LABEL,name,aliases:string[],articles:string[],mentionCount:int,date,place,title,url,source',
+    );
     expect(relHeader).toBe(
       ':START_ID,:END_ID,:TYPE,key,articles:string[],sentences:string[],starts:int[],ends:int[],evidenceCount:int,status,event,eventName,quote,quotes:string[],what,whats:string[],date,count:int,texts:string[]',
     );
@@ -76,7 +85,15 @@ describe.each([
       const a = graph.getNodeAttributes(n.id!);
       expect(n.labels).toEqual(['Entity', a.label]);
       expect(n.props).toEqual(
-        compact({ id: n.id, name: a.name, aliases: a.aliases, articles: a.articles, mentionCount: a.mentions.length, date: a.date, place: a.place }),
+        compact({
+          id: n.id,
+          name: a.name,
+          aliases: a.aliases,
+          articles: a.articles,
+          mentionCount: a.mentions.length,
+          date: a.date,
+          place: a.place,
+        }),
       );
     }
     expect(entities.map((n) => n.props.name)).toEqual(expect.arrayContaining(TRICKY_NAMES));
@@ -97,8 +114,19 @@ describe.each([
       const key = r.props.key as string;
       const a = graph.getEdgeAttributes(key);
       expect([r.start, r.end, r.type]).toEqual([graph.source(key), graph.target(key), a.type]);
-      const { articles, sentences, starts, ends, evidenceCount, eventName, key: _k, ...rest } = r.props as Record<string, never[]>;
-      expect(articles!.map((article, i) => ({ article, sentence: sentences![i], start: starts![i], end: ends![i] }))).toEqual(a.evidence);
+      const {
+        articles,
+        sentences,
+        starts,
+        ends,
+        evidenceCount,
+        eventName,
+        key: _k,
+        ...rest
+      } = r.props as Record<string, never[]>;
+      expect(
+        articles!.map((article, i) => ({ article, sentence: sentences![i], start: starts![i], end: ends![i] })),
+      ).toEqual(a.evidence);
       expect(evidenceCount).toBe(a.evidence.length);
       expect(eventName).toBe(a.event ? graph.getNodeAttribute(a.event, 'name') : undefined);
       const { type: _t, evidence: _e, ...expected } = a;
@@ -115,7 +143,9 @@ describe.each([
         expected.push({ start: k, end: article, count: ms.length, texts: [...new Set(ms.map((m) => m.text))].sort() });
       }
     });
-    const got = mentions.map((r) => compact({ start: r.start, end: r.end, count: r.props.count, texts: r.props.texts }));
+    const got = mentions.map((r) =>
+      compact({ start: r.start, end: r.end, count: r.props.count, texts: r.props.texts }),
+    );
     expect(got).toEqual(expected.map(compact));
   });
 });
@@ -126,10 +156,16 @@ describe('the array delimiter inside a value', () => {
     try {
       const graph = trickyGraph();
       const result = await exportGraph(graph, { format: 'csv', out: join(dir, 'csv'), arrayDelimiter: '|' });
-      const rows = parseCsv(await readFile(join(result.path, 'nodes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+      const rows = parseCsv<Record<string, string>>(await readFile(join(result.path, 'nodes.csv'), 'utf8'), {
+        columns: true,
+      });
       const smith = rows.find((r) => r['id:ID']!.startsWith('Person:Smith'))!;
       expect(smith.name).toBe('Smith; Jones, & <Partners> | Co 🙂');
-      expect(smith['aliases:string[]']!.split('|')).toEqual(['Smith; Jones, & <Partners>   Co 🙂', 'Smith; Jones, & <Partners>   Co 🙂 (alias; 6)', 'x y']);
+      expect(smith['aliases:string[]']!.split('|')).toEqual([
+        'Smith; Jones, & <Partners>   Co 🙂',
+        'Smith; Jones, & <Partners>   Co 🙂 (alias; 6)',
+        'x y',
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -22,7 +22,12 @@ export const TRICKY_NAMES = [
 export function trickyGraph(): KnowledgeGraph {
   const g = createGraph();
   g.setAttribute('name', 'tricky "graph"\n');
-  g.getAttribute('articles')['a/1.txt'] = { id: 'a/1.txt', path: '/tmp/a/1.txt', title: 'Ein "Titel"', date: '2025-08-15' };
+  g.getAttribute('articles')['a/1.txt'] = {
+    id: 'a/1.txt',
+    path: '/tmp/a/1.txt',
+    title: 'Ein "Titel"',
+    date: '2025-08-15',
+  };
   g.getAttribute('articles')['b/2.txt'] = { id: 'b/2.txt', path: '/tmp/b/2.txt' };
   TRICKY_NAMES.forEach((name, i) => {
     g.addNode(`Person:${name}`, {
@@ -33,7 +38,13 @@ export function trickyGraph(): KnowledgeGraph {
       articles: ['a/1.txt'],
     });
   });
-  g.addNode('Country:ukraine', { label: 'Country', name: 'Україна', aliases: ['Ukraine', 'Україна'], mentions: [], articles: ['b/2.txt'] });
+  g.addNode('Country:ukraine', {
+    label: 'Country',
+    name: 'Україна',
+    aliases: ['Ukraine', 'Україна'],
+    mentions: [],
+    articles: ['b/2.txt'],
+  });
   g.addNode('Organization:nato', { label: 'Organization', name: 'NATO', aliases: [], mentions: [], articles: [] });
   g.addNode('Event:summit', {
     label: 'Event',
@@ -44,7 +55,17 @@ export function trickyGraph(): KnowledgeGraph {
     date: '2025-08',
     place: 'Anchorage, Alaska',
   });
-  g.addNode('Place:kyiv', { label: 'Place', name: 'Київ', aliases: [], mentions: [], articles: ['b/2.txt'], date: '2025', x: 1.5, y: -2, size: 3 });
+  g.addNode('Place:kyiv', {
+    label: 'Place',
+    name: 'Київ',
+    aliases: [],
+    mentions: [],
+    articles: ['b/2.txt'],
+    date: '2025',
+    x: 1.5,
+    y: -2,
+    size: 3,
+  });
 
   const people = TRICKY_NAMES.map((n) => `Person:${n}`);
   const ev = (sentence: string, start = 0) => ({ article: 'a/1.txt', sentence, start, end: start + sentence.length });

@@ -17,8 +17,11 @@ export async function importDirectory(): Promise<string> {
 
 /** Whether the server reads `\"` inside a quoted CSV field as an escaped quote (Neo4j's default). */
 export async function legacyQuoteEscaping(): Promise<boolean> {
-  const [row] = await cypher("SHOW SETTINGS YIELD name, value WHERE name = 'db.import.csv.legacy_quote_escaping' RETURN value");
-  return String(row?.value ?? 'true') === 'true';
+  const [row] = await cypher(
+    "SHOW SETTINGS YIELD name, value WHERE name = 'db.import.csv.legacy_quote_escaping' RETURN value",
+  );
+  const value: unknown = row?.value ?? 'true';
+  return value === 'true' || value === true;
 }
 
 /** A Cypher expression converting `row[header]` to the property neo4j-admin would store. */
@@ -115,17 +118,23 @@ export interface Snapshot {
 export async function snapshot(options: { dropEmptyLists?: boolean } = {}): Promise<Snapshot> {
   const clean = (props: unknown) => {
     const p = plain(props) as Record<string, unknown>;
-    if (options.dropEmptyLists) for (const k of Object.keys(p)) if (Array.isArray(p[k]) && (p[k] as unknown[]).length === 0) delete p[k];
+    if (options.dropEmptyLists)
+      for (const k of Object.keys(p)) if (Array.isArray(p[k]) && (p[k] as unknown[]).length === 0) delete p[k];
     return p;
   };
-  const nodes = (await cypher('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id')).map((r) => ({
-    labels: (r.labels as string[]).slice().sort(),
-    props: clean(r.props),
-  }));
+  const nodes = (await cypher('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id')).map(
+    (r) => ({
+      labels: (r.labels as string[]).slice().sort(),
+      props: clean(r.props),
+    }),
+  );
   const relationships = (
-    await cypher('MATCH (a)-[r]->(b) RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS props ORDER BY start, type, end, r.key')
+    await cypher(
+      'MATCH (a)-[r]->(b) RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS props ORDER BY start, type, end, r.key',
+    )
   ).map((r) => ({ start: r.start as string, type: r.type as string, end: r.end as string, props: clean(r.props) }));
-  const tally = (keys: string[]) => keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
+  const tally = (keys: string[]) =>
+    keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
   return {
     counts: { nodes: tally(nodes.flatMap((n) => n.labels)), relationships: tally(relationships.map((r) => r.type)) },
     nodes,

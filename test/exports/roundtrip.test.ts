@@ -14,7 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph } from '../../src/sinks/exports/index.js';
 import { LABEL_COLORS } from '../../src/sinks/exports/style.js';
 import { PAYLOAD_GLOBAL } from '../../src/sinks/viewer/index.js';
-import type { EntityAttrs, Evidence, KnowledgeGraph, RelationAttrs, SerializedKnowledgeGraph } from '../../src/types.js';
+import type {
+  EntityAttrs,
+  Evidence,
+  KnowledgeGraph,
+  RelationAttrs,
+  SerializedKnowledgeGraph,
+} from '../../src/types.js';
 import { TRICKY_NAMES, trickyGraph } from './fixture.js';
 
 const { MultiDirectedGraph } = graphology;
@@ -31,11 +37,16 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 const definedOnly = (a: object): Attrs => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined));
 
-function fromGraphology(g: { forEachNode: Function; forEachEdge: Function }): ReadBack {
+function fromGraphology(g: {
+  forEachNode(cb: (k: string, a: Attrs) => void): void;
+  forEachEdge(cb: (k: string, a: Attrs, source: string, target: string) => void): void;
+}): ReadBack {
   const nodes = new Map<string, Attrs>();
   const edges: ReadBack['edges'] = new Map();
   g.forEachNode((k: string, a: Attrs) => nodes.set(k, a));
-  g.forEachEdge((k: string, a: Attrs, source: string, target: string) => edges.set(k, { source, target, attributes: a }));
+  g.forEachEdge((k: string, a: Attrs, source: string, target: string) =>
+    edges.set(k, { source, target, attributes: a }),
+  );
   return { nodes, edges };
 }
 
@@ -66,7 +77,8 @@ function readGexf(text: string): ReadBack {
 function readGraphml(text: string): ReadBack {
   const back = fromGraphology(graphml.parse(MultiDirectedGraph, text));
   const LISTS = ['aliases', 'articles', 'mentions', 'quotes', 'whats', 'evidence'];
-  const unjson = (a: Attrs) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, LISTS.includes(k) ? JSON.parse(v as string) : v]));
+  const unjson = (a: Attrs) =>
+    Object.fromEntries(Object.entries(a).map(([k, v]) => [k, LISTS.includes(k) ? JSON.parse(v as string) : v]));
   for (const [k, a] of back.nodes) {
     const { label, type, color, ...rest } = a;
     const c = LABEL_COLORS[type as EntityAttrs['label']];
@@ -102,7 +114,11 @@ function readJsonl(text: string): ReadBack {
   return back;
 }
 
-const FORMATS: { format: 'gexf' | 'graphml' | 'json' | 'jsonl'; out: string; read: (path: string) => Promise<ReadBack> }[] = [
+const FORMATS: {
+  format: 'gexf' | 'graphml' | 'json' | 'jsonl';
+  out: string;
+  read: (path: string) => Promise<ReadBack>;
+}[] = [
   { format: 'gexf', out: 'graph.gexf', read: async (p) => readGexf(await readFile(p, 'utf8')) },
   { format: 'graphml', out: 'graph.graphml', read: async (p) => readGraphml(await readFile(p, 'utf8')) },
   { format: 'json', out: 'graph.json', read: async (p) => readJson(await readFile(p, 'utf8')) },
@@ -137,13 +153,16 @@ describe.each(FORMATS)('a $format export re-read by its parser', ({ format, out,
 });
 
 describe('layout in the drawing formats', () => {
-  it.each(['gexf', 'graphml'] as const)('%s: a graph without positions is laid out before it is written', async (format) => {
-    const graph = trickyGraph();
-    await exportGraph(graph, { format, out: join(dir, `laid-out.${format}`) });
-    graph.forEachNode((_k, a) => {
-      expect(Number.isFinite(a.x) && Number.isFinite(a.y) && Number.isFinite(a.size)).toBe(true);
-    });
-  });
+  it.each(['gexf', 'graphml'] as const)(
+    '%s: a graph without positions is laid out before it is written',
+    async (format) => {
+      const graph = trickyGraph();
+      await exportGraph(graph, { format, out: join(dir, `laid-out.${format}`) });
+      graph.forEachNode((_k, a) => {
+        expect(Number.isFinite(a.x) && Number.isFinite(a.y) && Number.isFinite(a.size)).toBe(true);
+      });
+    },
+  );
 
   it('layout: false leaves positions out (and the graph untouched)', async () => {
     const graph = trickyGraph();
@@ -165,7 +184,9 @@ describe('GEXF time attributes for Gephi’s timeline', () => {
   });
 
   it('declares a dynamic graph with dates as its time format', () => {
-    expect(text).toMatch(/<graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">/);
+    expect(text).toMatch(
+      /<graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">/,
+    );
   });
 
   it.each([
@@ -182,13 +203,20 @@ describe('the html export', () => {
   it('writes the explorer folder whose data script holds every node and edge, names intact', async () => {
     const graph = trickyGraph();
     const result = await exportGraph(graph, { format: 'html', out: join(dir, 'explorer') });
-    expect(result.files.map((f) => f.slice(result.path.length + 1))).toEqual(['graph-data.js', 'index.html', 'viewer.css', 'viewer.js']);
+    expect(result.files.map((f) => f.slice(result.path.length + 1))).toEqual([
+      'graph-data.js',
+      'index.html',
+      'viewer.css',
+      'viewer.js',
+    ]);
     const data = await readFile(join(result.path, 'graph-data.js'), 'utf8');
     const window: Record<string, { graph: SerializedKnowledgeGraph }> = {};
     runInNewContext(data, { window, JSON });
     const payload = window[PAYLOAD_GLOBAL]!;
     expect(payload.graph.nodes.map((n: { key: string }) => n.key).sort()).toEqual(graph.nodes().sort());
     expect(payload.graph.edges).toHaveLength(graph.size);
-    expect(payload.graph.nodes.map((n: { attributes: { name: string } }) => n.attributes.name)).toEqual(expect.arrayContaining(TRICKY_NAMES));
+    expect(payload.graph.nodes.map((n: { attributes: { name: string } }) => n.attributes.name)).toEqual(
+      expect.arrayContaining(TRICKY_NAMES),
+    );
   });
 });

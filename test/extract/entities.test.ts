@@ -74,11 +74,21 @@ describe('persons', () => {
 describe('countries and organisations', () => {
   it.each([
     ['a capital used as an actor is its country', 'Moscow said the talks had failed.', 'Moscow', 'Country:russia'],
-    ['a seat of government used as an actor is its country', 'The Kremlin rejected the plan.', 'Kremlin', 'Country:russia'],
+    [
+      'a seat of government used as an actor is its country',
+      'The Kremlin rejected the plan.',
+      'Kremlin',
+      'Country:russia',
+    ],
     ['a capital after a locative is a place', 'The leaders met in Moscow on Friday.', 'Moscow', 'Place:moscow'],
     ['"the Russian side" is the country', 'The Russian side did not reply.', 'The Russian side', 'Country:russia'],
     ['an alias of a country is the country', 'Britain and the U.S. agreed.', 'U.S.', 'Country:united states'],
-    ['an acronym of a known body is that body', 'NATO allies met in Brussels.', 'NATO', 'Organization:north atlantic treaty organization'],
+    [
+      'an acronym of a known body is that body',
+      'NATO allies met in Brussels.',
+      'NATO',
+      'Organization:north atlantic treaty organization',
+    ],
   ])('%s', (_name, text, surface, key) => {
     expect(keysOf(extract(text), surface)[0]).toBe(key);
   });
@@ -94,7 +104,10 @@ describe('countries and organisations', () => {
   });
 
   it('finds the organisations of a real White House statement', () => {
-    const text = readFileSync(new URL('../fixtures/entities/whitehouse-2022-01-02-biden-zelenskyy-call.txt', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../fixtures/entities/whitehouse-2022-01-02-biden-zelenskyy-call.txt', import.meta.url),
+      'utf8',
+    );
     const ctx = extract(text);
     expect(entitiesOf(ctx, 'Organization')).toEqual(expect.arrayContaining(['North Atlantic Treaty Organization']));
     expect(entitiesOf(ctx, 'Country')).toEqual(expect.arrayContaining(['Ukraine', 'United States', 'Russia']));
@@ -122,12 +135,14 @@ describe('events', () => {
   });
 
   it('keeps a meeting of another year apart ("the 1945 meeting")', () => {
-    const ctx = extract('The summit in Alaska ended. Critics compared it to the 1945 meeting of US, UK and Soviet leaders.');
+    const ctx = extract(
+      'The summit in Alaska ended. Critics compared it to the 1945 meeting of US, UK and Soviet leaders.',
+    );
     const [a, b] = keysOf(ctx, 'The summit in Alaska', 'the 1945 meeting of US, UK');
     expect(b ?? ctx.mentions.find((m) => m.text.startsWith('the 1945 meeting'))?.entity).not.toBe(a);
   });
 
-  it("keeps \"Monday's meeting\" apart from the summit the article placed on Friday", () => {
+  it('keeps "Monday\'s meeting" apart from the summit the article placed on Friday', () => {
     const ctx = extract(
       'Trump and Putin held a summit in Alaska on Friday. Zelensky will come to Washington. Monday’s meeting will be tense.',
     );
@@ -186,7 +201,10 @@ describe('mentions', () => {
   });
 
   it('is deterministic', () => {
-    const text = readFileSync(new URL('../fixtures/entities/whitehouse-2022-01-02-biden-zelenskyy-call.txt', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../fixtures/entities/whitehouse-2022-01-02-biden-zelenskyy-call.txt', import.meta.url),
+      'utf8',
+    );
     expect(JSON.stringify(extract(text).mentions)).toBe(JSON.stringify(extract(text).mentions));
   });
 });

@@ -24,12 +24,20 @@ const pair = (x: string, y: string): string => [x, y].sort().join(' + ');
 describe('MET_WITH', () => {
   it.each([
     ['A met with B', 'Kovacs met with Lind in Geneva on Friday.', [pair(KOVACS, LIND)]],
-    ['A spoke today with B (White House readout style)', 'Anna Kovacs spoke today with Peter Lind of Sylvania.', [pair(KOVACS, LIND)]],
+    [
+      'A spoke today with B (White House readout style)',
+      'Anna Kovacs spoke today with Peter Lind of Sylvania.',
+      [pair(KOVACS, LIND)],
+    ],
     ['A and B held talks', 'Kovacs and Lind held talks in Anchorage.', [pair(KOVACS, LIND)]],
     ['talks between A and B', 'The talks between Kovacs and Lind lasted three hours.', [pair(KOVACS, LIND)]],
     ['A held high-stakes talks with B', 'Kovacs held high-stakes talks with Lind on Friday.', [pair(KOVACS, LIND)]],
     ["A's call with B", "Kovacs's call with Lind was long.", [pair(KOVACS, LIND)]],
-    ['A spoke with B, C and others', 'Lind has spoken with Kovacs, Maria Ortiz and other leaders about the talks.', [pair(KOVACS, LIND), pair(LIND, ORTIZ)]],
+    [
+      'A spoke with B, C and others',
+      'Lind has spoken with Kovacs, Maria Ortiz and other leaders about the talks.',
+      [pair(KOVACS, LIND), pair(LIND, ORTIZ)],
+    ],
     ['A was joined by B', 'Kovacs was joined by Lind at the table.', [pair(KOVACS, LIND)]],
     ['a person and an alliance', 'Kovacs met NATO officials.', [pair(KOVACS, NATO)]],
   ])('finds %s', (_name, text, expected) => {
@@ -62,16 +70,35 @@ describe('MET_WITH', () => {
 });
 
 describe('PROPOSED and REJECTED', () => {
-  const facts = (text: string, type: RelationType) =>
-    relations(text, type).map((r) => [r.source, r.target, r.what]);
+  const facts = (text: string, type: RelationType) => relations(text, type).map((r) => [r.source, r.target, r.what]);
 
   it.each([
-    ['a proposal verb', 'Kovacs proposed a ceasefire along the front.', [[KOVACS, CEASEFIRE, 'a ceasefire along the front']]],
-    ['urging an addressee', 'Lind urged Kovacs to accept the ceasefire.', [[LIND, KOVACS, 'Kovacs to accept the ceasefire']]],
+    [
+      'a proposal verb',
+      'Kovacs proposed a ceasefire along the front.',
+      [[KOVACS, CEASEFIRE, 'a ceasefire along the front']],
+    ],
+    [
+      'urging an addressee',
+      'Lind urged Kovacs to accept the ceasefire.',
+      [[LIND, KOVACS, 'Kovacs to accept the ceasefire']],
+    ],
     ['calling for something', 'Ortiz called for an immediate truce.', [[ORTIZ, CEASEFIRE, 'an immediate truce']]],
-    ['a possessive proposal noun', "Ortiz backed Lind's proposal for a summit in June.", [[LIND, SUMMIT, 'a summit in June']]],
-    ['a relative clause', 'The plan favours Lind, who has long argued for a ceasefire first.', [[LIND, CEASEFIRE, 'a ceasefire first']]],
-    ['a demand with a modal in a quote', 'Kovacs said: "Sylvania must accept a ceasefire."', [[KOVACS, CEASEFIRE, 'Sylvania must accept a ceasefire']]],
+    [
+      'a possessive proposal noun',
+      "Ortiz backed Lind's proposal for a summit in June.",
+      [[LIND, SUMMIT, 'a summit in June']],
+    ],
+    [
+      'a relative clause',
+      'The plan favours Lind, who has long argued for a ceasefire first.',
+      [[LIND, CEASEFIRE, 'a ceasefire first']],
+    ],
+    [
+      'a demand with a modal in a quote',
+      'Kovacs said: "Sylvania must accept a ceasefire."',
+      [[KOVACS, CEASEFIRE, 'Sylvania must accept a ceasefire']],
+    ],
   ])('PROPOSED from %s', (_name, text, expected) => {
     expect(facts(text, 'PROPOSED')).toEqual(expected);
   });
@@ -79,18 +106,40 @@ describe('PROPOSED and REJECTED', () => {
   it.each([
     ['a rejection verb', 'Kovacs rejected the ceasefire offer.', [[KOVACS, CEASEFIRE, 'the ceasefire offer']]],
     ['ruling out', 'Lind ruled out a truce before the summit.', [[LIND, CEASEFIRE, 'a truce before the summit']]],
-    ['the passive with an agent', 'The ceasefire was rejected by Ortiz on Sunday.', [[ORTIZ, CEASEFIRE, 'The ceasefire']]],
-    ["a possessive refusal", "Kovacs criticised Lind's refusal to sign the peace deal.", [[LIND, keyOf('Event', 'peace deal'), 'sign the peace deal']]],
-    ['a stated preference', 'Lind said the best way is a peace deal rather than a temporary ceasefire.', [[LIND, CEASEFIRE, 'a temporary ceasefire']]],
+    [
+      'the passive with an agent',
+      'The ceasefire was rejected by Ortiz on Sunday.',
+      [[ORTIZ, CEASEFIRE, 'The ceasefire']],
+    ],
+    [
+      'a possessive refusal',
+      "Kovacs criticised Lind's refusal to sign the peace deal.",
+      [[LIND, keyOf('Event', 'peace deal'), 'sign the peace deal']],
+    ],
+    [
+      'a stated preference',
+      'Lind said the best way is a peace deal rather than a temporary ceasefire.',
+      [[LIND, CEASEFIRE, 'a temporary ceasefire']],
+    ],
   ])('REJECTED from %s', (_name, text, expected) => {
     const found = facts(`The summit opened.\n${text}`, 'REJECTED');
     expect(found.filter(([s]) => s !== KOVACS || !/refusal/.test(text))).toEqual(expected);
   });
 
   it.each([
-    ['a named subject before the verb, not a noun after a determiner', 'The Sylvania rejected the ceasefire offer.', 'REJECTED', [[SYLVANIA, CEASEFIRE]]],
+    [
+      'a named subject before the verb, not a noun after a determiner',
+      'The Sylvania rejected the ceasefire offer.',
+      'REJECTED',
+      [[SYLVANIA, CEASEFIRE]],
+    ],
     ['a progressive, not a passive', 'Sylvania is refusing to accept the truce.', 'REJECTED', [[SYLVANIA, CEASEFIRE]]],
-    ['"the best way … is to" proposes what follows', 'Lind said the best way to end the war is to sign a peace deal.', 'PROPOSED', [[LIND, PEACE_DEAL]]],
+    [
+      '"the best way … is to" proposes what follows',
+      'Lind said the best way to end the war is to sign a peace deal.',
+      'PROPOSED',
+      [[LIND, PEACE_DEAL]],
+    ],
   ] as const)('finds %s', (_name, text, type, expected) => {
     expect(relations(text, type).map((r) => [r.source, r.target])).toEqual(expected);
   });
@@ -113,9 +162,9 @@ describe('PROPOSED and REJECTED', () => {
   });
 
   it('does not read "accused of" without an object as the accused accusing', () => {
-    expect(relations('Lind, accused of delaying the ceasefire, denied it.', 'REJECTED').map((r) => r.source)).not.toContain(
-      undefined,
-    );
+    expect(
+      relations('Lind, accused of delaying the ceasefire, denied it.', 'REJECTED').map((r) => r.source),
+    ).not.toContain(undefined);
     expect(relations('Lind is accused of delaying the ceasefire.', 'REJECTED')).toEqual([]);
   });
 });
@@ -125,7 +174,14 @@ describe('PARTICIPATED_IN', () => {
     ['a statement made at an event', '"We are ready," Ortiz said at the summit.', [[ORTIZ, SUMMIT]]],
     ['but not a statement about an event', '"The summit was useless," Ortiz said.', []],
     ['attending an event', 'Ortiz attended the summit in June.', [[ORTIZ, SUMMIT]]],
-    ['both sides of a meeting at an event', 'Kovacs met Lind at the summit.', [[KOVACS, SUMMIT], [LIND, SUMMIT]]],
+    [
+      'both sides of a meeting at an event',
+      'Kovacs met Lind at the summit.',
+      [
+        [KOVACS, SUMMIT],
+        [LIND, SUMMIT],
+      ],
+    ],
   ])('from %s', (_name, text, expected) => {
     const rels = relations(text, 'PARTICIPATED_IN').map((r) => [r.source, r.target]);
     expect(rels.sort()).toEqual(expected.sort());

@@ -5,11 +5,23 @@ describe('findQuotes', () => {
   it.each([
     ['finds a curly double quote', 'She said: “We will win.” Then she left.', ['We will win.']],
     ['finds a straight double quote', 'He said "we will win" today.', ['we will win']],
-    ['pairs a straight opening mark with a curly closing one', 'He was "counting on America”, he wrote.', ['counting on America']],
+    [
+      'pairs a straight opening mark with a curly closing one',
+      'He was "counting on America”, he wrote.',
+      ['counting on America'],
+    ],
     ['trims the comma that belongs to the frame', '"We will win," she said.', ['We will win']],
-    ['finds single quotes used as quotation marks', "'We are close neighbours,' the leader said.", ['We are close neighbours']],
+    [
+      'finds single quotes used as quotation marks',
+      "'We are close neighbours,' the leader said.",
+      ['We are close neighbours'],
+    ],
     ['does not take apostrophes for quotes', "Ukraine's leader and the pair’s talks went on.", []],
-    ['keeps a single-quoted phrase inside a double quote nested, not separate', 'He said "the so-called \'deal\' is dead" today.', ["the so-called 'deal' is dead"]],
+    [
+      'keeps a single-quoted phrase inside a double quote nested, not separate',
+      'He said "the so-called \'deal\' is dead" today.',
+      ["the so-called 'deal' is dead"],
+    ],
     ['finds several quotes in one paragraph', '“One,” she said. “Two.”', ['One', 'Two.']],
   ])('%s', (_name, text, expected) => {
     expect(findQuotes(text).map((q) => q.text)).toEqual(expected);

@@ -19,17 +19,45 @@ function said(text: string, entities: EntitySpec[] = PEOPLE): [string, string][]
 describe('SAID attribution', () => {
   it.each([
     ['"…," X said', '"We will not give up," Kovacs said.', [[KOVACS, 'We will not give up']]],
-    ['"…," said X, an apposition', '"We will not give up," said Anna Kovacs, a 25-year-old teacher.', [[KOVACS, 'We will not give up']]],
+    [
+      '"…," said X, an apposition',
+      '"We will not give up," said Anna Kovacs, a 25-year-old teacher.',
+      [[KOVACS, 'We will not give up']],
+    ],
     ['X said: "…"', 'Lind said: "The talks went well."', [[LIND, 'The talks went well.']]],
-    ['X told reporters that "…"', 'Lind told reporters that "nothing is agreed yet".', [[LIND, 'nothing is agreed yet']]],
-    ['a partial quote inside reported speech', 'Kovacs said the meeting was "very productive indeed".', [[KOVACS, 'very productive indeed']]],
+    [
+      'X told reporters that "…"',
+      'Lind told reporters that "nothing is agreed yet".',
+      [[LIND, 'nothing is agreed yet']],
+    ],
+    [
+      'a partial quote inside reported speech',
+      'Kovacs said the meeting was "very productive indeed".',
+      [[KOVACS, 'very productive indeed']],
+    ],
     ['according to X', '"The deal is off," according to Maria Ortiz.', [[ORTIZ, 'The deal is off']]],
     ['X posted on social media: "…"', 'Lind posted on X: "A great day for peace!"', [[LIND, 'A great day for peace!']]],
-    ['a participle takes the main subject', 'Kovacs met Lind on Monday, saying afterwards that "the gap has narrowed".', [[KOVACS, 'the gap has narrowed']]],
-    ['a relative clause between subject and verb is skipped', 'Ms Kovacs, who spoke with Lind and Ortiz, said "we are closer than ever".', [[KOVACS, 'we are closer than ever']]],
-    ['a country named by its seat of government can speak', '"The talks were useful," the Kremlin said.', [[SYLVANIA, 'The talks were useful']]],
+    [
+      'a participle takes the main subject',
+      'Kovacs met Lind on Monday, saying afterwards that "the gap has narrowed".',
+      [[KOVACS, 'the gap has narrowed']],
+    ],
+    [
+      'a relative clause between subject and verb is skipped',
+      'Ms Kovacs, who spoke with Lind and Ortiz, said "we are closer than ever".',
+      [[KOVACS, 'we are closer than ever']],
+    ],
+    [
+      'a country named by its seat of government can speak',
+      '"The talks were useful," the Kremlin said.',
+      [[SYLVANIA, 'The talks were useful']],
+    ],
     ['single quotes', "'We are close neighbours,' Kovacs said.", [[KOVACS, 'We are close neighbours']]],
-    ['a quote of several sentences attributed at its end', '"It failed. We go on. Nothing changes," said Ortiz.', [[ORTIZ, 'It failed. We go on. Nothing changes']]],
+    [
+      'a quote of several sentences attributed at its end',
+      '"It failed. We go on. Nothing changes," said Ortiz.',
+      [[ORTIZ, 'It failed. We go on. Nothing changes']],
+    ],
   ])('attributes %s', (_name, text, expected) => {
     expect(said(text)).toEqual(expected);
   });
@@ -39,7 +67,8 @@ describe('SAID attribution', () => {
   });
 
   it('resolves a descriptor through the titles the article gives', () => {
-    const text = 'Sylvanian President Peter Lind met Anna Kovacs. "We talked about everything," the Sylvanian president said.';
+    const text =
+      'Sylvanian President Peter Lind met Anna Kovacs. "We talked about everything," the Sylvanian president said.';
     expect(said(text)).toEqual([[LIND, 'We talked about everything']]);
   });
 
@@ -52,11 +81,12 @@ describe('SAID attribution', () => {
   });
 
   it('continues across a photo caption', () => {
-    const text = '"We need to sit down and talk," said Peter Lind.\nProtesters in the square (AFP)\n"Every day people die."';
+    const text =
+      '"We need to sit down and talk," said Peter Lind.\nProtesters in the square (AFP)\n"Every day people die."';
     expect(said(text).map(([s]) => s)).toEqual([LIND, LIND]);
   });
 
-  it('gives a second quote in the same paragraph the first one\'s speaker', () => {
+  it("gives a second quote in the same paragraph the first one's speaker", () => {
     const text = '"I do not know what they think," said Maria Ortiz. "They are identical."';
     expect(said(text)).toEqual([
       [ORTIZ, 'I do not know what they think'],
@@ -74,22 +104,48 @@ describe('SAID attribution', () => {
     ['a title in quotes', 'Kovacs rode in “The Beast” to the summit.'],
     ['a one-word label', 'The plan was called "Phoenix" by Lind.'],
     ['a quote whose speaker is unnamed', '"The deal is dead," an official briefed on the talks said.'],
-    ['a short quote far from its speech verb', 'Lind announced that Kovacs will fly to Geneva on Monday to meet Ortiz after a "long and substantive" call.'],
-    ['a verb far after the quote', '"The visuals were a continuation of it," referring to the shouting match with Maria Ortiz in February.'],
+    [
+      'a short quote far from its speech verb',
+      'Lind announced that Kovacs will fly to Geneva on Monday to meet Ortiz after a "long and substantive" call.',
+    ],
+    [
+      'a verb far after the quote',
+      '"The visuals were a continuation of it," referring to the shouting match with Maria Ortiz in February.',
+    ],
   ])('ignores %s', (_name, text) => {
     expect(said(text)).toEqual([]);
   });
 
   it('does not take a country that modifies a noun for the speaker', () => {
-    const text = 'Kovacs claimed the Freedonian economy would grow, but said there would be no deal until "we settle the war".';
+    const text =
+      'Kovacs claimed the Freedonian economy would grow, but said there would be no deal until "we settle the war".';
     expect(said(text)).toEqual([[KOVACS, 'we settle the war']]);
   });
 
   it.each([
-    ['"…, but said" keeps the clause-opening subject', 'Kovacs also claimed that Lind "wants a piece" of the market, but said there is "no deal until we settle".', [[KOVACS, 'wants a piece'], [KOVACS, 'no deal until we settle']]],
-    ['"…, but stressed" does not take a late object for the subject', 'The joint statement did not directly name Sylvania, but stressed "the importance of the law".', []],
-    ['"said X, a pensioner from Freedonia" prefers the person', '"They are identical," said Freedonian pensioner Maria Ortiz.', [[ORTIZ, 'They are identical']]],
-    ['a headline "X: \'…\'" gives the person nearest the colon', "Freedonian President Anna Kovacs: 'I believe we had a very productive meeting.'", [[KOVACS, 'I believe we had a very productive meeting.']]],
+    [
+      '"…, but said" keeps the clause-opening subject',
+      'Kovacs also claimed that Lind "wants a piece" of the market, but said there is "no deal until we settle".',
+      [
+        [KOVACS, 'wants a piece'],
+        [KOVACS, 'no deal until we settle'],
+      ],
+    ],
+    [
+      '"…, but stressed" does not take a late object for the subject',
+      'The joint statement did not directly name Sylvania, but stressed "the importance of the law".',
+      [],
+    ],
+    [
+      '"said X, a pensioner from Freedonia" prefers the person',
+      '"They are identical," said Freedonian pensioner Maria Ortiz.',
+      [[ORTIZ, 'They are identical']],
+    ],
+    [
+      'a headline "X: \'…\'" gives the person nearest the colon',
+      "Freedonian President Anna Kovacs: 'I believe we had a very productive meeting.'",
+      [[KOVACS, 'I believe we had a very productive meeting.']],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(said(text)).toEqual(expected);
   });

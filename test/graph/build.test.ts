@@ -73,8 +73,12 @@ describe('GraphBuilder', () => {
       evidence: { article, sentence: 'They met.', start: 0, end: 9 },
     });
     const b = new GraphBuilder();
-    b.add(extraction('m1', [person('a', 'Kaja Kallas', 'm1'), person('b', 'Antony Blinken', 'm1')], [met('a', 'b', 'm1')]));
-    b.add(extraction('m2', [person('a', 'Kaja Kallas', 'm2'), person('b', 'Antony Blinken', 'm2')], [met('b', 'a', 'm2')]));
+    b.add(
+      extraction('m1', [person('a', 'Kaja Kallas', 'm1'), person('b', 'Antony Blinken', 'm1')], [met('a', 'b', 'm1')]),
+    );
+    b.add(
+      extraction('m2', [person('a', 'Kaja Kallas', 'm2'), person('b', 'Antony Blinken', 'm2')], [met('b', 'a', 'm2')]),
+    );
     expect(b.graph.size).toBe(1);
     expect(b.graph.getEdgeAttributes(b.graph.edges()[0]!).evidence).toHaveLength(2);
   });

@@ -21,7 +21,11 @@ describe('decodeBytes', () => {
     ['mostly control characters', bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17], 'ab'), 'binary file'],
     ['Latin-1 text', bytes('Caf', [0xe9], ' au lait'), 'not UTF-8 text (invalid byte sequence at offset 3)'],
     ['a truncated UTF-8 sequence', bytes('Kyiv ', [0xe2, 0x80]), 'not UTF-8 text (invalid byte sequence at offset 5)'],
-    ['UTF-16 without a BOM', bytes([...Buffer.from('Kyiv is the capital', 'utf16le')]), 'binary file (or UTF-16 text without a byte-order mark; save it as UTF-8)'],
+    [
+      'UTF-16 without a BOM',
+      bytes([...Buffer.from('Kyiv is the capital', 'utf16le')]),
+      'binary file (or UTF-16 text without a byte-order mark; save it as UTF-8)',
+    ],
   ])('rejects %s', (_name, input, reason) => {
     expect(decodeBytes(input)).toEqual({ ok: false, reason });
   });

@@ -14,8 +14,16 @@ const fixture = (name: string): string => readFileSync(new URL(`../fixtures/inge
 describe('plain text', () => {
   it.each([
     ['keeps text as written', 'Title line\nFirst paragraph.', 'Title line\nFirst paragraph.'],
-    ['reduces pasted Markdown links to their words', 'ordered the [invasion of Ukraine](#) in 2022', 'ordered the invasion of Ukraine in 2022'],
-    ['reduces pasted bold names to the names', 'Max Seddon and **Amy Mackinnon** in Anchorage', 'Max Seddon and Amy Mackinnon in Anchorage'],
+    [
+      'reduces pasted Markdown links to their words',
+      'ordered the [invasion of Ukraine](#) in 2022',
+      'ordered the invasion of Ukraine in 2022',
+    ],
+    [
+      'reduces pasted bold names to the names',
+      'Max Seddon and **Amy Mackinnon** in Anchorage',
+      'Max Seddon and Amy Mackinnon in Anchorage',
+    ],
     ['leaves single asterisks and snake_case alone', 'a * b and some_name_here', 'a * b and some_name_here'],
   ])('%s', (_name, input, expected) => {
     expect(parseText(input).text).toBe(expected);
@@ -58,7 +66,10 @@ describe('Markdown', () => {
 
   it.each([
     ['headings become their text', 'What they agreed'],
-    ['links become their words and soft-wrapped lines one paragraph', 'President Joseph R. Biden, Jr. spoke today with President Emmanuel Macron of France to discuss Russia’s war against Ukraine. They reviewed recent diplomatic engagements.'],
+    [
+      'links become their words and soft-wrapped lines one paragraph',
+      'President Joseph R. Biden, Jr. spoke today with President Emmanuel Macron of France to discuss Russia’s war against Ukraine. They reviewed recent diplomatic engagements.',
+    ],
     ['list items keep a line each without markers or emphasis', 'to hold Russia accountable for its actions'],
     ['block quotes lose the marker', '“We stand with Ukraine,” the leaders said.'],
     ['code fences keep their content', 'Code fences keep their text.'],
@@ -66,12 +77,15 @@ describe('Markdown', () => {
     expect(draft.text.split('\n')).toContain(line);
   });
 
-  it.each([['image syntax', '!['], ['heading marks', '#'], ['bold marks', '**'], ['reference definitions', '[ref]'], ['fences', '```']])(
-    'leaves no %s',
-    (_name, syntax) => {
-      expect(draft.text).not.toContain(syntax);
-    },
-  );
+  it.each([
+    ['image syntax', '!['],
+    ['heading marks', '#'],
+    ['bold marks', '**'],
+    ['reference definitions', '[ref]'],
+    ['fences', '```'],
+  ])('leaves no %s', (_name, syntax) => {
+    expect(draft.text).not.toContain(syntax);
+  });
 
   it('takes the first level-1 heading as title when there is no front matter', () => {
     expect(parseMarkdown('Intro line\n\n# The headline\n\nBody.').title).toBe('The headline');
@@ -106,8 +120,14 @@ describe('HTML', () => {
 
   it.each([
     ['the headline', 'Readout of President Biden’s Call with President Zelenskyy of Ukraine'],
-    ['paragraphs, with entities decoded', 'He also underscored the commitment of the United States to Ukraine’s sovereignty and territorial integrity.'],
-    ['a line break as a new line', 'President Biden relayed the United States’ support for conflict resolution efforts in the Normandy Format.'],
+    [
+      'paragraphs, with entities decoded',
+      'He also underscored the commitment of the United States to Ukraine’s sovereignty and territorial integrity.',
+    ],
+    [
+      'a line break as a new line',
+      'President Biden relayed the United States’ support for conflict resolution efforts in the Normandy Format.',
+    ],
     ['the figure caption', 'President Biden speaks with President Zelenskyy (AP)'],
   ])('keeps %s on its own line', (_name, line) => {
     expect(draft.text.split('\n')).toContain(line);
@@ -118,7 +138,8 @@ describe('HTML', () => {
   });
 
   it('uses <body> when there is no <article> or <main>, and <title> without the site name', () => {
-    const page = '<html><head><title>Leaders meet in Brussels | Example News</title></head><body><nav>Home</nav><p>The leaders met.</p></body></html>';
+    const page =
+      '<html><head><title>Leaders meet in Brussels | Example News</title></head><body><nav>Home</nav><p>The leaders met.</p></body></html>';
     expect(parseHtml(page)).toEqual({ text: 'The leaders met.', title: 'Leaders meet in Brussels' });
   });
 
@@ -128,7 +149,9 @@ describe('HTML', () => {
   });
 
   it('reads a <time datetime> when nothing else gives the date', () => {
-    expect(parseHtml('<article><h1>H</h1><time datetime="2023-06-25">June 25</time><p>Text.</p></article>').date).toBe('2023-06-25');
+    expect(parseHtml('<article><h1>H</h1><time datetime="2023-06-25">June 25</time><p>Text.</p></article>').date).toBe(
+      '2023-06-25',
+    );
   });
 
   it('keeps the whole page when the only <article> is a small teaser', () => {
@@ -149,9 +172,20 @@ describe('JSON records', () => {
     expect(r.ok && r.draft.text).toBe(text);
   });
 
-  it('keeps title, date, url, source ({name} too) and the record\'s own id', () => {
-    const r = readRecord({ id: 7, title: 'T', text: 'B', published_at: '2024-01-01', link: 'https://x', source: { name: 'Wire' } });
-    expect(r).toEqual({ ok: true, id: '7', draft: { text: 'B', title: 'T', date: '2024-01-01', url: 'https://x', source: 'Wire' } });
+  it("keeps title, date, url, source ({name} too) and the record's own id", () => {
+    const r = readRecord({
+      id: 7,
+      title: 'T',
+      text: 'B',
+      published_at: '2024-01-01',
+      link: 'https://x',
+      source: { name: 'Wire' },
+    });
+    expect(r).toEqual({
+      ok: true,
+      id: '7',
+      draft: { text: 'B', title: 'T', date: '2024-01-01', url: 'https://x', source: 'Wire' },
+    });
   });
 
   it.each([

@@ -8,7 +8,8 @@ import { normalizeText } from '../../src/ingest/decode.js';
 import { defaultFurnitureRules, isByline, removeFurniture, stripCredits } from '../../src/ingest/furniture.js';
 
 const rules = defaultFurnitureRules();
-const BODY = 'President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine about the situation in the region and the support of the allies.';
+const BODY =
+  'President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine about the situation in the region and the support of the allies.';
 /** The snippet between two body paragraphs, so that top-of-page rules do not interfere. */
 const clean = (snippet: string): string => removeFurniture(`${BODY}\n${snippet}\n${BODY}`, rules);
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), 'utf8');
@@ -21,7 +22,10 @@ describe('lines that are removed', () => {
     ['a browser notice of the video player', 'Please use Chrome browser for a more accessible video player'],
     ['a "browser does not support" notice', 'Your browser does not support the video tag.'],
     ['an embed consent prompt about cookies', 'To show you this content, we need your permission to use cookies.'],
-    ['an embed provider notice', 'This content is provided by Spotify, which may be using cookies and other technologies.'],
+    [
+      'an embed provider notice',
+      'This content is provided by Spotify, which may be using cookies and other technologies.',
+    ],
     ['a privacy settings pointer', 'You can change your settings at any time via the Privacy Options.'],
     ['an app promo', 'Get all your news in one place.'],
     ['a sign-up prompt', 'Sign up to read this article'],
@@ -45,7 +49,9 @@ describe('lines that are removed', () => {
   });
 
   it('removes the embed label above a consent prompt', () => {
-    expect(clean('Spotify\nTo show you this content, we need your permission to use cookies.')).toBe(`${BODY}\n${BODY}`);
+    expect(clean('Spotify\nTo show you this content, we need your permission to use cookies.')).toBe(
+      `${BODY}\n${BODY}`,
+    );
   });
 
   it('removes a teaser box stamp with the outlet names around it, keeping the teaser headline', () => {
@@ -56,18 +62,40 @@ describe('lines that are removed', () => {
 
   it('removes a topic list under its heading and stops at the first real paragraph', () => {
     // The blank lines of the list leave one paragraph break.
-    expect(clean('Follow the topics in this article\n\nUS politics & policy\n\nWar in Ukraine')).toBe(`${BODY}\n\n${BODY}`);
+    expect(clean('Follow the topics in this article\n\nUS politics & policy\n\nWar in Ukraine')).toBe(
+      `${BODY}\n\n${BODY}`,
+    );
   });
 });
 
 describe('photo credits', () => {
   it.each([
-    ['an agency in brackets', 'Putin and Trump held a press conference (Getty Images)', 'Putin and Trump held a press conference'],
-    ['an agency via another', 'Protestors hold slogans during a demonstration (AFP via Getty Images)', 'Protestors hold slogans during a demonstration'],
+    [
+      'an agency in brackets',
+      'Putin and Trump held a press conference (Getty Images)',
+      'Putin and Trump held a press conference',
+    ],
+    [
+      'an agency via another',
+      'Protestors hold slogans during a demonstration (AFP via Getty Images)',
+      'Protestors hold slogans during a demonstration',
+    ],
     ['a wire in capitals', 'The pair shook hands in Alaska (REUTERS)', 'The pair shook hands in Alaska'],
-    ['an "Image: … Pic:" caption', 'Image: Donald Trump greets Vladimir Putin in Alaska. Pic: AP/ Julia Demaree Nikhinson', 'Donald Trump greets Vladimir Putin in Alaska.'],
-    ['a © credit', 'Vladimir Putin and Donald Trump met for about three hours © GAVRIIL GRIGOROV/SPUTNIK/EPA/Shutterstock', 'Vladimir Putin and Donald Trump met for about three hours'],
-    ['a "View image in fullscreen" label', 'View image in fullscreen Lavrov greets members of the league. Photograph: AP', 'Lavrov greets members of the league.'],
+    [
+      'an "Image: … Pic:" caption',
+      'Image: Donald Trump greets Vladimir Putin in Alaska. Pic: AP/ Julia Demaree Nikhinson',
+      'Donald Trump greets Vladimir Putin in Alaska.',
+    ],
+    [
+      'a © credit',
+      'Vladimir Putin and Donald Trump met for about three hours © GAVRIIL GRIGOROV/SPUTNIK/EPA/Shutterstock',
+      'Vladimir Putin and Donald Trump met for about three hours',
+    ],
+    [
+      'a "View image in fullscreen" label',
+      'View image in fullscreen Lavrov greets members of the league. Photograph: AP',
+      'Lavrov greets members of the league.',
+    ],
   ])('strips %s and keeps the caption', (_name, line, expected) => {
     expect(stripCredits(line, rules)).toBe(expected);
   });
@@ -84,7 +112,10 @@ describe('photo credits', () => {
 describe('lines that stay', () => {
   it.each([
     ['a quotation that mentions cookies', '“We will not accept cookies from the Kremlin,” he said, and we laughed.'],
-    ['a sentence that mentions a video player', 'The Gizmondo combined media player, phone and gaming gadget goes on sale on Saturday.'],
+    [
+      'a sentence that mentions a video player',
+      'The Gizmondo combined media player, phone and gaming gadget goes on sale on Saturday.',
+    ],
     ['a sentence with a name and a quote', 'Putin said his meeting with Trump was “very useful”.'],
     ['a video title under a timestamp', 'Key moments from Trump-Putin news conference'],
     ['a subheading', 'The red carpet treatment'],
@@ -98,7 +129,17 @@ describe('lines that stay', () => {
 
 describe('the top of a pasted page', () => {
   it('removes outlet and section labels, a byline and a dateline above the body, keeping the headline', () => {
-    const top = ['Evening Standard', 'World', 'Megan Howe,Rachael Burford,Bill Bowkett and Matt Watts', '', 'Trump urges Zelensky to make a deal', '', 'Published 16 August 2025', '', BODY].join('\n');
+    const top = [
+      'Evening Standard',
+      'World',
+      'Megan Howe,Rachael Burford,Bill Bowkett and Matt Watts',
+      '',
+      'Trump urges Zelensky to make a deal',
+      '',
+      'Published 16 August 2025',
+      '',
+      BODY,
+    ].join('\n');
     expect(removeFurniture(top, rules)).toBe(`Trump urges Zelensky to make a deal\n\n${BODY}`);
   });
 
@@ -128,7 +169,9 @@ describe('the top of a pasted page', () => {
 
 describe('a whole pasted page', () => {
   it('comes out as the expected article text', () => {
-    expect(removeFurniture(normalizeText(fixture('furniture/pasted-page.txt')), rules)).toBe(fixture('furniture/pasted-page.expected.txt').trimEnd());
+    expect(removeFurniture(normalizeText(fixture('furniture/pasted-page.txt')), rules)).toBe(
+      fixture('furniture/pasted-page.expected.txt').trimEnd(),
+    );
   });
 
   it('keeps line and paragraph structure of what remains', () => {

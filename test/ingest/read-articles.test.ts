@@ -19,7 +19,8 @@ async function collect(inputs: string[], options: IngestOptions = {}): Promise<I
   return items;
 }
 const articles = (items: IngestItem[]) => items.flatMap((i) => (i.kind === 'article' ? [i.article] : []));
-const skips = (items: IngestItem[]) => items.flatMap((i) => (i.kind === 'skipped' ? [{ path: i.path, reason: i.reason }] : []));
+const skips = (items: IngestItem[]) =>
+  items.flatMap((i) => (i.kind === 'skipped' ? [{ path: i.path, reason: i.reason }] : []));
 const stdin = (text: string | Buffer): Readable => Readable.from([Buffer.from(text)]);
 const BODY = 'President Joe Biden spoke today with Prime Minister Justin Trudeau of Canada.';
 
@@ -39,13 +40,22 @@ beforeAll(async () => {
   await writeFile(join(dir, 'empty.txt'), '');
   await writeFile(join(dir, 'blank.txt'), ' \n\n \t\n');
   await writeFile(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00]));
-  await writeFile(join(dir, 'latin1.txt'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' au lait')]));
-  await writeFile(join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`Headline\n\n${BODY}`, 'utf16le')]));
+  await writeFile(
+    join(dir, 'latin1.txt'),
+    Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' au lait')]),
+  );
+  await writeFile(
+    join(dir, 'utf16.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`Headline\n\n${BODY}`, 'utf16le')]),
+  );
   await writeFile(join(dir, 'huge.txt'), '');
   await truncate(join(dir, 'huge.txt'), 100 * 1024 * 1024); // sparse: no disk, no time
   await writeFile(join(dir, 'notes.csv'), 'a,b\n');
   await writeFile(join(dir, 'bad.json'), '{"text": "no end');
-  await writeFile(join(dir, 'huge.jsonl'), `{"text": "${BODY}"}\n{"text": "${'x'.repeat(2000)}"}\n{"text": "${BODY}"}\n`);
+  await writeFile(
+    join(dir, 'huge.jsonl'),
+    `{"text": "${BODY}"}\n{"text": "${'x'.repeat(2000)}"}\n{"text": "${BODY}"}\n`,
+  );
   await writeFile(join(dir, 'binary.jsonl'), Buffer.from([0, 1, 2, 3, 0, 0, 10]));
   await writeFile(join(dir, 'noext'), `{"title": "Sniffed JSON", "text": "${BODY}"}`);
   await symlink(join(dir, 'does-not-exist.txt'), join(dir, 'broken-link.txt'));
@@ -68,14 +78,25 @@ afterAll(async () => {
 describe('folders', () => {
   it('reads a folder recursively in sorted order, with ids relative to its parent folder', async () => {
     const items = await collect([join(dir, 'corpus')]);
-    expect(articles(items).map((a) => a.id)).toEqual(['corpus/C.TXT', 'corpus/a.txt', 'corpus/b.txt', 'corpus/sub/d.md']);
+    expect(articles(items).map((a) => a.id)).toEqual([
+      'corpus/C.TXT',
+      'corpus/a.txt',
+      'corpus/b.txt',
+      'corpus/sub/d.md',
+    ]);
     expect(skips(items)).toEqual([]);
   });
 
   it('passes over hidden entries and other file types inside folders quietly, telling onIgnored', async () => {
     const ignored: string[] = [];
-    await collect([join(dir, 'corpus')], { onIgnored: (path, reason) => ignored.push(`${path.slice(dir.length + 1)}: ${reason}`) });
-    expect(ignored).toEqual(['corpus/.hidden: hidden', 'corpus/.notes.txt: hidden', 'corpus/index.csv: not a supported file type']);
+    await collect([join(dir, 'corpus')], {
+      onIgnored: (path, reason) => ignored.push(`${path.slice(dir.length + 1)}: ${reason}`),
+    });
+    expect(ignored).toEqual([
+      'corpus/.hidden: hidden',
+      'corpus/.notes.txt: hidden',
+      'corpus/index.csv: not a supported file type',
+    ]);
   });
 
   it('gives the sample corpus ids like articles/000_x.txt', async () => {
@@ -98,7 +119,9 @@ describe('folders', () => {
   it('reports a folder that links back to itself once and reads the rest', async () => {
     const items = await collect([join(dir, 'loop')]);
     expect(articles(items).map((a) => a.id)).toEqual(['loop/inner/f.txt']);
-    expect(skips(items)).toEqual([{ path: join(dir, 'loop', 'inner', 'back'), reason: 'directory loop (a link back to a folder above it)' }]);
+    expect(skips(items)).toEqual([
+      { path: join(dir, 'loop', 'inner', 'back'), reason: 'directory loop (a link back to a folder above it)' },
+    ]);
   });
 });
 
@@ -113,7 +136,7 @@ describe('ids', () => {
     expect(articles(items)).toHaveLength(4);
   });
 
-  it('numbers JSONL records by line and keeps a record\'s own id', async () => {
+  it("numbers JSONL records by line and keeps a record's own id", async () => {
     const ids = articles(await collect([join(FIXTURES, 'records.jsonl')])).map((a) => a.id);
     expect(ids).toEqual(['wh-2022-01-02', 'records.jsonl#2', 'records.jsonl#6']);
   });
@@ -126,22 +149,41 @@ describe('bad inputs are skipped with a reason, never thrown', () => {
     ['a file of blank lines', 'blank.txt', 'empty file'],
     ['a binary file', 'binary.txt', 'binary file'],
     ['a non-UTF-8 file', 'latin1.txt', 'not UTF-8 text (invalid byte sequence at offset 3)'],
-    ['a 100 MB file (by its size, without reading it)', 'huge.txt', 'larger than the 50 MB limit (104857600 bytes); raise --max-file-size to read it'],
-    ['a file of another type named explicitly', 'notes.csv', 'unsupported file type; expected .txt, .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson'],
+    [
+      'a 100 MB file (by its size, without reading it)',
+      'huge.txt',
+      'larger than the 50 MB limit (104857600 bytes); raise --max-file-size to read it',
+    ],
+    [
+      'a file of another type named explicitly',
+      'notes.csv',
+      'unsupported file type; expected .txt, .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson',
+    ],
     ['malformed JSON', 'bad.json', expect.stringMatching(/^invalid JSON \(.+\)$/)],
     ['a binary JSONL file', 'binary.jsonl', 'binary file'],
-    ['a broken symbolic link', 'broken-link.txt', expect.stringMatching(/^broken symbolic link \(its target \S+does-not-exist\.txt does not exist\)$/)],
+    [
+      'a broken symbolic link',
+      'broken-link.txt',
+      expect.stringMatching(/^broken symbolic link \(its target \S+does-not-exist\.txt does not exist\)$/),
+    ],
   ])('%s', async (_name, file, reason) => {
     expect(skips(await collect([join(dir, file)]))).toEqual([{ path: join(dir, file), reason }]);
   });
 
   it.skipIf(process.getuid?.() === 0)('a file without read permission', async () => {
-    expect(skips(await collect([join(dir, 'locked.txt')]))).toEqual([{ path: join(dir, 'locked.txt'), reason: 'permission denied' }]);
+    expect(skips(await collect([join(dir, 'locked.txt')]))).toEqual([
+      { path: join(dir, 'locked.txt'), reason: 'permission denied' },
+    ]);
   });
 
   it('applies maxFileBytes', async () => {
     expect(skips(await collect([join(dir, 'corpus', 'a.txt')], { maxFileBytes: 10 }))).toEqual([
-      { path: join(dir, 'corpus', 'a.txt'), reason: expect.stringMatching(/^larger than the 10-byte limit \(\d+ bytes\); raise --max-file-size to read it$/) },
+      {
+        path: join(dir, 'corpus', 'a.txt'),
+        reason: expect.stringMatching(
+          /^larger than the 10-byte limit \(\d+ bytes\); raise --max-file-size to read it$/,
+        ),
+      },
     ]);
   });
 
@@ -157,11 +199,15 @@ describe('bad inputs are skipped with a reason, never thrown', () => {
   it('applies the size limit to each JSONL line, not to the streamed file', async () => {
     const items = await collect([join(dir, 'huge.jsonl')], { maxFileBytes: 1000 });
     expect(articles(items)).toHaveLength(2);
-    expect(skips(items).map((s) => s.reason)).toEqual([expect.stringMatching(/^line 2: record larger than the .* limit \(2012 bytes\)/)]);
+    expect(skips(items).map((s) => s.reason)).toEqual([
+      expect.stringMatching(/^line 2: record larger than the .* limit \(2012 bytes\)/),
+    ]);
   });
 
   it('goes on after every bad input in one batch', async () => {
-    const inputs = ['missing.txt', 'empty.txt', 'binary.txt', 'latin1.txt', 'huge.txt', 'bad.json', 'corpus'].map((f) => join(dir, f));
+    const inputs = ['missing.txt', 'empty.txt', 'binary.txt', 'latin1.txt', 'huge.txt', 'bad.json', 'corpus'].map((f) =>
+      join(dir, f),
+    );
     const items = await collect(inputs);
     expect(skips(items)).toHaveLength(6);
     expect(articles(items)).toHaveLength(4);
@@ -178,14 +224,27 @@ describe('formats and metadata', () => {
   });
 
   it('keeps the first line as title and first paragraph, and takes the date from the file name', async () => {
-    const [a] = articles(await collect([join(FIXTURES, 'whitehouse', '2022-03-13-readout-of-president-bidens-call-with-president-macron-of-france.txt')]));
-    expect(a).toMatchObject({ title: 'Readout of President Biden’s Call with President Macron of France', date: '2022-03-13' });
-    expect(a?.text.startsWith('Readout of President Biden’s Call with President Macron of France\n\nPresident Joseph R. Biden')).toBe(true);
+    const [a] = articles(
+      await collect([
+        join(FIXTURES, 'whitehouse', '2022-03-13-readout-of-president-bidens-call-with-president-macron-of-france.txt'),
+      ]),
+    );
+    expect(a).toMatchObject({
+      title: 'Readout of President Biden’s Call with President Macron of France',
+      date: '2022-03-13',
+    });
+    expect(
+      a?.text.startsWith(
+        'Readout of President Biden’s Call with President Macron of France\n\nPresident Joseph R. Biden',
+      ),
+    ).toBe(true);
   });
 
-  it('puts a record\'s title in front of its text', async () => {
+  it("puts a record's title in front of its text", async () => {
     const [a] = articles(await collect([join(FIXTURES, 'records.json')]));
-    expect(a?.text).toBe('Readout of President Biden’s Call with President Zelenskyy of Ukraine\n\nPresident Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine.');
+    expect(a?.text).toBe(
+      'Readout of President Biden’s Call with President Zelenskyy of Ukraine\n\nPresident Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine.',
+    );
   });
 
   it('removes page furniture by default and keeps it with removeFurniture: false', async () => {
@@ -200,7 +259,11 @@ describe('formats and metadata', () => {
 describe('stdin (-)', () => {
   it.each([
     ['plain text', `Headline from stdin\n\n${BODY}`, [{ id: 'stdin', title: 'Headline from stdin' }]],
-    ['HTML', `<html><head><title>Page title</title></head><body><p>${BODY}</p></body></html>`, [{ id: 'stdin', title: 'Page title' }]],
+    [
+      'HTML',
+      `<html><head><title>Page title</title></head><body><p>${BODY}</p></body></html>`,
+      [{ id: 'stdin', title: 'Page title' }],
+    ],
     ['a JSON array', `[{"text": "${BODY}"}, {"text": "${BODY}", "id": "own"}]`, [{ id: 'stdin#1' }, { id: 'own' }]],
     ['JSON lines', `{"text": "${BODY}"}\n\n{"text": "${BODY}"}\n`, [{ id: 'stdin#1' }, { id: 'stdin#3' }]],
   ])('reads %s', async (_name, input, expected) => {
@@ -235,6 +298,13 @@ describe('options', () => {
 describe('stdin size limit', () => {
   it('stops reading stdin past the limit and says so', async () => {
     const items = await collect(['-'], { stdin: stdin('x'.repeat(5000)), maxFileBytes: 1000 });
-    expect(skips(items)).toEqual([{ path: 'stdin', reason: expect.stringMatching(/^larger than the 1000-byte limit \(more than \d+ bytes\); raise --max-file-size to read it$/) }]);
+    expect(skips(items)).toEqual([
+      {
+        path: 'stdin',
+        reason: expect.stringMatching(
+          /^larger than the 1000-byte limit \(more than \d+ bytes\); raise --max-file-size to read it$/,
+        ),
+      },
+    ]);
   });
 });

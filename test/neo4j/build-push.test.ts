@@ -23,7 +23,9 @@ describe('newsgraph build --neo4j', () => {
     const [articles] = await cypher('MATCH (a:Article) RETURN count(a) AS n');
     expect(Number(articles!.n)).toBe(5);
     const [said] = await cypher('MATCH ()-[r:SAID]->() RETURN count(r) AS n');
-    expect(Number(said!.n)).toBe(graph.edges.filter((e: { attributes: { type: string } }) => e.attributes.type === 'SAID').length);
+    expect(Number(said!.n)).toBe(
+      graph.edges.filter((e: { attributes: { type: string } }) => e.attributes.type === 'SAID').length,
+    );
   });
 
   it('exits 2 with one line naming the address when the server is down, after writing graph.json', async () => {

@@ -16,7 +16,14 @@ let pty: Pty | undefined;
 
 function openConsole(args: string[] = [], history = join(dir, `history-${Date.now()}`)): Pty {
   const s = neo4jSettings();
-  const env = { ...process.env, NEO4J_URI: s.uri, NEO4J_USERNAME: s.username, NEO4J_PASSWORD: s.password, TERM: 'xterm', NO_COLOR: '1' };
+  const env = {
+    ...process.env,
+    NEO4J_URI: s.uri,
+    NEO4J_USERNAME: s.username,
+    NEO4J_PASSWORD: s.password,
+    TERM: 'xterm',
+    NO_COLOR: '1',
+  };
   pty = spawnPty([process.execPath, CLI, 'console', '--history', history, ...args], env, REPO_ROOT);
   return pty;
 }
@@ -40,8 +47,8 @@ describe('newsgraph console on a terminal', () => {
     p.write('MATCH (p:Person)\r');
     at = await p.waitFor('> ', { from: at });
     expect(p.output().slice(at)).not.toContain('row');
-    p.write("RETURN p.name AS name ORDER BY name;\r");
-    at = await p.waitFor('2 rows', { from: at });
+    p.write('RETURN p.name AS name ORDER BY name;\r');
+    await p.waitFor('2 rows', { from: at });
     expect(p.output()).toContain('| Volodymyr Zelensky |');
     p.write(':exit\r');
     expect(await p.exited).toBe(0);
@@ -55,7 +62,7 @@ describe('newsgraph console on a terminal', () => {
     p.write(':params\r');
     at = await p.waitFor(':param who => "Zelensky"', { from: at });
     p.write('MATCH (p:Person) WHERE p.name CONTAINS $who RETURN p.name AS name;\r');
-    at = await p.waitFor('1 row', { from: at });
+    await p.waitFor('1 row', { from: at });
     expect(p.output()).toContain('| Volodymyr Zelensky |');
     p.write(':exit\r');
     await p.exited;
@@ -68,7 +75,7 @@ describe('newsgraph console on a terminal', () => {
     p.write(':timing\r');
     at = await p.waitFor('timing on', { from: at });
     p.write("RETURN 'x' AS a, 2 AS b;\r");
-    at = await p.waitFor(/round trip \d+ ms/, { from: at });
+    await p.waitFor(/round trip \d+ ms/, { from: at });
     expect(p.output()).toMatch(/a,b\n\s*x,2/);
     expect(p.output()).toMatch(/server \d+ ms/);
     p.write(':exit\r');
@@ -128,7 +135,7 @@ describe('newsgraph console on a terminal', () => {
     p.write('\x03');
     at = await p.waitFor('cancelled', { from: at, timeoutMs: 15_000 });
     p.write('RETURN 42 AS answer;\r');
-    at = await p.waitFor('| 42', { from: at });
+    await p.waitFor('| 42', { from: at });
     // The server no longer runs it (this SHOW statement's own text is left out).
     const running = await cypher(
       "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND range(1, 2000000000)' RETURN count(*) AS n",
@@ -154,7 +161,7 @@ describe('newsgraph console on a terminal', () => {
     const p = openConsole();
     let at = await p.waitFor('newsgraph> ');
     p.write('CREATE (:ConsoleWrite);\r');
-    at = await p.waitFor('--write', { from: at });
+    await p.waitFor('--write', { from: at });
     p.write(':exit\r');
     await p.exited;
     expect(await cypher('MATCH (n:ConsoleWrite) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
@@ -198,7 +205,9 @@ describe('newsgraph console on a terminal', () => {
 
 describe('newsgraph console reading stdin that is not a terminal', () => {
   it('runs the statements it reads and prints their results', async () => {
-    const r = await runCli(['console', '--format', 'csv'], { input: ":param n => 2\nUNWIND range(1, $n) AS i\nRETURN i;\n" });
+    const r = await runCli(['console', '--format', 'csv'], {
+      input: ':param n => 2\nUNWIND range(1, $n) AS i\nRETURN i;\n',
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('i\r\n1\r\n2\r\n');
   });

@@ -26,9 +26,15 @@ function neo4jLib(): string | undefined {
 }
 
 /** Runs neo4j-admin's bulk import into a fresh store; returns the counts it reports. */
-async function adminImport(csvFolder: string, home: string): Promise<{ nodes: number; relationships: number; properties: number }> {
+async function adminImport(
+  csvFolder: string,
+  home: string,
+): Promise<{ nodes: number; relationships: number; properties: number }> {
   await mkdir(join(home, 'conf'), { recursive: true });
-  await writeFile(join(home, 'conf', 'neo4j.conf'), `server.directories.data=${join(home, 'data')}\nserver.directories.logs=${join(home, 'logs')}\n`);
+  await writeFile(
+    join(home, 'conf', 'neo4j.conf'),
+    `server.directories.data=${join(home, 'data')}\nserver.directories.logs=${join(home, 'logs')}\n`,
+  );
   const r = spawnSync(
     'java',
     [
@@ -57,7 +63,8 @@ function totals(s: Snapshot) {
   return {
     nodes: s.nodes.length,
     relationships: s.relationships.length,
-    properties: s.nodes.reduce((n, x) => n + props(x.props), 0) + s.relationships.reduce((n, x) => n + props(x.props), 0),
+    properties:
+      s.nodes.reduce((n, x) => n + props(x.props), 0) + s.relationships.reduce((n, x) => n + props(x.props), 0),
   };
 }
 
@@ -82,16 +89,20 @@ describe('neo4j-admin database import of the csv export', () => {
   it.each([
     ['the sample graph', () => sampleGraph(true)],
     ['the graph of tricky names', trickyGraph],
-  ])('%s imports as many nodes, relationships and properties as push writes', async (name, make) => {
-    const graph = make();
-    await clearDatabase();
-    await pushToNeo4j(graph, neo4jSettings());
-    // push stores empty lists; neo4j-admin reads an empty array field as no property.
-    const pushed = totals(await snapshot({ dropEmptyLists: true }));
-    const folder = join(dir, name.replace(/\W+/g, '-'));
-    await exportGraph(graph, { format: 'csv', out: folder });
-    const imported = await adminImport(folder, join(folder, 'home'));
-    expect(pushed.nodes).toBeGreaterThan(0);
-    expect(imported).toEqual(pushed);
-  }, 360_000);
+  ])(
+    '%s imports as many nodes, relationships and properties as push writes',
+    async (name, make) => {
+      const graph = make();
+      await clearDatabase();
+      await pushToNeo4j(graph, neo4jSettings());
+      // push stores empty lists; neo4j-admin reads an empty array field as no property.
+      const pushed = totals(await snapshot({ dropEmptyLists: true }));
+      const folder = join(dir, name.replace(/\W+/g, '-'));
+      await exportGraph(graph, { format: 'csv', out: folder });
+      const imported = await adminImport(folder, join(folder, 'home'));
+      expect(pushed.nodes).toBeGreaterThan(0);
+      expect(imported).toEqual(pushed);
+    },
+    360_000,
+  );
 });

@@ -11,17 +11,31 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, type Snapshot } from '../exports/neo4j-support.js';
 import { clearDatabase, closeTestDriver, neo4jSettings, REPO_ROOT } from './helpers.js';
+import type * as Newsgraph from '../../src/index.js';
+
+/** A name typed as string, so TypeScript does not resolve the built package's own declarations. */
+const PACKAGE: string = 'newsgraph';
 
 const SAMPLES = join(REPO_ROOT, 'examples/articles');
 
 function runScript(folder: string, state: string) {
   const s = neo4jSettings();
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/examples/incremental-push.mjs'), folder, '--state', state], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, NEO4J_URI: s.uri, NEO4J_USERNAME: s.username, NEO4J_PASSWORD: s.password, ...(s.database ? { NEO4J_DATABASE: s.database } : {}) },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(REPO_ROOT, 'scripts/examples/incremental-push.mjs'), folder, '--state', state],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: {
+        ...process.env,
+        NEO4J_URI: s.uri,
+        NEO4J_USERNAME: s.username,
+        NEO4J_PASSWORD: s.password,
+        ...(s.database ? { NEO4J_DATABASE: s.database } : {}),
+      },
+    },
+  );
   if (r.status !== 0) throw new Error(`incremental-push.mjs failed (exit ${r.status}):\n${r.stderr}`);
   return r.stderr;
 }
@@ -46,7 +60,8 @@ describe('the incremental update example', () => {
     expect(files.length).toBeGreaterThanOrEqual(4);
 
     // Reference: one build of every article, pushed to an empty database, with the same built package the script uses.
-    const { buildGraph, pushToNeo4j } = (await import('newsgraph' as string)) as typeof import('../../src/index.js');
+    // The built package, as the script sees it, typed by the source it was built from.
+    const { buildGraph, pushToNeo4j } = (await import(PACKAGE)) as typeof Newsgraph;
     for (const f of files) await copyFile(join(SAMPLES, f), join(folder, f));
     await clearDatabase();
     const { graph } = await buildGraph([folder], { workers: 0 });

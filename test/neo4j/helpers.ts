@@ -41,7 +41,10 @@ export async function closeTestDriver(): Promise<void> {
 }
 
 /** Runs Cypher and returns the rows as plain objects (integers as numbers). */
-export async function cypher(statement: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+export async function cypher(
+  statement: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
   const { records } = await testDriver().executeQuery(statement, params, { database: neo4jSettings().database });
   return records.map((r) => {
     const o = r.toObject() as Record<string, unknown>;
@@ -62,9 +65,19 @@ export async function clearDatabase(options: { dropSchema?: boolean } = { dropSc
   }
   if (options.dropSchema === false) return;
   const constraints = await d.executeQuery('SHOW CONSTRAINTS YIELD name RETURN name', {}, { database: db });
-  for (const r of constraints.records) await d.executeQuery(`DROP CONSTRAINT \`${String(r.get('name')).replace(/`/g, '``')}\` IF EXISTS`, {}, { database: db });
-  const indexes = await d.executeQuery("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name", {}, { database: db });
-  for (const r of indexes.records) await d.executeQuery(`DROP INDEX \`${String(r.get('name')).replace(/`/g, '``')}\` IF EXISTS`, {}, { database: db });
+  for (const r of constraints.records)
+    await d.executeQuery(
+      `DROP CONSTRAINT \`${String(r.get('name')).replace(/`/g, '``')}\` IF EXISTS`,
+      {},
+      { database: db },
+    );
+  const indexes = await d.executeQuery(
+    "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name",
+    {},
+    { database: db },
+  );
+  for (const r of indexes.records)
+    await d.executeQuery(`DROP INDEX \`${String(r.get('name')).replace(/`/g, '``')}\` IF EXISTS`, {}, { database: db });
 }
 
 /** Node and relationship counts of the whole database. */
@@ -86,7 +99,10 @@ export interface CliResult {
 }
 
 /** Runs `newsgraph …args` with the test server's settings in its environment (override with `env`). */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   const s = neo4jSettings();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -100,7 +116,11 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const t0 = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, cwd: options.cwd ?? REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env,
+      cwd: options.cwd ?? REPO_ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

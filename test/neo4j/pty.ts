@@ -25,7 +25,11 @@ const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>]|\r/g;
 
 export function spawnPty(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Pty {
   const command = `stty cols 120 rows 40; exec ${argv.map(shellQuote).join(' ')}`;
-  const child: ChildProcess = spawn('script', ['-qfec', command, '/dev/null'], { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('script', ['-qfec', command, '/dev/null'], {
+    env,
+    cwd,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let raw = '';
   const waiters = new Set<() => void>();
   const onData = (d: Buffer) => {
@@ -63,7 +67,11 @@ export function spawnPty(argv: string[], env: NodeJS.ProcessEnv, cwd: string): P
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`pty: no ${String(pattern)} within ${options.timeoutMs ?? 20_000} ms. Screen so far:\n${output().slice(from)}`));
+          reject(
+            new Error(
+              `pty: no ${String(pattern)} within ${options.timeoutMs ?? 20_000} ms. Screen so far:\n${output().slice(from)}`,
+            ),
+          );
         }, options.timeoutMs ?? 20_000);
         waiters.add(check);
         check();

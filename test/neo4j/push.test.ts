@@ -28,8 +28,12 @@ describe('pushToNeo4j', () => {
   it('creates the constraints and the full-text index of graph/schema.cypher before loading', async () => {
     await pushToNeo4j(sampleGraph(), settings());
     const constraints = (await cypher('SHOW CONSTRAINTS YIELD name RETURN name')).map((r) => r.name);
-    expect(constraints).toEqual(expect.arrayContaining(['entity_id', 'person_id', 'article_id', 'met_with_key', 'said_key']));
-    const [fulltext] = await cypher("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = 'entity_names' RETURN properties");
+    expect(constraints).toEqual(
+      expect.arrayContaining(['entity_id', 'person_id', 'article_id', 'met_with_key', 'said_key']),
+    );
+    const [fulltext] = await cypher(
+      "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = 'entity_names' RETURN properties",
+    );
     expect(fulltext!.properties).toEqual(['name', 'aliases']);
     expect(schemaStatements().length).toBeGreaterThanOrEqual(constraints.length);
   });
@@ -50,31 +54,58 @@ describe('pushToNeo4j', () => {
     changed.mergeEdgeAttributes(said, { quote: 'Peace is near', quotes: ['Peace is near'], date: undefined });
     const met = changed.findEdge((_k, a) => a.type === 'MET_WITH')!;
     changed.removeEdgeAttribute(met, 'status');
-    changed.updateNodeAttribute('Person:joe biden', 'mentions', (ms) => [...ms!, { article: 'a1.txt', start: 50, end: 55, text: 'Biden' }]);
+    changed.updateNodeAttribute('Person:joe biden', 'mentions', (ms) => [
+      ...ms!,
+      { article: 'a1.txt', start: 50, end: 55, text: 'Biden' },
+    ]);
     const summary = await pushToNeo4j(changed, settings());
     expect(summary.relationships).toMatchObject({ created: 0, updated: 15 });
-    expect(await cypher('MATCH ()-[s:SAID]->() RETURN s.quote AS quote, s.quotes AS quotes, s.date AS date')).toEqual([{ quote: 'Peace is near', quotes: ['Peace is near'], date: null }]);
-    expect(await cypher('MATCH ()-[m:MET_WITH]->() RETURN m.status AS status')).toEqual([{ status: null }]);
-    expect(await cypher("MATCH (:Person {id: 'Person:joe biden'})-[m:MENTIONED_IN]->() RETURN m.count AS count, m.texts AS texts")).toEqual([
-      { count: 2, texts: ['Biden', 'Joe Biden'] },
+    expect(await cypher('MATCH ()-[s:SAID]->() RETURN s.quote AS quote, s.quotes AS quotes, s.date AS date')).toEqual([
+      { quote: 'Peace is near', quotes: ['Peace is near'], date: null },
     ]);
+    expect(await cypher('MATCH ()-[m:MET_WITH]->() RETURN m.status AS status')).toEqual([{ status: null }]);
+    expect(
+      await cypher(
+        "MATCH (:Person {id: 'Person:joe biden'})-[m:MENTIONED_IN]->() RETURN m.count AS count, m.texts AS texts",
+      ),
+    ).toEqual([{ count: 2, texts: ['Biden', 'Joe Biden'] }]);
   });
 
   it('writes articles, entities with their labels, mention links and facts with their evidence', async () => {
     const summary = await pushToNeo4j(sampleGraph(), settings());
     expect(summary.nodes).toMatchObject({ created: 9, updated: 0 });
     expect(summary.relationships).toMatchObject({ created: 15, updated: 0 });
-    const [article] = await cypher("MATCH (a:Article {id: 'a1.txt'}) RETURN a.title AS title, a.date AS date, a.url AS url, a.source AS source");
-    expect(article).toEqual({ title: 'Biden visits Kyiv', date: '2023-02-20', url: 'https://example.org/a1', source: 'example' });
-    const [biden] = await cypher("MATCH (p:Person:Entity {id: 'Person:joe biden'}) RETURN p.name AS name, p.aliases AS aliases, p.articles AS articles");
-    expect(biden).toEqual({ name: 'Joe Biden', aliases: ['Biden', 'Joe Biden', 'President Biden'], articles: ['a1.txt'] });
+    const [article] = await cypher(
+      "MATCH (a:Article {id: 'a1.txt'}) RETURN a.title AS title, a.date AS date, a.url AS url, a.source AS source",
+    );
+    expect(article).toEqual({
+      title: 'Biden visits Kyiv',
+      date: '2023-02-20',
+      url: 'https://example.org/a1',
+      source: 'example',
+    });
+    const [biden] = await cypher(
+      "MATCH (p:Person:Entity {id: 'Person:joe biden'}) RETURN p.name AS name, p.aliases AS aliases, p.articles AS articles",
+    );
+    expect(biden).toEqual({
+      name: 'Joe Biden',
+      aliases: ['Biden', 'Joe Biden', 'President Biden'],
+      articles: ['a1.txt'],
+    });
     const [met] = await cypher(
       "MATCH (:Person {name: 'Joe Biden'})-[m:MET_WITH]->(:Person {name: 'Volodymyr Zelensky'}) RETURN m.articles AS articles, m.sentences AS sentences, m.status AS status, m.eventName AS event",
     );
-    expect(met).toEqual({ articles: ['a1.txt'], sentences: ['Biden met Zelensky in Kyiv on Monday.'], status: 'occurred', event: 'Kyiv visit' });
+    expect(met).toEqual({
+      articles: ['a1.txt'],
+      sentences: ['Biden met Zelensky in Kyiv on Monday.'],
+      status: 'occurred',
+      event: 'Kyiv visit',
+    });
     const [said] = await cypher('MATCH ()-[s:SAID]->() RETURN s.quotes AS quotes');
     expect(said!.quotes).toEqual(['Peace is possible']);
-    const [mentions] = await cypher("MATCH (:Person {name: 'Volodymyr Zelensky'})-[:MENTIONED_IN]->(a:Article) RETURN collect(a.id) AS ids");
+    const [mentions] = await cypher(
+      "MATCH (:Person {name: 'Volodymyr Zelensky'})-[:MENTIONED_IN]->(a:Article) RETURN collect(a.id) AS ids",
+    );
     expect((mentions!.ids as string[]).sort()).toEqual(['a1.txt', 'a2.txt']);
   });
 
@@ -101,7 +132,7 @@ describe('pushToNeo4j', () => {
     await cypher("CREATE (:Unrelated {name: 'keep me'})");
     const summary = await pushToNeo4j(sampleGraph(), { ...settings(), reset: true });
     expect(summary.nodes.deleted).toBe(11);
-    expect(await cypher("MATCH (n:Unrelated) RETURN n.name AS name")).toEqual([{ name: 'keep me' }]);
+    expect(await cypher('MATCH (n:Unrelated) RETURN n.name AS name')).toEqual([{ name: 'keep me' }]);
     expect(await cypher("MATCH (p:Person {name: 'Emmanuel Macron'}) RETURN p")).toEqual([]);
     await cypher('MATCH (n:Unrelated) DELETE n');
   });
@@ -122,7 +153,9 @@ describe('pushToNeo4j', () => {
   });
 
   it('throws AuthError for a wrong password and never shows the password', async () => {
-    const err = await pushToNeo4j(sampleGraph(), { ...settings(), password: 'not-the-password-xyz' }).catch((e: unknown) => e);
+    const err = await pushToNeo4j(sampleGraph(), { ...settings(), password: 'not-the-password-xyz' }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AuthError);
     expect((err as Error).message).not.toContain('not-the-password-xyz');
   });
@@ -177,7 +210,9 @@ describe('newsgraph push', () => {
   it('reads the connection from NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD', async () => {
     const r = await runCli(['push', FIXTURE], { env: { NEO4J_PASSWORD: 'wrong-password-456' } });
     expect(r.code).toBe(2);
-    const ok = await runCli(['push', FIXTURE], { env: { NEO4J_URI: neo4jSettings().uri.replace('bolt://', 'neo4j://') } });
+    const ok = await runCli(['push', FIXTURE], {
+      env: { NEO4J_URI: neo4jSettings().uri.replace('bolt://', 'neo4j://') },
+    });
     expect(ok.code).toBe(0);
   });
 
@@ -192,16 +227,21 @@ describe('newsgraph push', () => {
     const props = await cypher('MATCH ()-[r:SAID]->() RETURN count(r.quote) AS quotes');
     await clearDatabase({ dropSchema: false });
     // Kill a push once it has written some facts but not all.
-    const child = spawn(process.execPath, [CLI, 'push', file, '--batch-size', '200'], { cwd: REPO_ROOT, env: { ...process.env, ...envOf() }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'push', file, '--batch-size', '200'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...envOf() },
+      stdio: 'ignore',
+    });
     const killedAt = await new Promise<number>((resolve) => {
-      const timer = setInterval(async () => {
+      const poll = async () => {
         const [r] = await cypher('MATCH ()-[r:MET_WITH|SAID|PROPOSED|REJECTED]->() RETURN count(r) AS c');
         if ((r!.c as number) > 0) {
           clearInterval(timer);
           child.kill('SIGKILL');
           resolve(r!.c as number);
         }
-      }, 100);
+      };
+      const timer = setInterval(() => void poll(), 100);
       child.on('exit', () => {
         clearInterval(timer);
         resolve(-1);
@@ -218,5 +258,10 @@ describe('newsgraph push', () => {
 
 function envOf(): NodeJS.ProcessEnv {
   const s = neo4jSettings();
-  return { NEO4J_URI: s.uri, NEO4J_USERNAME: s.username, NEO4J_PASSWORD: s.password, ...(s.database ? { NEO4J_DATABASE: s.database } : {}) };
+  return {
+    NEO4J_URI: s.uri,
+    NEO4J_USERNAME: s.username,
+    NEO4J_PASSWORD: s.password,
+    ...(s.database ? { NEO4J_DATABASE: s.database } : {}),
+  };
 }

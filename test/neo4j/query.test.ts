@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('newsgraph query output', () => {
-  const statement = "MATCH (p:Person) RETURN p.name AS name, size(p.aliases) AS aliases ORDER BY name";
+  const statement = 'MATCH (p:Person) RETURN p.name AS name, size(p.aliases) AS aliases ORDER BY name';
 
   it('prints a table by default, data on stdout only', async () => {
     const r = await runCli(['query', statement]);
@@ -52,7 +52,16 @@ describe('newsgraph query output', () => {
   });
 
   it('passes --param values, whole numbers as integers (so LIMIT $n works) and text as strings', async () => {
-    const r = await runCli(['query', 'MATCH (p:Person) WHERE p.name CONTAINS $who RETURN p.name AS name LIMIT $n', '-P', 'who=Zelensky', '-P', 'n=1', '--format', 'csv']);
+    const r = await runCli([
+      'query',
+      'MATCH (p:Person) WHERE p.name CONTAINS $who RETURN p.name AS name LIMIT $n',
+      '-P',
+      'who=Zelensky',
+      '-P',
+      'n=1',
+      '--format',
+      'csv',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('name\r\nVolodymyr Zelensky\r\n');
   });
@@ -73,7 +82,7 @@ describe('newsgraph query output', () => {
 
 describe('newsgraph query exit codes', () => {
   it('exits 1 when the last statement of a file has no terminating ; and runs none of it', async () => {
-    const f = file('unterminated.cypher', "CREATE (:ShouldNotExist);\nRETURN 1");
+    const f = file('unterminated.cypher', 'CREATE (:ShouldNotExist);\nRETURN 1');
     const r = await runCli(['query', '-f', f]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('unterminated.cypher');
@@ -107,7 +116,9 @@ describe('newsgraph query exit codes', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('one\r\n1\r\n');
     expect(r.stderr).toContain('statement 2 (line 2)');
-    expect((await runCli(['query', 'MATCH (n:AfterFailure) RETURN count(n) AS c', '--format', 'csv'])).stdout).toBe('c\r\n0\r\n');
+    expect((await runCli(['query', 'MATCH (n:AfterFailure) RETURN count(n) AS c', '--format', 'csv'])).stdout).toBe(
+      'c\r\n0\r\n',
+    );
   });
 
   it('exits 2 with one line naming the address when the server is down, within 10 s', async () => {

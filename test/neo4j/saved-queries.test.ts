@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { UsageError } from '../../src/errors.js';
-import { formatResult, loadSavedQueries, openDriver, pushToNeo4j, runStatement, savedQueryParams, toPlain } from '../../src/sinks/neo4j/index.js';
+import {
+  formatResult,
+  loadSavedQueries,
+  openDriver,
+  pushToNeo4j,
+  runStatement,
+  savedQueryParams,
+  toPlain,
+} from '../../src/sinks/neo4j/index.js';
 import type { Driver } from 'neo4j-driver';
 import { clearDatabase, closeTestDriver, neo4jSettings } from './helpers.js';
 import { sampleGraph } from './graphs.js';
@@ -14,7 +22,11 @@ async function run(name: string, params: Record<string, unknown>): Promise<Recor
   const q = saved.find((s) => s.name === name);
   if (!q) throw new Error(`no saved query ${name}`);
   const s = neo4jSettings();
-  const r = await runStatement(driver, q.statements[0]!.text, savedQueryParams(q, params), { address: s.uri, database: s.database, readOnly: true }).result;
+  const r = await runStatement(driver, q.statements[0]!.text, savedQueryParams(q, params), {
+    address: s.uri,
+    database: s.database,
+    readOnly: true,
+  }).result;
   expect(formatResult(r, 'table')).toBeTypeOf('string');
   return r.rows.map((row) => Object.fromEntries(r.keys.map((k, i) => [k, toPlain(row[i])])));
 }
@@ -33,7 +45,14 @@ afterAll(async () => {
 describe('saved queries', () => {
   it('ships the five promised queries and the actor finder, each described, with declared parameters', () => {
     expect(saved.map((q) => q.name)).toEqual(
-      expect.arrayContaining(['who-met-whom', 'what-someone-said', 'proposals-and-rejections', 'path-between', 'most-connected', 'find-actor']),
+      expect.arrayContaining([
+        'who-met-whom',
+        'what-someone-said',
+        'proposals-and-rejections',
+        'path-between',
+        'most-connected',
+        'find-actor',
+      ]),
     );
     for (const q of saved) {
       expect(q.description.length).toBeGreaterThan(20);
@@ -46,7 +65,14 @@ describe('saved queries', () => {
     const rows = await run('who-met-whom', { name: 'zelensky' });
     expect(rows).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ person: 'Volodymyr Zelensky', met: 'Joe Biden', status: 'occurred', date: '2023-02-20', event: 'Kyiv visit', place: 'Kyiv' }),
+        expect.objectContaining({
+          person: 'Volodymyr Zelensky',
+          met: 'Joe Biden',
+          status: 'occurred',
+          date: '2023-02-20',
+          event: 'Kyiv visit',
+          place: 'Kyiv',
+        }),
         expect.objectContaining({ person: 'Volodymyr Zelensky', met: 'Emmanuel Macron' }),
       ]),
     );
@@ -54,17 +80,33 @@ describe('saved queries', () => {
 
   it('what-someone-said: returns the quotations of a person matched by an alias', async () => {
     const rows = await run('what-someone-said', { name: 'Zelenskyy' });
-    expect(rows).toEqual([expect.objectContaining({ speaker: 'Volodymyr Zelensky', to_or_about: 'United Nations', quotes: ['Peace is possible'] })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        speaker: 'Volodymyr Zelensky',
+        to_or_about: 'United Nations',
+        quotes: ['Peace is possible'],
+      }),
+    ]);
   });
 
   it('proposals-and-rejections: names the proposal and who rejected it', async () => {
     const rows = await run('proposals-and-rejections', { topic: 'peace' });
-    expect(rows).toEqual([expect.objectContaining({ proposer: 'Volodymyr Zelensky', proposed: ['a ten-point peace formula'], rejected_by: ['Russia'] })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        proposer: 'Volodymyr Zelensky',
+        proposed: ['a ten-point peace formula'],
+        rejected_by: ['Russia'],
+      }),
+    ]);
   });
 
   it('path-between: finds the chain of facts between Macron and Biden', async () => {
     const rows = await run('path-between', { from: 'Macron', to: 'Biden' });
-    expect(rows[0]).toMatchObject({ actors: ['Emmanuel Macron', 'Volodymyr Zelensky', 'Joe Biden'], facts: ['MET_WITH', 'MET_WITH'], steps: 2 });
+    expect(rows[0]).toMatchObject({
+      actors: ['Emmanuel Macron', 'Volodymyr Zelensky', 'Joe Biden'],
+      facts: ['MET_WITH', 'MET_WITH'],
+      steps: 2,
+    });
   });
 
   it('most-connected: puts Zelensky first', async () => {
@@ -81,6 +123,11 @@ describe('saved queries', () => {
   it('refuses to run a saved query whose required parameter is missing', () => {
     const q = saved.find((s) => s.name === 'what-someone-said')!;
     expect(() => savedQueryParams(q, {})).toThrow(UsageError);
-    expect(savedQueryParams(saved.find((s) => s.name === 'most-connected')!, {}).limit).toEqual(neo4j.int(25));
+    expect(
+      savedQueryParams(
+        saved.find((s) => s.name === 'most-connected')!,
+        {},
+      ).limit,
+    ).toEqual(neo4j.int(25));
   });
 });

@@ -7,7 +7,11 @@ import { REPO_ROOT, neo4jSettings } from './helpers.js';
 const script = join(REPO_ROOT, 'scripts/neo4j.mjs');
 const port = () => new URL(neo4jSettings().uri).port || '7687';
 const run = (command: string, env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [script, command], { encoding: 'utf8', env: { ...process.env, NEWSGRAPH_NEO4J_PORT: port(), ...env }, timeout: 60_000 });
+  spawnSync(process.execPath, [script, command], {
+    encoding: 'utf8',
+    env: { ...process.env, NEWSGRAPH_NEO4J_PORT: port(), ...env },
+    timeout: 60_000,
+  });
 
 describe('scripts/neo4j.mjs', () => {
   it('status exits 0 and names the address when the server answers', () => {

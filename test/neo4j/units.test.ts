@@ -44,15 +44,25 @@ describe('splitStatements', () => {
 });
 
 describe('formatResult', () => {
-  const t = { keys: ['name', 'n', 'list'], rows: [['a, "b"', neo4j.int(3), ['x', neo4j.int(1)]], [null, 1.5, []]] };
+  const t = {
+    keys: ['name', 'n', 'list'],
+    rows: [
+      ['a, "b"', neo4j.int(3), ['x', neo4j.int(1)]],
+      [null, 1.5, []],
+    ],
+  };
   it('writes CSV with quoting and CRLF', () => {
     expect(formatResult(t, 'csv')).toBe('name,n,list\r\n"a, ""b""",3,"[""x"", 1]"\r\n,1.5,[]\r\n');
   });
   it('writes JSON lines with integers as numbers', () => {
-    expect(formatResult(t, 'jsonl')).toBe('{"name":"a, \\"b\\"","n":3,"list":["x",1]}\n{"name":null,"n":1.5,"list":[]}\n');
+    expect(formatResult(t, 'jsonl')).toBe(
+      '{"name":"a, \\"b\\"","n":3,"list":["x",1]}\n{"name":null,"n":1.5,"list":[]}\n',
+    );
   });
   it('writes a table with aligned columns', () => {
-    expect(formatResult({ keys: ['a'], rows: [['x'], ['long']] }, 'table')).toBe('+------+\n| a    |\n+------+\n| x    |\n| long |\n+------+\n');
+    expect(formatResult({ keys: ['a'], rows: [['x'], ['long']] }, 'table')).toBe(
+      '+------+\n| a    |\n+------+\n| x    |\n| long |\n+------+\n',
+    );
   });
 });
 
@@ -78,16 +88,29 @@ describe('resolveConnection', () => {
     expect(resolveConnection({}, {})).toEqual({ ...DEFAULT_CONNECTION, database: undefined });
   });
   it('prefers flags over NEO4J_* variables over defaults', () => {
-    const env = { NEO4J_URI: 'neo4j+s://x.databases.neo4j.io', NEO4J_USERNAME: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'db' };
+    const env = {
+      NEO4J_URI: 'neo4j+s://x.databases.neo4j.io',
+      NEO4J_USERNAME: 'u',
+      NEO4J_PASSWORD: 'p',
+      NEO4J_DATABASE: 'db',
+    };
     expect(resolveConnection({}, env)).toEqual({ uri: env.NEO4J_URI, username: 'u', password: 'p', database: 'db' });
-    expect(resolveConnection({ address: 'bolt://h:1', username: 'v', password: 'q', database: 'd2' }, env)).toEqual({ uri: 'bolt://h:1', username: 'v', password: 'q', database: 'd2' });
+    expect(resolveConnection({ address: 'bolt://h:1', username: 'v', password: 'q', database: 'd2' }, env)).toEqual({
+      uri: 'bolt://h:1',
+      username: 'v',
+      password: 'q',
+      database: 'd2',
+    });
   });
   it.each(['http://localhost:7474', 'localhost:7687', 'bolt:/x'])('rejects %s as an address', (uri) => {
     expect(validateConnection({ ...DEFAULT_CONNECTION, uri })).toBeDefined();
   });
-  it.each(['bolt://127.0.0.1:7687', 'neo4j://cluster:7687', 'neo4j+s://x.databases.neo4j.io', 'bolt+ssc://h'])('accepts %s', (uri) => {
-    expect(validateConnection({ ...DEFAULT_CONNECTION, uri })).toBeUndefined();
-  });
+  it.each(['bolt://127.0.0.1:7687', 'neo4j://cluster:7687', 'neo4j+s://x.databases.neo4j.io', 'bolt+ssc://h'])(
+    'accepts %s',
+    (uri) => {
+      expect(validateConnection({ ...DEFAULT_CONNECTION, uri })).toBeUndefined();
+    },
+  );
 });
 
 describe('fromDriverError', () => {
@@ -96,14 +119,20 @@ describe('fromDriverError', () => {
     [{ code: 'ServiceUnavailable', message: 'Could not connect: ECONNREFUSED secret-pw' }, ConnectionError],
     [{ code: 'Neo.ClientError.Security.Unauthorized', message: 'bad' }, AuthError],
     [{ code: 'Neo.ClientError.Database.DatabaseNotFound', message: 'no db' }, ConnectionError],
-    [{ code: 'Neo.ClientError.Statement.SyntaxError', message: 'Invalid input (line 1, column 3 (offset: 2))' }, QueryError],
+    [
+      { code: 'Neo.ClientError.Statement.SyntaxError', message: 'Invalid input (line 1, column 3 (offset: 2))' },
+      QueryError,
+    ],
   ])('maps %o to its class without the password or user-info', (err, cls) => {
     const mapped = fromDriverError(err, ctx) as Error;
     expect(mapped).toBeInstanceOf(cls);
     expect(mapped.message).not.toContain('secret-pw');
   });
   it('reads the position of a syntax error', () => {
-    const e = fromDriverError({ code: 'Neo.ClientError.Statement.SyntaxError', message: 'x (line 2, column 5 (offset: 12))' }, ctx) as QueryError;
+    const e = fromDriverError(
+      { code: 'Neo.ClientError.Statement.SyntaxError', message: 'x (line 2, column 5 (offset: 12))' },
+      ctx,
+    ) as QueryError;
     expect(e.position).toEqual({ line: 2, column: 5, offset: 12 });
   });
   it('redacts every occurrence of a password', () => {
@@ -113,7 +142,13 @@ describe('fromDriverError', () => {
 
 describe('push plan', () => {
   it('uses only labels and relationship types of the schema, and every value as a parameter', () => {
-    const all = [QUERIES.article, QUERIES.mention, QUERIES.reset, ...NODE_LABELS.slice(2).map(QUERIES.entity), ...RELATIONSHIP_TYPES.slice(1).map(QUERIES.fact)];
+    const all = [
+      QUERIES.article,
+      QUERIES.mention,
+      QUERIES.reset,
+      ...NODE_LABELS.slice(2).map(QUERIES.entity),
+      ...RELATIONSHIP_TYPES.slice(1).map(QUERIES.fact),
+    ];
     for (const q of all) {
       for (const m of q.matchAll(/:([A-Za-z_]+)/g)) expect([...NODE_LABELS, ...RELATIONSHIP_TYPES]).toContain(m[1]);
       expect(q).not.toMatch(/'[^']*'|"[^"]*"/);
@@ -123,7 +158,8 @@ describe('push plan', () => {
   it('has a constraint in graph/schema.cypher for every label and fact type it writes', () => {
     const schema = schemaStatements().join('\n');
     for (const l of NODE_LABELS) expect(schema).toMatch(new RegExp(`FOR \\(n:${l}\\) REQUIRE n\\.id IS UNIQUE`));
-    for (const t of RELATIONSHIP_TYPES.filter((x) => x !== 'MENTIONED_IN')) expect(schema).toMatch(new RegExp(`FOR \\(\\)-\\[r:${t}\\]-\\(\\) REQUIRE r\\.key IS UNIQUE`));
+    for (const t of RELATIONSHIP_TYPES.filter((x) => x !== 'MENTIONED_IN'))
+      expect(schema).toMatch(new RegExp(`FOR \\(\\)-\\[r:${t}\\]-\\(\\) REQUIRE r\\.key IS UNIQUE`));
   });
   it('plans nodes before links, and never splits an article or a source across batches', () => {
     const graph = syntheticGraph(60, 200, 12);
@@ -133,7 +169,10 @@ describe('push plan', () => {
     expect(rows('articles').reduce((n, j) => n + j.rows.length, 0)).toBe(12);
     expect(rows('entities').reduce((n, j) => n + j.rows.length, 0)).toBe(60);
     expect(rows('facts').reduce((n, j) => n + j.rows.length, 0)).toBe(200);
-    for (const [phase, group, entity] of [['mentions', 1, 0], ['facts', 0, 1]] as const) {
+    for (const [phase, group, entity] of [
+      ['mentions', 1, 0],
+      ['facts', 0, 1],
+    ] as const) {
       const seenIn = new Map<unknown, number>();
       rows(phase).forEach((job, i) => {
         for (const row of job.rows) {
@@ -154,14 +193,26 @@ describe('push plan', () => {
 
   it('gives an article that only a mention names its own node', () => {
     const graph = sampleGraph();
-    graph.updateNodeAttribute('Person:joe biden', 'mentions', (ms) => [...ms!, { article: 'unlisted.txt', start: 0, end: 5, text: 'Biden' }]);
-    const articleIds = planPush(graph, 100)[0]!.filter((j) => j.phase === 'articles').flatMap((j) => j.rows.map((r) => r[0]));
+    graph.updateNodeAttribute('Person:joe biden', 'mentions', (ms) => [
+      ...ms!,
+      { article: 'unlisted.txt', start: 0, end: 5, text: 'Biden' },
+    ]);
+    const articleIds = planPush(graph, 100)[0]!
+      .filter((j) => j.phase === 'articles')
+      .flatMap((j) => j.rows.map((r) => r[0]));
     expect(articleIds).toEqual(expect.arrayContaining(['a1.txt', 'a2.txt', 'unlisted.txt']));
   });
 });
 
 describe('console completion', () => {
-  const words = { commands: [':help', ':schema', ':exit'], labels: ['Person', 'Place'], types: ['MET_WITH', 'SAID'], propertyKeys: ['name', 'aliases'], savedQueries: ['who-met-whom'], formats: ['csv', 'table'] };
+  const words = {
+    commands: [':help', ':schema', ':exit'],
+    labels: ['Person', 'Place'],
+    types: ['MET_WITH', 'SAID'],
+    propertyKeys: ['name', 'aliases'],
+    savedQueries: ['who-met-whom'],
+    formats: ['csv', 'table'],
+  };
   it.each([
     [':sc', [':schema'], ':sc'],
     ['MATCH (n:P', [':Person', ':Place'], ':P'],

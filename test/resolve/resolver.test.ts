@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { createResolver } from '../../src/resolve/index.js';
 import type { ArticleEntity, EntityLabel } from '../../src/types.js';
 
-function entity(article: string, label: EntityLabel, name: string, aliases: string[] = [], date?: string): ArticleEntity {
+function entity(
+  article: string,
+  label: EntityLabel,
+  name: string,
+  aliases: string[] = [],
+  date?: string,
+): ArticleEntity {
   return {
     key: `${label}:${name.toLowerCase()}`,
     label,
@@ -19,9 +25,17 @@ function entity(article: string, label: EntityLabel, name: string, aliases: stri
 describe('createResolver', () => {
   it.each([
     ["merges 'Zelenskyy' and 'Volodymyr Zelensky' into one person", ['Volodymyr Zelensky'], ['Zelenskyy']],
-    ["merges 'Volodymyr Zelenskyy' and 'Volodymyr Zelensky' (spelling variants)", ['Volodymyr Zelenskyy'], ['Volodymyr Zelensky']],
-    ["merges a surname seen first with the full name seen later", ['Zelenskyy'], ['Volodymyr Zelensky']],
-    ["merges 'Mr Zelenskyy' through its name-like alias", ['Volodymyr Zelenskyy', 'Mr Zelenskyy'], ['Zelenskyy', 'Mr Zelenskyy']],
+    [
+      "merges 'Volodymyr Zelenskyy' and 'Volodymyr Zelensky' (spelling variants)",
+      ['Volodymyr Zelenskyy'],
+      ['Volodymyr Zelensky'],
+    ],
+    ['merges a surname seen first with the full name seen later', ['Zelenskyy'], ['Volodymyr Zelensky']],
+    [
+      "merges 'Mr Zelenskyy' through its name-like alias",
+      ['Volodymyr Zelenskyy', 'Mr Zelenskyy'],
+      ['Zelenskyy', 'Mr Zelenskyy'],
+    ],
   ])('%s', (_name, a, b) => {
     const r = createResolver();
     const k1 = r.resolve(entity('a1', 'Person', a[0]!, a.slice(1)));
@@ -40,7 +54,9 @@ describe('createResolver', () => {
 
   it('does not merge two people of one surname with different first names', () => {
     const r = createResolver();
-    expect(r.resolve(entity('a1', 'Person', 'Boris Johnson'))).not.toBe(r.resolve(entity('a2', 'Person', 'Mike Johnson')));
+    expect(r.resolve(entity('a1', 'Person', 'Boris Johnson'))).not.toBe(
+      r.resolve(entity('a2', 'Person', 'Mike Johnson')),
+    );
   });
 
   it('never merges two entities of the same article', () => {
@@ -53,7 +69,12 @@ describe('createResolver', () => {
   it.each([
     ['merges events with the same specific name', ['Alaska summit'], ['the Alaska summit'], true],
     ['does not merge events on a generic name only', ['meeting', 'the meeting'], ['the meeting'], false],
-    ['does not merge events whose dates disagree', ['Alaska summit', '2025-08-15'], ['Alaska summit', '2024-01-01'], false],
+    [
+      'does not merge events whose dates disagree',
+      ['Alaska summit', '2025-08-15'],
+      ['Alaska summit', '2024-01-01'],
+      false,
+    ],
   ])('%s', (_name, a, b, same) => {
     const r = createResolver();
     const date = (x: string[]): string | undefined => x.find((v) => /^\d{4}-/.test(v));

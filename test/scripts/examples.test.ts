@@ -18,7 +18,11 @@ import { TRICKY_NAMES, trickyGraph } from '../exports/fixture.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function run(script: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/examples', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/examples', script), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,9 +38,20 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 describe('weekly-quotes.mjs', () => {
   it('writes one CSV row per quote the person said in the week, quotes with line breaks intact', async () => {
     const out = join(dir, 'quotes.csv');
-    const r = run('weekly-quotes.mjs', graphPath, '--person', `sergei "the fox" o'brien`, '--from', '2025-08-11', '--to', '2025-08-17', '--out', out);
+    const r = run(
+      'weekly-quotes.mjs',
+      graphPath,
+      '--person',
+      `sergei "the fox" o'brien`,
+      '--from',
+      '2025-08-11',
+      '--to',
+      '2025-08-17',
+      '--out',
+      out,
+    );
     expect(r.code, r.stderr).toBe(0);
-    const rows = parseCsv(await readFile(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(await readFile(out, 'utf8'), { columns: true });
     expect(rows).toEqual([
       {
         date: '2025-08-15',
@@ -56,7 +71,18 @@ describe('weekly-quotes.mjs', () => {
     ['a week after', '2025-08-16', '2025-08-22'],
   ])('writes only the header for %s', async (_name, from, to) => {
     const out = join(dir, `empty-${from}.csv`);
-    const r = run('weekly-quotes.mjs', graphPath, '--person', TRICKY_NAMES[0]!, '--from', from, '--to', to, '--out', out);
+    const r = run(
+      'weekly-quotes.mjs',
+      graphPath,
+      '--person',
+      TRICKY_NAMES[0]!,
+      '--from',
+      from,
+      '--to',
+      to,
+      '--out',
+      out,
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(parseCsv(await readFile(out, 'utf8'), { columns: true })).toEqual([]);
   });
@@ -65,12 +91,12 @@ describe('weekly-quotes.mjs', () => {
     ['an unknown person', ['--person', 'Nobody', '--out', 'x.csv'], 1],
     ['missing --person', ['--out', 'x.csv'], 2],
   ])('fails on %s', (_name, args, code) => {
-    expect(run('weekly-quotes.mjs', graphPath, ...(args as string[])).code).toBe(code);
+    expect(run('weekly-quotes.mjs', graphPath, ...args).code).toBe(code);
   });
 });
 
 describe('event-gexf.mjs', () => {
-  it("writes the event, its participants and the edges between them as GEXF, and nothing else", async () => {
+  it('writes the event, its participants and the edges between them as GEXF, and nothing else', async () => {
     const out = join(dir, 'summit.gexf');
     const r = run('event-gexf.mjs', graphPath, '--event', 'alaska summit', '--out', out);
     expect(r.code, r.stderr).toBe(0);

@@ -10,9 +10,13 @@ import { ROOT } from './helpers.js';
 
 describe('the browser app', () => {
   it('typechecks with the DOM library and no Node types', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src/sinks/viewer/app/tsconfig.json')], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src/sinks/viewer/app/tsconfig.json')],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

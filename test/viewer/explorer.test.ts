@@ -7,7 +7,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Chromium, type Page } from './browser.js';
-import { ARTIFACTS, bundleUrl, colouredPixels, ensureViewerBuilt, loadSample, putinQuotes, waitForExplorer, type Sample } from './helpers.js';
+import {
+  ARTIFACTS,
+  bundleUrl,
+  colouredPixels,
+  ensureViewerBuilt,
+  loadSample,
+  putinQuotes,
+  waitForExplorer,
+  type Sample,
+} from './helpers.js';
 import { buildSampleGraph, HOSTILE_QUOTE } from '../fixtures/viewer/sample-graph.js';
 
 let chromium: Chromium;
@@ -17,7 +26,9 @@ let url: string;
 beforeAll(async () => {
   ensureViewerBuilt();
   sample = await loadSample();
-  console.log(`viewer tests: sample graph from ${sample.source} (${sample.graph.order} nodes, ${sample.graph.size} edges)`);
+  console.log(
+    `viewer tests: sample graph from ${sample.source} (${sample.graph.order} nodes, ${sample.graph.size} edges)`,
+  );
   url = (await bundleUrl(sample.graph)).url;
   chromium = await launchChromium();
 });
@@ -46,7 +57,7 @@ function isHidden(page: Page, kind: 'node' | 'edge', key: string): Promise<boole
   return page.evaluate(
     ([kind, k]) => {
       const s = window.newsgraph!.sigma;
-      return (kind === 'node' ? s.getNodeDisplayData(k!) : s.getEdgeDisplayData(k!))!.hidden;
+      return (kind === 'node' ? s.getNodeDisplayData(k) : s.getEdgeDisplayData(k))!.hidden;
     },
     [kind, key] as const,
   );
@@ -275,7 +286,7 @@ describe('the explorer (file://)', () => {
     const page = await open();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
     expect(download.suggestedFilename()).toMatch(/\.png$/);
-    const bytes = readFileSync((await download.path())!);
+    const bytes = readFileSync(await download.path());
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(2_000);
     await page.close();

@@ -39,7 +39,9 @@ export interface Sample {
 /** Whether a graph has Putin with at least one quotation: what the tests look for. */
 function hasPutinQuotes(graph: KnowledgeGraph): boolean {
   const putin = graph.findNode((_k, a) => a.label === 'Person' && /putin/i.test(a.name));
-  return !!putin && graph.someOutEdge(putin, (_e, a) => a.type === 'SAID' && (a.quotes?.length ?? (a.quote ? 1 : 0)) > 0);
+  return (
+    !!putin && graph.someOutEdge(putin, (_e, a) => a.type === 'SAID' && (a.quotes?.length ?? (a.quote ? 1 : 0)) > 0)
+  );
 }
 
 /** The sample graph: `newsgraph build examples/articles` when it yields Putin's quotes, else the fixture. */
@@ -71,7 +73,9 @@ export async function bundleUrl(graph: KnowledgeGraph): Promise<{ dir: string; u
 
 /** Waits until the page has either started the explorer or shown its error page. */
 export async function waitForExplorer(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.classList.contains('ready') || document.body.classList.contains('failed'));
+  await page.waitForFunction(
+    () => document.body.classList.contains('ready') || document.body.classList.contains('failed'),
+  );
   // Two frames: sigma renders on the next animation frame after start.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
@@ -95,7 +99,9 @@ export async function colouredPixels(page: Page, selector: string): Promise<numb
     const { data } = ctx.getImageData(0, 0, img.width, img.height);
     let n = 0;
     for (let i = 0; i < data.length; i += 4) {
-      const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+      const r = data[i]!,
+        g = data[i + 1]!,
+        b = data[i + 2]!;
       if (Math.max(r, g, b) - Math.min(r, g, b) > 60) n++;
     }
     return n;

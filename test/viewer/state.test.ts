@@ -50,7 +50,9 @@ describe('filters', () => {
     const { hiddenNodes, hiddenEdges } = computeVisibility(g, { ...emptyState(), hiddenLabels: new Set(['Event']) });
     g.forEachNode((k, a) => expect(hiddenNodes.has(k)).toBe(a.label === 'Event'));
     g.forEachEdge((e, _a, s, t) =>
-      expect(hiddenEdges.has(e)).toBe(g.getNodeAttribute(s, 'label') === 'Event' || g.getNodeAttribute(t, 'label') === 'Event'),
+      expect(hiddenEdges.has(e)).toBe(
+        g.getNodeAttribute(s, 'label') === 'Event' || g.getNodeAttribute(t, 'label') === 'Event',
+      ),
     );
   });
 
@@ -73,7 +75,9 @@ describe('the page data', () => {
   it('lays out a graph without positions and keeps the source graph untouched', () => {
     const g = buildSampleGraph();
     const payload = viewerPayload(g);
-    expect(payload.graph.nodes.every((n) => Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.size))).toBe(true);
+    expect(
+      payload.graph.nodes.every((n) => Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.size)),
+    ).toBe(true);
     expect(g.someNode((_k, a) => a.x !== undefined)).toBe(false);
   });
 
@@ -88,7 +92,15 @@ describe('the page data', () => {
 
   it('gives the page the payload unchanged, whatever characters the text holds', () => {
     const g = buildSampleGraph({ hostile: true });
-    const tricky = ["it's", 'back\\slash', 'line\u2028separator', 'para\u2029graph', 'quote " and \' both', '\n new line', 'ünïcödé 😀'];
+    const tricky = [
+      "it's",
+      'back\\slash',
+      'line\u2028separator',
+      'para\u2029graph',
+      'quote " and \' both',
+      '\n new line',
+      'ünïcödé 😀',
+    ];
     g.setNodeAttribute(g.nodes()[0]!, 'aliases', tricky);
     const payload = viewerPayload(g);
     const window: Record<string, unknown> = {};

@@ -7,7 +7,16 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Chromium } from './browser.js';
-import { CLI, colouredPixels, ensureViewerBuilt, loadSample, putinQuotes, tempDir, waitForExplorer, type Sample } from './helpers.js';
+import {
+  CLI,
+  colouredPixels,
+  ensureViewerBuilt,
+  loadSample,
+  putinQuotes,
+  tempDir,
+  waitForExplorer,
+  type Sample,
+} from './helpers.js';
 
 let chromium: Chromium;
 let sample: Sample;
@@ -20,12 +29,12 @@ function startView(args: string[]): Promise<{ child: ChildProcess; url: string }
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
       if (m) resolve({ child, url: m[1]! });
     });
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => reject(new Error(`view exited with ${code} before printing its address: ${err}`)));
   });
 }
@@ -111,7 +120,10 @@ describe('newsgraph view', () => {
   });
 
   it('rejects a port that is not a number', () => {
-    const r = spawnSync(process.execPath, [CLI, 'view', sample.path, '--port', 'eighty'], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [CLI, 'view', sample.path, '--port', 'eighty'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/port/i);
   });

@@ -24,7 +24,8 @@ interface BuildFlags extends ConnectionFlags {
 function parseWorkers(value: string): number | 'auto' {
   if (value === 'auto') return 'auto';
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('Expecting "auto" or a whole number from 0 to 64.');
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new InvalidArgumentError('Expecting "auto" or a whole number from 0 to 64.');
   return n;
 }
 
@@ -44,9 +45,12 @@ async function prepareOutDir(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
     await access(dir, constants.W_OK);
   } catch (err) {
-    throw new OutputError(`build: cannot write to --out ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`, {
-      cause: err,
-    });
+    throw new OutputError(
+      `build: cannot write to --out ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`,
+      {
+        cause: err,
+      },
+    );
   }
 }
 

@@ -7,7 +7,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { FORMATS, loadSavedQueries, openDriver, type OutputFormat } from '../../sinks/neo4j/index.js';
-import { addConnectionOptions, PsqlUsageCommand, resolveConnection, rethrowUsageAsExitOne, type ConnectionFlags } from '../connection.js';
+import {
+  addConnectionOptions,
+  PsqlUsageCommand,
+  resolveConnection,
+  rethrowUsageAsExitOne,
+  type ConnectionFlags,
+} from '../connection.js';
 import { CypherConsole } from '../console/repl.js';
 import { ExitRequest } from '../exit.js';
 
@@ -26,7 +32,9 @@ export function consoleCommand(): PsqlUsageCommand {
   const cmd = new PsqlUsageCommand('console');
   addConnectionOptions(
     cmd
-      .description('Interactive Cypher console (read-only unless --write); reads statements from stdin when it is not a terminal')
+      .description(
+        'Interactive Cypher console (read-only unless --write); reads statements from stdin when it is not a terminal',
+      )
       .option('--write', 'allow statements that write')
       .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('table'))
       .option('--history <file>', 'history file (env NEWSGRAPH_HISTORY, default ~/.newsgraph_history)'),

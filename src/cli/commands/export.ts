@@ -40,29 +40,41 @@ export function exportCommand(): Command {
     )
     .option('--batch-size <n>', 'cypher: rows per UNWIND statement', parseInteger, DEFAULT_EXPORT_SETTINGS.batchSize)
     .addHelpText('after', `\nFormats:\n${formats}\n`)
-    .action(async (graphPath: string, opts: { out: string; format?: string; layout: boolean; seed: number; arrayDelimiter: string; batchSize: number }) => {
-      // Check the format and the output before reading anything.
-      const pending = await openExport({
-        out: opts.out,
-        format: opts.format as ExportFormatId | undefined,
-        layout: opts.layout,
-        seed: opts.seed,
-        arrayDelimiter: opts.arrayDelimiter,
-        batchSize: opts.batchSize,
-      });
-      let graph;
-      try {
-        graph = await readGraphFile(graphPath);
-      } catch (err) {
-        await pending.abort();
-        throw err;
-      }
-      const started = performance.now();
-      const result = await pending.write(graph);
-      const shown = relative(process.cwd(), result.path) || '.';
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      process.stderr.write(
-        `export: wrote ${result.nodes} nodes and ${result.edges} relationships as ${result.format} to ${shown.startsWith('..') ? result.path : shown} (${seconds} s)\n`,
-      );
-    });
+    .action(
+      async (
+        graphPath: string,
+        opts: {
+          out: string;
+          format?: string;
+          layout: boolean;
+          seed: number;
+          arrayDelimiter: string;
+          batchSize: number;
+        },
+      ) => {
+        // Check the format and the output before reading anything.
+        const pending = await openExport({
+          out: opts.out,
+          format: opts.format as ExportFormatId | undefined,
+          layout: opts.layout,
+          seed: opts.seed,
+          arrayDelimiter: opts.arrayDelimiter,
+          batchSize: opts.batchSize,
+        });
+        let graph;
+        try {
+          graph = await readGraphFile(graphPath);
+        } catch (err) {
+          await pending.abort();
+          throw err;
+        }
+        const started = performance.now();
+        const result = await pending.write(graph);
+        const shown = relative(process.cwd(), result.path) || '.';
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        process.stderr.write(
+          `export: wrote ${result.nodes} nodes and ${result.edges} relationships as ${result.format} to ${shown.startsWith('..') ? result.path : shown} (${seconds} s)\n`,
+        );
+      },
+    );
 }

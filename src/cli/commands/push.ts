@@ -24,7 +24,9 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 export function formatPushSummary(file: string, s: PushSummary): string {
   return [
     `push: wrote ${file} to ${s.address}${s.database ? ` (database ${s.database})` : ''} in ${s.seconds.toFixed(1)} s`,
-    ...(s.nodes.deleted || s.relationships.deleted ? [`  reset: ${fmt(s.nodes.deleted)} nodes and ${fmt(s.relationships.deleted)} relationships deleted`] : []),
+    ...(s.nodes.deleted || s.relationships.deleted
+      ? [`  reset: ${fmt(s.nodes.deleted)} nodes and ${fmt(s.relationships.deleted)} relationships deleted`]
+      : []),
     `  nodes: ${fmt(s.nodes.created)} created, ${fmt(s.nodes.updated)} updated`,
     `  relationships: ${fmt(s.relationships.created)} created, ${fmt(s.relationships.updated)} updated`,
     `  rows: ${fmt(s.rows)} (${fmt(s.rowsPerSecond)} rows/s, ${fmt(s.relationshipsPerSecond)} relationships/s)`,
@@ -32,10 +34,18 @@ export function formatPushSummary(file: string, s: PushSummary): string {
 }
 
 /** A progress callback drawing a bar on stderr when it is a terminal, and nothing otherwise. */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr): { onProgress?: (p: PushProgress) => void; stop(): void } {
+export function progressBar(stream: NodeJS.WriteStream = process.stderr): {
+  onProgress?: (p: PushProgress) => void;
+  stop(): void;
+} {
   if (!stream.isTTY) return { stop() {} };
   const bar = new cliProgress.SingleBar(
-    { stream, format: 'push |{bar}| {percentage}% {value}/{total} rows ({phase})', hideCursor: true, clearOnComplete: true },
+    {
+      stream,
+      format: 'push |{bar}| {percentage}% {value}/{total} rows ({phase})',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
@@ -57,9 +67,17 @@ export function pushCommand(): Command {
     new Command('push')
       .description('Write a graph.json to Neo4j (constraints first, then batched MERGE; idempotent)')
       .argument('<graph.json>', "the graph written by 'newsgraph build'")
-      .option('--reset', 'delete what newsgraph wrote before (nodes labelled Entity, Article, Person, …) before loading')
+      .option(
+        '--reset',
+        'delete what newsgraph wrote before (nodes labelled Entity, Article, Person, …) before loading',
+      )
       .option('--batch-size <n>', 'rows per transaction', positiveInt, DEFAULT_PUSH_SETTINGS.batchSize)
-      .option('--concurrency <n>', 'write transactions in flight at once', positiveInt, DEFAULT_PUSH_SETTINGS.concurrency),
+      .option(
+        '--concurrency <n>',
+        'write transactions in flight at once',
+        positiveInt,
+        DEFAULT_PUSH_SETTINGS.concurrency,
+      ),
   ).action(async (file: string, flags: PushFlags) => {
     const graph = await readGraphFile(file);
     const connection = resolveConnection(flags);

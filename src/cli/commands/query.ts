@@ -25,7 +25,13 @@ import {
   type Statement,
   type StatementResult,
 } from '../../sinks/neo4j/index.js';
-import { addConnectionOptions, PsqlUsageCommand, resolveConnection, rethrowUsageAsExitOne, type ConnectionFlags } from '../connection.js';
+import {
+  addConnectionOptions,
+  PsqlUsageCommand,
+  resolveConnection,
+  rethrowUsageAsExitOne,
+  type ConnectionFlags,
+} from '../connection.js';
 
 interface QueryFlags extends ConnectionFlags {
   file?: string;
@@ -34,19 +40,31 @@ interface QueryFlags extends ConnectionFlags {
 }
 
 /** Reads the statements to run from the argument or the file; throws UsageError. */
-export function statementsToRun(cypher: string | undefined, file: string | undefined): { statements: Statement[]; source: string } {
-  if (cypher !== undefined && file !== undefined) throw new UsageError('query: give either a statement or -f/--file, not both.');
-  if (cypher === undefined && file === undefined) throw new UsageError('query: no statement. Pass one in quotes (newsgraph query "MATCH (n) RETURN count(n)") or -f file.cypher.');
+export function statementsToRun(
+  cypher: string | undefined,
+  file: string | undefined,
+): { statements: Statement[]; source: string } {
+  if (cypher !== undefined && file !== undefined)
+    throw new UsageError('query: give either a statement or -f/--file, not both.');
+  if (cypher === undefined && file === undefined)
+    throw new UsageError(
+      'query: no statement. Pass one in quotes (newsgraph query "MATCH (n) RETURN count(n)") or -f file.cypher.',
+    );
   if (file !== undefined) {
     let text: string;
     try {
       text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
     } catch (err) {
-      throw new UsageError(`query: cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`, { cause: err });
+      throw new UsageError(
+        `query: cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`,
+        { cause: err },
+      );
     }
     const { statements, unterminated } = splitStatements(text);
     if (unterminated) {
-      throw new UsageError(`query: ${file} line ${unterminated.line}: the last statement has no terminating ';' and was not run. End every statement with ';'.`);
+      throw new UsageError(
+        `query: ${file} line ${unterminated.line}: the last statement has no terminating ';' and was not run. End every statement with ';'.`,
+      );
     }
     if (!statements.length) throw new UsageError(`query: ${file} holds no statement.`);
     return { statements, source: file };
@@ -96,7 +114,9 @@ export async function runAll(
       if (out.notes) out.stderr.write(`${resultNote(r)}\n`);
     } catch (err) {
       if (err instanceof QueryError && statements.length > 1) {
-        throw new QueryError(`query: statement ${i + 1} (line ${st.line}) failed: ${describeQueryError(err)}`, err, { cause: err });
+        throw new QueryError(`query: statement ${i + 1} (line ${st.line}) failed: ${describeQueryError(err)}`, err, {
+          cause: err,
+        });
       }
       if (err instanceof QueryError) throw new QueryError(`query: ${describeQueryError(err)}`, err, { cause: err });
       throw err;

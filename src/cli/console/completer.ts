@@ -10,9 +10,39 @@ export interface CompletionWords {
 }
 
 const KEYWORDS = [
-  'MATCH', 'OPTIONAL MATCH', 'WHERE', 'RETURN', 'WITH', 'ORDER BY', 'LIMIT', 'SKIP', 'UNWIND', 'CALL', 'YIELD', 'DISTINCT',
-  'COUNT', 'COLLECT', 'CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH DELETE', 'SHOW', 'EXPLAIN', 'PROFILE', 'AS', 'AND', 'OR', 'NOT',
-  'CONTAINS', 'STARTS WITH', 'ENDS WITH', 'IS NULL', 'IS NOT NULL', 'shortestPath', 'allShortestPaths',
+  'MATCH',
+  'OPTIONAL MATCH',
+  'WHERE',
+  'RETURN',
+  'WITH',
+  'ORDER BY',
+  'LIMIT',
+  'SKIP',
+  'UNWIND',
+  'CALL',
+  'YIELD',
+  'DISTINCT',
+  'COUNT',
+  'COLLECT',
+  'CREATE',
+  'MERGE',
+  'SET',
+  'DELETE',
+  'DETACH DELETE',
+  'SHOW',
+  'EXPLAIN',
+  'PROFILE',
+  'AS',
+  'AND',
+  'OR',
+  'NOT',
+  'CONTAINS',
+  'STARTS WITH',
+  'ENDS WITH',
+  'IS NULL',
+  'IS NOT NULL',
+  'shortestPath',
+  'allShortestPaths',
 ];
 
 const escape = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``);
@@ -42,7 +72,8 @@ export function complete(line: string, words: CompletionWords): [string[], strin
   else if (sigil === '.') pool = words.propertyKeys;
   else if (sigil === '$') pool = [];
   else pool = [...KEYWORDS, ...words.labels, ...words.types];
-  if (sigil === ':' && !inRelationship(line) && !pool.some((w) => w.toLowerCase().startsWith(prefix.toLowerCase()))) pool = words.types;
+  if (sigil === ':' && !inRelationship(line) && !pool.some((w) => w.toLowerCase().startsWith(prefix.toLowerCase())))
+    pool = words.types;
   const hits = pool.filter((w) => w.toLowerCase().startsWith(prefix.toLowerCase())).map((w) => sigil + escape(w));
   return [[...new Set(hits)], sigil + (m?.[2] ?? '')];
 }

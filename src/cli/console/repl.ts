@@ -30,7 +30,19 @@ import {
 } from '../../sinks/neo4j/index.js';
 import { complete, type CompletionWords } from './completer.js';
 
-export const CONSOLE_COMMANDS = [':help', ':exit', ':quit', ':param', ':params', ':format', ':timing', ':schema', ':queries', ':run', ':clear'] as const;
+export const CONSOLE_COMMANDS = [
+  ':help',
+  ':exit',
+  ':quit',
+  ':param',
+  ':params',
+  ':format',
+  ':timing',
+  ':schema',
+  ':queries',
+  ':run',
+  ':clear',
+] as const;
 
 export interface ConsoleOptions {
   driver: Driver;
@@ -129,7 +141,9 @@ export class CypherConsole {
     if (!this.closed && this.buffer.trim() && !terminal) {
       const { unterminated } = splitStatements(this.buffer);
       if (unterminated) {
-        this.error(`console: the last statement (line ${unterminated.line} of the input) has no terminating ';' and was not run. End every statement with ';'.`);
+        this.error(
+          `console: the last statement (line ${unterminated.line} of the input) has no terminating ';' and was not run. End every statement with ';'.`,
+        );
         this.exitCode = EXIT_USAGE;
       }
     }
@@ -210,12 +224,15 @@ export class CypherConsole {
   private report(err: unknown): void {
     if (err instanceof QueryError) {
       const hint =
-        err.neo4jCode === 'Neo.ClientError.Statement.AccessMode' ? '\n(The console is read-only; start it with --write to allow writes.)' : '';
+        err.neo4jCode === 'Neo.ClientError.Statement.AccessMode'
+          ? '\n(The console is read-only; start it with --write to allow writes.)'
+          : '';
       this.error(`${describeQueryError(err)}${hint}`);
       if (!this.o.terminal) this.exitCode = EXIT_QUERY;
     } else if (err instanceof NewsgraphError) {
       this.error(err.message);
-      if (!this.o.terminal) this.exitCode = err.code === 'USAGE' ? EXIT_USAGE : err.code === 'QUERY' ? EXIT_QUERY : EXIT_CONNECTION;
+      if (!this.o.terminal)
+        this.exitCode = err.code === 'USAGE' ? EXIT_USAGE : err.code === 'QUERY' ? EXIT_QUERY : EXIT_CONNECTION;
     } else {
       this.error(`console: ${(err as Error)?.message ?? String(err)}`);
       if (!this.o.terminal) this.exitCode = EXIT_QUERY;
@@ -225,7 +242,13 @@ export class CypherConsole {
   private printResult(r: StatementResult): void {
     const width = (this.o.output as NodeJS.WriteStream).columns;
     if (r.keys.length) {
-      this.o.output.write(formatResult(r, this.format, this.o.terminal ? { maxCellWidth: Math.max(20, Math.min(120, (width ?? 120) - 10)) } : {}));
+      this.o.output.write(
+        formatResult(
+          r,
+          this.format,
+          this.o.terminal ? { maxCellWidth: Math.max(20, Math.min(120, (width ?? 120) - 10)) } : {},
+        ),
+      );
     }
     for (const n of r.notifications) this.error(n);
     if (this.o.terminal) {
@@ -236,7 +259,9 @@ export class CypherConsole {
         : '';
       this.say([rows, ...updates].join(', ') + times);
     } else if (this.timing) {
-      this.error(`server ${Math.round(r.serverMs.availableAfter + r.serverMs.consumedAfter)} ms, round trip ${Math.round(r.roundTripMs)} ms`);
+      this.error(
+        `server ${Math.round(r.serverMs.availableAfter + r.serverMs.consumedAfter)} ms, round trip ${Math.round(r.roundTripMs)} ms`,
+      );
     }
   }
 
@@ -282,7 +307,10 @@ export class CypherConsole {
         if (!this.o.savedQueries.length) this.say('(no saved queries)');
         for (const q of this.o.savedQueries) {
           this.say(`${q.name}: ${q.description}`);
-          for (const p of q.params) this.say(`    $${p.name}${p.default !== undefined ? ` (default ${toText(p.default, false)})` : ''}: ${p.description}`);
+          for (const p of q.params)
+            this.say(
+              `    $${p.name}${p.default !== undefined ? ` (default ${toText(p.default, false)})` : ''}: ${p.description}`,
+            );
         }
         return;
       case ':run':
@@ -354,13 +382,18 @@ export class CypherConsole {
   }
 
   private async read(statement: string): Promise<unknown[][]> {
-    const r = await runStatement(this.o.driver, statement, {}, {
-      address: addressOf(this.o.connection),
-      password: this.o.connection.password,
-      database: this.o.connection.database,
-      readOnly: true,
-      module: 'console',
-    }).result;
+    const r = await runStatement(
+      this.o.driver,
+      statement,
+      {},
+      {
+        address: addressOf(this.o.connection),
+        password: this.o.connection.password,
+        database: this.o.connection.database,
+        readOnly: true,
+        module: 'console',
+      },
+    ).result;
     return r.rows;
   }
 
@@ -368,10 +401,17 @@ export class CypherConsole {
     try {
       const [labels, types, keys] = await Promise.all([
         this.read('CALL db.labels() YIELD label RETURN label ORDER BY label'),
-        this.read('CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType'),
+        this.read(
+          'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType',
+        ),
         this.read('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey'),
       ]);
-      this.words = { ...this.words, labels: labels.map((r) => String(r[0])), types: types.map((r) => String(r[0])), propertyKeys: keys.map((r) => String(r[0])) };
+      this.words = {
+        ...this.words,
+        labels: labels.map((r) => String(r[0])),
+        types: types.map((r) => String(r[0])),
+        propertyKeys: keys.map((r) => String(r[0])),
+      };
     } catch {
       // Completion is a convenience: keep the words we had.
     }
@@ -383,19 +423,29 @@ export class CypherConsole {
       const esc = (s: string) => `\`${s.replace(/`/g, '``')}\``;
       const count = async (pattern: string) => {
         const rows = await this.read(`MATCH ${pattern} RETURN count(*) AS c`);
-        return neo4j.isInt(rows[0]?.[0]) ? (rows[0]![0] as { toNumber(): number }).toNumber() : Number(rows[0]?.[0] ?? 0);
+        return neo4j.isInt(rows[0]?.[0])
+          ? (rows[0][0] as { toNumber(): number }).toNumber()
+          : Number(rows[0]?.[0] ?? 0);
       };
       // Label and type names come from the server's own lists and are escaped; count(*) on one label or type reads the count store.
       const labelRows: unknown[][] = [];
       for (const l of this.words.labels) labelRows.push([l, neo4j.int(await count(`(n:${esc(l)})`))]);
       const typeRows: unknown[][] = [];
       for (const t of this.words.types) typeRows.push([t, neo4j.int(await count(`()-[r:${esc(t)}]->()`))]);
-      const constraints = await this.read('SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name');
-      const indexes = await this.read("SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state RETURN name, type, labelsOrTypes, properties, state ORDER BY name");
+      const constraints = await this.read(
+        'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name',
+      );
+      const indexes = await this.read(
+        'SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state RETURN name, type, labelsOrTypes, properties, state ORDER BY name',
+      );
       const out = this.o.output;
       out.write(formatResult({ keys: ['label', 'nodes'], rows: labelRows }, 'table'));
       out.write(formatResult({ keys: ['relationship type', 'relationships'], rows: typeRows }, 'table'));
-      out.write(formatResult({ keys: ['property keys'], rows: [[this.words.propertyKeys.join(', ')]] }, 'table', { maxCellWidth: 2000 }));
+      out.write(
+        formatResult({ keys: ['property keys'], rows: [[this.words.propertyKeys.join(', ')]] }, 'table', {
+          maxCellWidth: 2000,
+        }),
+      );
       out.write(formatResult({ keys: ['constraint', 'type', 'on', 'properties'], rows: constraints }, 'table'));
       out.write(formatResult({ keys: ['index', 'type', 'on', 'properties', 'state'], rows: indexes }, 'table'));
     } catch (err) {

@@ -16,7 +16,8 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  * `articleDate` is the article's ISO date when known.
  */
 export function resolveWhen(words: readonly string[], articleDate: string | undefined): string | undefined {
-  const base = articleDate && /^\d{4}-\d{2}-\d{2}$/.test(articleDate) ? new Date(`${articleDate}T00:00:00Z`) : undefined;
+  const base =
+    articleDate && /^\d{4}-\d{2}-\d{2}$/.test(articleDate) ? new Date(`${articleDate}T00:00:00Z`) : undefined;
   const year = words.find((w) => YEAR.test(w));
   const month = words.map((w) => MONTH_INDEX.get(w)).find((m) => m !== undefined);
   const day = words.find((w) => /^(?:[1-9]|[12]\d|3[01])$/.test(w));

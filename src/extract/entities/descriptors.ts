@@ -19,7 +19,18 @@ export interface Descriptor {
 }
 
 // Heads of state and government: "leader" and "counterpart" mean any of them.
-const LEADER_ROLES = new Set(['president', 'prime minister', 'premier', 'chancellor', 'leader', 'king', 'queen', 'monarch', 'head of state', 'counterpart']);
+const LEADER_ROLES = new Set([
+  'president',
+  'prime minister',
+  'premier',
+  'chancellor',
+  'leader',
+  'king',
+  'queen',
+  'monarch',
+  'head of state',
+  'counterpart',
+]);
 const COUNTRY_NOUNS = new Set(['side', 'government', 'authorities', 'leadership', 'delegation', 'regime']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its']);
 const ROLE_STARTS = new Set([...DESCRIPTOR_ROLES, ...COUNTRY_NOUNS].map((r) => r.split(' ')[0]!));
@@ -28,7 +39,10 @@ const lower = (t: Token): string => t.lower;
 const sameRole = (a: string, b: string): boolean => a === b || (LEADER_ROLES.has(a) && LEADER_ROLES.has(b));
 
 /** The country named by tokens ending at `end` (inclusive), and where that name starts. */
-function countryBefore(tokens: readonly Token[], end: number): { country: string; from: number; possessive: boolean } | undefined {
+function countryBefore(
+  tokens: readonly Token[],
+  end: number,
+): { country: string; from: number; possessive: boolean } | undefined {
   for (let len = Math.min(3, end + 1); len >= 1; len--) {
     const from = end - len + 1;
     const key = tokens
@@ -36,7 +50,8 @@ function countryBefore(tokens: readonly Token[], end: number): { country: string
       .map((t) => t.text)
       .join(' ');
     const info = PHRASES.get(key);
-    if (info && (info.kind === 'demonym' || info.kind === 'country')) return { country: info.ref, from, possessive: tokens[end]!.possessive };
+    if (info && (info.kind === 'demonym' || info.kind === 'country'))
+      return { country: info.ref, from, possessive: tokens[end]!.possessive };
   }
   return undefined;
 }
@@ -108,7 +123,8 @@ export function findDescriptors(
 
   for (const d of found) {
     let person: PersonGroup | undefined;
-    for (const [g, list] of roles) if (list.some((x) => x.country === d.country && sameRole(x.role, d.role))) person ??= g;
+    for (const [g, list] of roles)
+      if (list.some((x) => x.country === d.country && sameRole(x.role, d.role))) person ??= g;
     if (!person && LEADER_ROLES.has(d.role)) person = mostNamedWith(d.country);
     if (person) out.push({ start: d.start, end: d.end, person });
   }

@@ -76,18 +76,127 @@ for (const [cls, def] of Object.entries(EVENT_LEXICON.classes)) {
   }
 }
 for (const list of HEADS.values()) list.sort((a, b) => b.words.length - a.words.length);
-const ANCHORED = new Set(Object.entries(EVENT_LEXICON.classes).filter(([, d]) => d.anchored).map(([c]) => c));
+const ANCHORED = new Set(
+  Object.entries(EVENT_LEXICON.classes)
+    .filter(([, d]) => d.anchored)
+    .map(([c]) => c),
+);
 const MODIFIERS = new Set(EVENT_LEXICON.modifiers);
 const DISTINCT = new Map(Object.entries(EVENT_LEXICON.distinct));
 const RECURRING = new Set(EVENT_LEXICON.distinctClasses);
 const COMPOUNDS = new Map(Object.entries(EVENT_LEXICON.compounds));
 
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'any', 'no', 'every', 'each', 'such']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'any',
+  'no',
+  'every',
+  'each',
+  'such',
+]);
 // Heads that are also verbs or generic nouns: they count only after a determiner or a modifier.
-const NEEDS_DETERMINER = new Set(['meeting', 'call', 'visit', 'meet', 'deal', 'lunch', 'dinner', 'reception', 'trip', 'clash', 'strike', 'strikes', 'attack', 'attacks', 'interview', 'gathering', 'spat', 'conversation', 'agreement', 'accord', 'encounter', 'crisis', 'occupation', 'offensive', 'discussion', 'talks']);
+const NEEDS_DETERMINER = new Set([
+  'meeting',
+  'call',
+  'visit',
+  'meet',
+  'deal',
+  'lunch',
+  'dinner',
+  'reception',
+  'trip',
+  'clash',
+  'strike',
+  'strikes',
+  'attack',
+  'attacks',
+  'interview',
+  'gathering',
+  'spat',
+  'conversation',
+  'agreement',
+  'accord',
+  'encounter',
+  'crisis',
+  'occupation',
+  'offensive',
+  'discussion',
+  'talks',
+]);
 // Nouns after an event noun that make a compound which is not the event ("war crimes", "call centre").
-const NOT_AFTER = new Set(['crime', 'crimes', 'criminal', 'criminals', 'machine', 'effort', 'zone', 'room', 'chest', 'games', 'veteran', 'veterans', 'memorial', 'footing', 'powers', 'cabinet', 'economy', 'aims', 'centre', 'center', 'sign', 'log', 'letters', 'breaker', 'breakers', 'points', 'talks', 'conference', 'conferences', 'negotiations', 'process', 'plan', 'deal', 'agreement', 'call', 'calls', 'venue', 'table', 'host', 'organisers', 'organizers', 'drone', 'drones', 'helicopter', 'helicopters', 'aircraft', 'jets', 'submarine', 'submarines', 'vessels', 'ships', 'weapons', 'dog', 'dogs', 'ads', 'line', 'lines']);
+const NOT_AFTER = new Set([
+  'crime',
+  'crimes',
+  'criminal',
+  'criminals',
+  'machine',
+  'effort',
+  'zone',
+  'room',
+  'chest',
+  'games',
+  'veteran',
+  'veterans',
+  'memorial',
+  'footing',
+  'powers',
+  'cabinet',
+  'economy',
+  'aims',
+  'centre',
+  'center',
+  'sign',
+  'log',
+  'letters',
+  'breaker',
+  'breakers',
+  'points',
+  'talks',
+  'conference',
+  'conferences',
+  'negotiations',
+  'process',
+  'plan',
+  'deal',
+  'agreement',
+  'call',
+  'calls',
+  'venue',
+  'table',
+  'host',
+  'organisers',
+  'organizers',
+  'drone',
+  'drones',
+  'helicopter',
+  'helicopters',
+  'aircraft',
+  'jets',
+  'submarine',
+  'submarines',
+  'vessels',
+  'ships',
+  'weapons',
+  'dog',
+  'dogs',
+  'ads',
+  'line',
+  'lines',
+]);
 // Words after a head that make it a verb or another sense ("call for", "deal with", "conflict of interest").
 const NOT_AFTER_HEAD = new Map([
   ['call', new Set(['for', 'on', 'to', 'it', 'him', 'her', 'them', 'this', 'that'])],
@@ -96,7 +205,40 @@ const NOT_AFTER_HEAD = new Map([
   ['visit', new Set(['the', 'a', 'an', 'his', 'her', 'their'])],
   ['meet', new Set(['the', 'a', 'an', 'his', 'her', 'their', 'with', 'him', 'her'])],
 ]);
-const NOT_BEFORE = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'not', 'he', 'she', 'it', 'who', 'they', 'we', 'i', 'you', 'after', 'before', 'while', 'when', 'about', 'without', 'by', 'is', 'was', 'were', 'are', 'be', 'been']);
+const NOT_BEFORE = new Set([
+  'to',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'should',
+  'must',
+  'did',
+  'not',
+  'he',
+  'she',
+  'it',
+  'who',
+  'they',
+  'we',
+  'i',
+  'you',
+  'after',
+  'before',
+  'while',
+  'when',
+  'about',
+  'without',
+  'by',
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+]);
 const PREPOSITIONS = new Set(['in', 'at', 'with', 'between', 'of', 'on', 'among']);
 const OBJECT_WORDS = new Set(['the', 'Mr', 'Ms', 'Mrs', 'President', 'and', 'of']);
 const DAY_SET = new Set(DAYS);
@@ -109,7 +251,8 @@ const NUMBER = /^\d+$/;
 // allocates nothing, where a regex over a slice made a string per test.
 const isSpace = (c: number): boolean => c === 0x20 || c === 0xa0;
 // Only spaces, and quotes around a quoted modifier ('"long and substantive" call').
-const isGapChar = (c: number): boolean => isSpace(c) || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
+const isGapChar = (c: number): boolean =>
+  isSpace(c) || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
 
 /** text[from, to) is non-empty and every character passes `ok`. */
 function gapOf(text: string, from: number, to: number, ok: (c: number) => boolean): boolean {
@@ -136,7 +279,9 @@ export function findEventMentions(
     const t = tokens[i]!;
     const candidates = HEADS.get(lower(t));
     if (!candidates || headlines.has(t.sentence)) continue;
-    const head = candidates.find((h) => h.words.every((w, k) => tokens[i + k] && lower(tokens[i + k]!) === w && sameSentence(tokens, i, i + k)));
+    const head = candidates.find((h) =>
+      h.words.every((w, k) => tokens[i + k] && lower(tokens[i + k]!) === w && sameSentence(tokens, i, i + k)),
+    );
     if (!head) continue;
     const last = i + head.words.length - 1;
     const m = readMention(text, tokens, i, last, head, entitiesAt, entitiesEndingAt);
@@ -148,8 +293,10 @@ export function findEventMentions(
   return out;
 }
 
-const sameSentence = (tokens: readonly Token[], a: number, b: number): boolean => tokens[a]!.sentence === tokens[b]!.sentence;
-const joined = (text: string, a: Token, b: Token): boolean => !a.possessive && gapOf(text, a.end, b.start, isGapChar) && a.sentence === b.sentence;
+const sameSentence = (tokens: readonly Token[], a: number, b: number): boolean =>
+  tokens[a]!.sentence === tokens[b]!.sentence;
+const joined = (text: string, a: Token, b: Token): boolean =>
+  !a.possessive && gapOf(text, a.end, b.start, isGapChar) && a.sentence === b.sentence;
 /** Like `joined`, but a possessive may stand before ("Russia's invasion", "Monday's meeting"). */
 const beside = (text: string, a: Token, b: Token): boolean =>
   gapOf(text, a.possessive ? a.end + 2 : a.end, b.start, isGapChar) && a.sentence === b.sentence;
@@ -171,7 +318,12 @@ function readMention(
   // Shouted headlines ("UKRAINE WAR LATEST") are not worth reading.
   if (tokens[first]!.text.length > 1 && tokens[first]!.text === tokens[first]!.text.toUpperCase()) return null;
   // Capitalised heads are names ("Summit Avenue") unless the sentence or a quote starts there.
-  if (tokens[first]!.cap && !tokens[first]!.initial && head.words.length === 1 && !isQuotedCapital(text, tokens, first)) {
+  if (
+    tokens[first]!.cap &&
+    !tokens[first]!.initial &&
+    head.words.length === 1 &&
+    !isQuotedCapital(text, tokens, first)
+  ) {
     const prev = tokens[first - 1];
     if (!prev || !prev.cap) return null;
   }
@@ -197,19 +349,22 @@ function readMention(
   };
   const note = (list: readonly TokenEntity[], premod = false): void => {
     // "Ukraine talks" are about Ukraine; "US-Russia talks" are between them.
-    if (premod && RECURRING.has(head.cls) && list.length === 1 && list[0]!.label === 'Country' && !list[0]!.within) return;
+    if (premod && RECURRING.has(head.cls) && list.length === 1 && list[0]!.label === 'Country' && !list[0]!.within)
+      return;
     for (const e of list) {
       if (e.label === 'Place' || e.within) {
         // Both the place itself and its country: "Oval Office" meets "Oval Office" and "Washington".
         m.places.push(e.name);
         if (e.within) m.places.push(e.within);
         m.placeNames.push(e.surface);
-      } else if (e.label === 'Person' || e.label === 'Country' || e.label === 'Organization') m.participants.push(e.key);
+      } else if (e.label === 'Person' || e.label === 'Country' || e.label === 'Organization')
+        m.participants.push(e.key);
     }
   };
 
   const noteContext = (list: readonly TokenEntity[]): void => {
-    for (const e of list) if ((e.label === 'Person' || e.label === 'Country') && !e.within) m.contextParticipants.push(e.key);
+    for (const e of list)
+      if ((e.label === 'Person' || e.label === 'Country') && !e.within) m.contextParticipants.push(e.key);
   };
   const lastPersonBefore = (i: number): TokenEntity | undefined => {
     for (let j = i - 1; j >= 0 && tokens[j]!.sentence === tokens[i]!.sentence; j--) {
@@ -241,7 +396,14 @@ function readMention(
     }
     const entities = entitiesEndingAt(p);
     // "If Russia attacks", "As war looms": a capitalised function word or sentence start ends the phrase.
-    if (t.cap && !entities.length && (FUNCTION_WORDS.has(w) || t.initial) && !MODIFIERS.has(w) && !WHEN_WORDS.has(t.text)) break;
+    if (
+      t.cap &&
+      !entities.length &&
+      (FUNCTION_WORDS.has(w) || t.initial) &&
+      !MODIFIERS.has(w) &&
+      !WHEN_WORDS.has(t.text)
+    )
+      break;
     const ok = MODIFIERS.has(w) || t.cap || NUMBER.test(t.text) || /\p{Ll}-\p{Ll}/u.test(t.text) || entities.length > 0;
     if (!ok) break;
     if (t.possessive && !t.cap && !WHEN_WORDS.has(w)) break;
@@ -292,8 +454,10 @@ function readMention(
   if (owner && m.participants.length) m.participants.push(owner.key);
   if (m.places.length || m.participants.length) {
     const sentence = headTok.sentence;
-    for (let j = first; j >= 0 && tokens[j]!.sentence === sentence; j--) if (DAY_SET.has(tokens[j]!.text)) m.contextDays.push(tokens[j]!.text);
-    for (let j = last; j < tokens.length && tokens[j]!.sentence === sentence; j++) if (DAY_SET.has(tokens[j]!.text)) m.contextDays.push(tokens[j]!.text);
+    for (let j = first; j >= 0 && tokens[j]!.sentence === sentence; j--)
+      if (DAY_SET.has(tokens[j]!.text)) m.contextDays.push(tokens[j]!.text);
+    for (let j = last; j < tokens.length && tokens[j]!.sentence === sentence; j++)
+      if (DAY_SET.has(tokens[j]!.text)) m.contextDays.push(tokens[j]!.text);
   }
   if (!m.places.length && !m.participants.length) {
     // "a peace agreement" in a sentence about Armenia and Azerbaijan is theirs.
@@ -304,7 +468,8 @@ function readMention(
   // "held talks in Anchorage": a complement makes a noun of a verb-like head as well as a determiner does.
   if (head.words.length === 1 && NEEDS_DETERMINER.has(head.words[0]!) && !determined && m.bare) return null;
   // Attacks, interviews, elections: only a specific one ("9/11 attacks", "bombings of Hiroshima") is an event.
-  if (ANCHORED.has(head.cls) && !m.places.length && !m.numbered && !(head.cls !== 'attack' && m.participants.length)) return null;
+  if (ANCHORED.has(head.cls) && !m.places.length && !m.numbered && !(head.cls !== 'attack' && m.participants.length))
+    return null;
   return m;
 }
 
@@ -339,7 +504,8 @@ function readComplements(
         continue;
       }
       // "on 15 August 2025", "on August 15": a day number counts next to a month.
-      const dayOfMonth = DAY_OF_MONTH.test(t.text) && (MONTH_SET.has(tokens[r - 1]!.text) || MONTH_SET.has(tokens[r + 1]?.text ?? ''));
+      const dayOfMonth =
+        DAY_OF_MONTH.test(t.text) && (MONTH_SET.has(tokens[r - 1]!.text) || MONTH_SET.has(tokens[r + 1]?.text ?? ''));
       if (WHEN_WORDS.has(t.text) || YEAR.test(t.text) || dayOfMonth) {
         m.when.push(t.text);
         took = true;

@@ -67,7 +67,15 @@ function fit(m: EventMention, c: EventCluster): number {
   if (participantsClash(c.participants, m.participants, isPerson) && !sharedWhen) return -1;
   // Both name the people who met, and none is the same: two meetings.
   // (Not for calls: each side names only the other, "my conversation with Trump" / "a call with Zelensky".)
-  if (c.cls !== 'call' && !c.distinct && !shared && m.participants.some(isPerson) && [...c.participants].some(isPerson) && !sharedWhen && !sharedPlace)
+  if (
+    c.cls !== 'call' &&
+    !c.distinct &&
+    !shared &&
+    m.participants.some(isPerson) &&
+    [...c.participants].some(isPerson) &&
+    !sharedWhen &&
+    !sharedPlace
+  )
     return -1;
   if (participantsClash(c.participants, m.participants, isState) && !sharedWhen) return -1;
   return (sharedWhen ? 3 : 0) + (sharedPlace ? 3 : 0) + shared * 2 + c.mentions.length * 0.01;
@@ -93,7 +101,15 @@ export function clusterEvents(mentions: readonly EventMention[]): EventCluster[]
       }
     }
     if (!best) {
-      best = { cls: m.cls, mentions: [], places: new Set(), placeNames: [], participants: new Set(), when: new Set(), days: new Set() };
+      best = {
+        cls: m.cls,
+        mentions: [],
+        places: new Set(),
+        placeNames: [],
+        participants: new Set(),
+        when: new Set(),
+        days: new Set(),
+      };
       if (topicOf(m)) best.topic = topicOf(m);
       if (m.distinct) best.distinct = m.distinct;
       clusters.push(best);
@@ -128,7 +144,8 @@ export function clusterName(text: string, c: EventCluster): string {
   for (const m of c.mentions) {
     const core = text.slice(m.coreStart, m.end);
     const words = core.split(/\s+/).length;
-    const score = (m.places.length ? 3 : 0) + (m.participants.length ? 1 : 0) + (m.bare ? -3 : 0) - Math.max(0, words - 4);
+    const score =
+      (m.places.length ? 3 : 0) + (m.participants.length ? 1 : 0) + (m.bare ? -3 : 0) - Math.max(0, words - 4);
     if (score > bestScore) {
       best = m;
       bestScore = score;

@@ -65,7 +65,14 @@ export const entityExtractor: Extractor = {
       if (list) list.push(e);
       else map.set(i, [e]);
     };
-    const record = (label: EntityLabel, name: string, start: number, end: number, aliases: readonly string[], within?: string): void => {
+    const record = (
+      label: EntityLabel,
+      name: string,
+      start: number,
+      end: number,
+      aliases: readonly string[],
+      within?: string,
+    ): void => {
       const key = table.add(label, name, start, end, aliases);
       const from = tokenAt(tokens, start);
       const to = tokenAt(tokens, end - 1) + 1;
@@ -121,16 +128,26 @@ export const entityExtractor: Extractor = {
       namedWith.set(country, best);
       return best;
     };
-    for (const d of findDescriptors(text, tokens, groups, (o) => starting.get(o), (o) => ending.get(o), mostNamedWith)) {
+    for (const d of findDescriptors(
+      text,
+      tokens,
+      groups,
+      (o) => starting.get(o),
+      (o) => ending.get(o),
+      mostNamedWith,
+    )) {
       const surface = text.slice(d.start, d.end);
       if (d.person) record('Person', personName(d.person), d.start, d.end, [surface]);
       else if (d.country) record('Country', d.country, d.start, d.end, [surface]);
     }
 
     const none: TokenEntity[] = [];
-    const mentions = findEventMentions(text, tokens, (i) => byStart.get(i) ?? none, (i) => byEnd.get(i) ?? none).filter(
-      (m) => !named.some(([s, e]) => m.headStart < e && m.headEnd > s),
-    );
+    const mentions = findEventMentions(
+      text,
+      tokens,
+      (i) => byStart.get(i) ?? none,
+      (i) => byEnd.get(i) ?? none,
+    ).filter((m) => !named.some(([s, e]) => m.headStart < e && m.headEnd > s));
     for (const cluster of clusterEvents(mentions)) {
       const name = clusterName(text, cluster);
       let key = '';

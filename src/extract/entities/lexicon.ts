@@ -9,17 +9,7 @@ const load = <T>(file: string): T =>
 
 /** What a known phrase is. `ref` is the canonical name of the entity it denotes, when it denotes one. */
 export type PhraseKind =
-  | 'country'
-  | 'capital'
-  | 'seat'
-  | 'demonym'
-  | 'org'
-  | 'place'
-  | 'title'
-  | 'honorific'
-  | 'event'
-  | 'month'
-  | 'day';
+  'country' | 'capital' | 'seat' | 'demonym' | 'org' | 'place' | 'title' | 'honorific' | 'event' | 'month' | 'day';
 
 export interface PhraseInfo {
   kind: PhraseKind;
@@ -71,9 +61,13 @@ const titles = load<{ honorifics: string[]; titles: string[]; roles: string[]; d
 const countries = load<{ countries: CountryRow[] }>('countries.json').countries;
 const seats = load<{ seats: Record<string, string> }>('seats.json').seats;
 const orgs = load<{ organizations: string[][]; suffixes: string[]; prefixes: string[] }>('organizations.json');
-const places = load<{ places: string[]; suffixes: string[]; prefixes: string[]; locatives: string[]; within: Record<string, string> }>(
-  'places.json',
-);
+const places = load<{
+  places: string[];
+  suffixes: string[];
+  prefixes: string[];
+  locatives: string[];
+  within: Record<string, string>;
+}>('places.json');
 const words = load<{ function: string[]; days: string[]; months: string[]; notOrganizations: string[] }>('words.json');
 const firstNames = load<{ names: string[] }>('first-names.json').names;
 const events = load<EventLexicon>('events.json');
@@ -130,7 +124,10 @@ export const DESCRIPTOR_ROLES = new Set(titles.descriptorRoles);
 export const MONTHS = words.months;
 const affixes = load<{ surnameSuffixes: string[] }>('name-affixes.json').surnameSuffixes;
 /** A word ending like a family name of some language ("-enko", "-shvili", "-yan"). */
-export const SURNAME_ENDING = new RegExp(`\\p{Ll}(?:${[...new Set(affixes)].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
+export const SURNAME_ENDING = new RegExp(
+  `\\p{Ll}(?:${[...new Set(affixes)].sort((a, b) => b.length - a.length).join('|')})$`,
+  'u',
+);
 export const DAYS = words.days;
 
 export interface EventClass {

@@ -16,7 +16,8 @@ export function linkAcronyms(text: string, tokens: readonly Token[], candidates:
     if (c.label !== 'Organization') continue;
     const word = tokens[c.from]!.text;
     if (c.to - c.from === 1 && ACRONYM.test(word)) {
-      if (prevOrg && /^\s*\($/.test(text.slice(tokens[prevOrg.to - 1]!.end, tokens[c.from]!.start))) expansions.set(word, prevOrg.name);
+      if (prevOrg && /^\s*\($/.test(text.slice(tokens[prevOrg.to - 1]!.end, tokens[c.from]!.start)))
+        expansions.set(word, prevOrg.name);
     } else if (c.to - c.from >= 2) {
       const initials = tokens
         .slice(c.from, c.to)
@@ -50,7 +51,11 @@ const LOWERCASE_ORG_RE = new RegExp(
 const LOWERCASE_ORG_NAME = new Map(LOWERCASE_ORGS.map(([n, ref]) => [n.toLowerCase(), ref]));
 
 /** Organisations whose names are written in lower case ("the coalition of the willing"). */
-export function recogniseLowercaseOrgs(text: string, tokens: readonly Token[], indexAt: (offset: number) => number): Candidate[] {
+export function recogniseLowercaseOrgs(
+  text: string,
+  tokens: readonly Token[],
+  indexAt: (offset: number) => number,
+): Candidate[] {
   const out: Candidate[] = [];
   if (LOWERCASE_ORGS.length === 0) return out;
   LOWERCASE_ORG_RE.lastIndex = 0;
@@ -58,7 +63,14 @@ export function recogniseLowercaseOrgs(text: string, tokens: readonly Token[], i
     const from = indexAt(m.index);
     const to = indexAt(m.index + m[0].length - 1) + 1;
     if (tokens[from]!.start !== m.index) continue;
-    out.push({ label: 'Organization', from, to, name: LOWERCASE_ORG_NAME.get(m[0].toLowerCase()) ?? m[0], aliases: [], locative: false });
+    out.push({
+      label: 'Organization',
+      from,
+      to,
+      name: LOWERCASE_ORG_NAME.get(m[0].toLowerCase()) ?? m[0],
+      aliases: [],
+      locative: false,
+    });
   }
   return out;
 }

@@ -40,7 +40,11 @@ function nameParts(words: readonly string[]): { first?: string; surname: string 
  * Groups the person candidates and resolves unknown names against them. Returns the
  * groups in order of first mention, and the candidates that stay unresolved.
  */
-export function resolvePersons(text: string, tokens: readonly Token[], candidates: readonly Candidate[]): PersonGroup[] {
+export function resolvePersons(
+  text: string,
+  tokens: readonly Token[],
+  candidates: readonly Candidate[],
+): PersonGroup[] {
   const groups: PersonGroup[] = [];
   const bySurname = new Map<string, PersonGroup[]>();
   const lastSeen = new Map<PersonGroup, number>();
@@ -59,7 +63,10 @@ export function resolvePersons(text: string, tokens: readonly Token[], candidate
 
   // Pass 1: full names (two or more words) define the people of the article.
   const isFull = (c: Candidate): boolean =>
-    c.to - c.from >= 2 && tokens[c.from]!.cap && (c.label === 'Person' || (c.label === null && !c.locative && c.to - c.from <= 3 && SURNAME_ENDING.test(tokens[c.to - 1]!.text)));
+    c.to - c.from >= 2 &&
+    tokens[c.from]!.cap &&
+    (c.label === 'Person' ||
+      (c.label === null && !c.locative && c.to - c.from <= 3 && SURNAME_ENDING.test(tokens[c.to - 1]!.text)));
   // A sentence-initial chunk without a cue may be a word plus a name ("Unlike Pashinyan"): read it last.
   const doubtful = (c: Candidate): boolean => tokens[c.from]!.initial && !c.cue;
   const fulls = candidates.filter(isFull);
@@ -77,7 +84,13 @@ export function resolvePersons(text: string, tokens: readonly Token[], candidate
     const sk = skeleton(surname);
     const fk = first ? skeleton(first) : undefined;
     const same = (bySurname.get(sk) ?? []).find((g) => !g.first || !fk || g.first === fk);
-    const g: PersonGroup = same ?? { surname: sk, forms: new Map(), mentions: [], titles: new Set(), countries: new Set() };
+    const g: PersonGroup = same ?? {
+      surname: sk,
+      forms: new Map(),
+      mentions: [],
+      titles: new Set(),
+      countries: new Set(),
+    };
     if (!same) {
       groups.push(g);
       bySurname.set(sk, [...(bySurname.get(sk) ?? []), g]);
@@ -96,7 +109,9 @@ export function resolvePersons(text: string, tokens: readonly Token[], candidate
     const word = words(c).join(' ');
     const whole = pickGroup(bySurname.get(skeleton(word)) ?? [], c.from, lastSeen);
     const parts = !whole && word.includes('-') ? word.split('-') : [word];
-    const matches = whole ? [whole] : parts.map((p) => pickGroup(bySurname.get(skeleton(p)) ?? byFirst(groups, p, c), c.from, lastSeen));
+    const matches = whole
+      ? [whole]
+      : parts.map((p) => pickGroup(bySurname.get(skeleton(p)) ?? byFirst(groups, p, c), c.from, lastSeen));
     if (matches.every((g) => g !== undefined) && parts.length > 1) {
       // "Trump-Putin": one mention per person.
       c.label = 'Person';
@@ -114,7 +129,13 @@ export function resolvePersons(text: string, tokens: readonly Token[], candidate
       addMention(g, c);
     } else if (c.label === 'Person' || (c.cue === 'speech' && !c.locative)) {
       c.label = 'Person';
-      const ng: PersonGroup = { surname: skeleton(word), forms: new Map([[word, 1]]), mentions: [], titles: new Set(), countries: new Set() };
+      const ng: PersonGroup = {
+        surname: skeleton(word),
+        forms: new Map([[word, 1]]),
+        mentions: [],
+        titles: new Set(),
+        countries: new Set(),
+      };
       groups.push(ng);
       bySurname.set(ng.surname, [ng]);
       addMention(ng, c);
@@ -131,7 +152,11 @@ function byFirst(groups: readonly PersonGroup[], word: string, c: Candidate): Pe
 }
 
 /** Of several people with one surname, the one named most recently before `at` (else the first). */
-function pickGroup(list: readonly PersonGroup[], at: number, lastSeen: ReadonlyMap<PersonGroup, number>): PersonGroup | undefined {
+function pickGroup(
+  list: readonly PersonGroup[],
+  at: number,
+  lastSeen: ReadonlyMap<PersonGroup, number>,
+): PersonGroup | undefined {
   if (list.length <= 1) return list[0];
   let best: PersonGroup | undefined;
   let bestAt = -1;
@@ -152,7 +177,8 @@ export function personName(g: PersonGroup): string {
   for (const [form, count] of g.forms) {
     const better =
       form.split(' ').length > best.split(' ').length ||
-      (form.split(' ').length === best.split(' ').length && (count > bestCount || (count === bestCount && form < best)));
+      (form.split(' ').length === best.split(' ').length &&
+        (count > bestCount || (count === bestCount && form < best)));
     if (!best || better) {
       best = form;
       bestCount = count;

@@ -60,7 +60,9 @@ const ALL_CAPS = /^[\p{Lu}\d.&'’-]+$/u;
 const ROMAN = /^[IVXLC]+$/;
 // Event nouns and their modifiers never belong to a person's name ("Jake Sullivan Meeting").
 const EVENT_WORDS = new Set(
-  [...Object.values(EVENT_LEXICON.classes).flatMap((c) => c.heads), ...EVENT_LEXICON.modifiers].filter((w) => !w.includes(' ')),
+  [...Object.values(EVENT_LEXICON.classes).flatMap((c) => c.heads), ...EVENT_LEXICON.modifiers].filter(
+    (w) => !w.includes(' '),
+  ),
 );
 const WORD_ENDING = /(?:ing|ed|ly|ally|ness|ment|tion)$/;
 // "Administration", "Residence", "Extraordinary" after a title are offices, not surnames.
@@ -97,7 +99,14 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
     let country: string | undefined;
     for (let k = 0; k < segs.length; k++) {
       const seg = segs[k]!;
-      const cand: Candidate = { label: null, from: seg.from, to: seg.to, name: '', aliases: [], locative: locative && k === 0 };
+      const cand: Candidate = {
+        label: null,
+        from: seg.from,
+        to: seg.to,
+        name: '',
+        aliases: [],
+        locative: locative && k === 0,
+      };
       if (seg.info) {
         if (fromPhrase(cand, seg.info, text, tokens)) out.push(cand);
         if (seg.info.kind === 'country' || seg.info.kind === 'demonym') country = seg.info.ref;
@@ -111,7 +120,12 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
           cand.title = surface(text, tokens, prev.from, prev.to);
           if (country) cand.country = country;
         }
-        if (prev?.info && (prev.info.kind === 'country' || prev.info.kind === 'org') && prev.to === seg.from && cand.label === 'Organization')
+        if (
+          prev?.info &&
+          (prev.info.kind === 'country' || prev.info.kind === 'org') &&
+          prev.to === seg.from &&
+          cand.label === 'Organization'
+        )
           cand.aliases.push(surface(text, tokens, prev.from, cand.to));
         if (cand.label !== null || cand.name) out.push(cand);
         if (consumed) k++;
@@ -129,7 +143,8 @@ function splitCompound(cand: Candidate, tokens: readonly Token[], out: Candidate
   if (cand.to - cand.from !== 1 || !tok.text.includes('-')) return false;
   const parts = tok.text.split('-');
   const infos = parts.map((p) => PHRASES.get(p));
-  if (!infos.every((i) => i && (i.kind === 'country' || i.kind === 'org' || i.kind === 'capital' || i.kind === 'seat'))) return false;
+  if (!infos.every((i) => i && (i.kind === 'country' || i.kind === 'org' || i.kind === 'capital' || i.kind === 'seat')))
+    return false;
   let offset = tok.start;
   parts.forEach((p, k) => {
     const info = infos[k]!;
@@ -151,7 +166,10 @@ function fromPhrase(cand: Candidate, info: PhraseInfo, text: string, tokens: rea
     case 'seat':
       // "in Moscow", "at the White House" are places; "Moscow said", "the Kremlin said" are the state acting.
       cand.within = info.ref;
-      if (cand.locative || (cand.from > 1 && tokens[cand.from - 1]!.text === 'the' && LOCATIVES.has(tokens[cand.from - 2]!.text))) {
+      if (
+        cand.locative ||
+        (cand.from > 1 && tokens[cand.from - 1]!.text === 'the' && LOCATIVES.has(tokens[cand.from - 2]!.text))
+      ) {
         cand.label = 'Place';
         cand.name = surface(text, tokens, cand.from, cand.to);
       } else {
@@ -212,10 +230,13 @@ function classifyChunk(
   const titled = (prev?.info?.kind === 'title' || prev?.info?.kind === 'honorific') && prev.to === from;
   const commonWord =
     to - from === 1 &&
-    (vocab.has(first.lower) || FUNCTION_WORDS.has(first.lower) || EVENT_WORDS.has(first.lower) || ABSTRACT_NOUN.test(first.lower));
+    (vocab.has(first.lower) ||
+      FUNCTION_WORDS.has(first.lower) ||
+      EVENT_WORDS.has(first.lower) ||
+      ABSTRACT_NOUN.test(first.lower));
   if (titled && !commonWord) {
     cand.label = 'Person';
-    cand.cue = prev!.info!.kind === 'title' ? 'title' : 'honorific';
+    cand.cue = prev.info!.kind === 'title' ? 'title' : 'honorific';
     return false;
   }
   const allCaps = ALL_CAPS.test(cand.name);
@@ -274,7 +295,9 @@ function classifyChunk(
 function speechCue(text: string, tokens: readonly Token[], from: number, to: number): boolean {
   const end = tokens[to - 1]!.end;
   const start = tokens[from]!.start;
-  return SPEECH_AFTER.test(text.slice(end, end + 100)) || SPEECH_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+  return (
+    SPEECH_AFTER.test(text.slice(end, end + 100)) || SPEECH_BEFORE.test(text.slice(Math.max(0, start - 20), start))
+  );
 }
 
 /**

@@ -16,7 +16,27 @@ export interface Segment {
 }
 
 // Lower-case words that may join the parts of one name ("Bank of England", "Ursula von der Leyen").
-const CONNECTORS = new Set(['of', 'the', 'de', 'da', 'di', 'du', 'von', 'van', 'der', 'den', 'la', 'le', 'bin', 'al', 'and', 'for', 'del', 'dos', 'el']);
+const CONNECTORS = new Set([
+  'of',
+  'the',
+  'de',
+  'da',
+  'di',
+  'du',
+  'von',
+  'van',
+  'der',
+  'den',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'and',
+  'for',
+  'del',
+  'dos',
+  'el',
+]);
 /** Surname particles: they may start a name ("von der Leyen"), the other connectors may not. */
 export const PARTICLES = SURNAME_PARTICLES;
 const INITIAL = /^\p{Lu}$/u;
@@ -68,7 +88,12 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): [number
       }
       // A connector joins only when a capitalised word follows it directly.
       let k = j;
-      while (k < tokens.length && !tokens[k]!.cap && CONNECTORS.has(tokens[k]!.text) && adjacent(text, tokens[k - 1]!, tokens[k]!))
+      while (
+        k < tokens.length &&
+        !tokens[k]!.cap &&
+        CONNECTORS.has(tokens[k]!.text) &&
+        adjacent(text, tokens[k - 1]!, tokens[k]!)
+      )
         k++;
       if (k > j && k < tokens.length && tokens[k]!.cap && adjacent(text, tokens[k - 1]!, tokens[k]!)) j = k + 1;
       else break;
@@ -80,8 +105,14 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): [number
 }
 
 /** Looks up the longest known phrase starting at token `i` and ending before `to`. */
-export function longestPhrase(tokens: readonly Token[], i: number, to: number): { info: PhraseInfo; to: number } | null {
-  return lookup(tokens, i, to, (t) => t.text) ?? (SHOUTED.test(tokens[i]!.text) ? lookup(tokens, i, to, titleCase) : null);
+export function longestPhrase(
+  tokens: readonly Token[],
+  i: number,
+  to: number,
+): { info: PhraseInfo; to: number } | null {
+  return (
+    lookup(tokens, i, to, (t) => t.text) ?? (SHOUTED.test(tokens[i]!.text) ? lookup(tokens, i, to, titleCase) : null)
+  );
 }
 
 // "LONDON", "NEW YORK" in datelines and headlines: looked up again in title case.
@@ -103,12 +134,17 @@ for (const [key, info] of PHRASES) {
   for (const w of words) {
     node = level.get(w);
     if (!node) level.set(w, (node = {}));
-    level = node.next ??= new Map();
+    level = node.next ??= new Map<string, PhraseNode>();
   }
   node!.info = info;
 }
 
-function lookup(tokens: readonly Token[], i: number, to: number, form: (t: Token) => string): { info: PhraseInfo; to: number } | null {
+function lookup(
+  tokens: readonly Token[],
+  i: number,
+  to: number,
+  form: (t: Token) => string,
+): { info: PhraseInfo; to: number } | null {
   const max = to - i;
   if (max <= 0) return null;
   let node = TRIE.get(form(tokens[i]!));

@@ -20,7 +20,10 @@ export class EntityTable {
   private readonly entities = new Map<string, ArticleEntity>();
   private readonly pending: Pending[] = [];
 
-  constructor(private readonly text: string, private readonly articleId: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly articleId: string,
+  ) {}
 
   /** Records a mention of the entity `label`/`name` at [start, end); returns the entity key. */
   add(label: EntityLabel, name: string, start: number, end: number, aliases: readonly string[] = []): string {
@@ -77,7 +80,14 @@ export class EntityTable {
       const text = this.text.slice(m.start, m.end);
       const e = this.entities.get(m.key)!;
       e.mentions.push({ article: this.articleId, start: m.start, end: m.end, text });
-      mentions.push({ start: m.start, end: m.end, text, label: m.label, entity: m.key, sentence: sentenceAt(sentences, m.start) });
+      mentions.push({
+        start: m.start,
+        end: m.end,
+        text,
+        label: m.label,
+        entity: m.key,
+        sentence: sentenceAt(sentences, m.start),
+      });
     }
     ctx.entities = new Map();
     for (const key of [...used].sort(compareStrings)) {

@@ -84,7 +84,8 @@ export function objectsAfter(a: Analysis, from: number, to: number, labels = ACT
     // "European Commission President Ursula von der Leyen": a body naming a person's office.
     if (m.label !== 'Person' && /^\s+\p{Lu}/u.test(a.masked.slice(m.end, m.end + 2))) continue;
     const gap = a.masked.slice(prevEnd, m.start);
-    if (out.length > 0 && !COORDINATION.test(gap) && !/^[\s,]*(?:and|as well as|with)?[\s\p{L}'’.-]{0,40}$/u.test(gap)) break;
+    if (out.length > 0 && !COORDINATION.test(gap) && !/^[\s,]*(?:and|as well as|with)?[\s\p{L}'’.-]{0,40}$/u.test(gap))
+      break;
     out.push(m);
     prevEnd = m.end;
   }
@@ -94,5 +95,7 @@ export function objectsAfter(a: Analysis, from: number, to: number, labels = ACT
 /** Whether the verb at `at` is passive ("was rejected", "were joined"); "is refusing" and "is opposed to" are not. */
 export function isPassive(a: Analysis, at: number, verb = ''): boolean {
   if (/ing$|\sto$/.test(verb)) return false;
-  return /\b(?:was|were|is|are|been|being|be)\s+(?:(?:\p{L}+ly|not|never|also|later|then)\s+)*$/iu.test(a.masked.slice(Math.max(0, at - 40), at));
+  return /\b(?:was|were|is|are|been|being|be)\s+(?:(?:\p{L}+ly|not|never|also|later|then)\s+)*$/iu.test(
+    a.masked.slice(Math.max(0, at - 40), at),
+  );
 }

@@ -50,7 +50,18 @@ export function analyse(ctx: ExtractionContext): Analysis {
   const frameMentions = ctx.mentions.filter((m) => masked[m.start] !== '_');
   const rawTokens = tokenize(text);
   const tokens = quotes.length ? rawTokens.filter((t) => masked[t.start] !== '_') : rawTokens;
-  last = { ctx, text, masked, paragraphs, quotes, frameMentions, rawTokens, tokens, mentionCount: ctx.mentions.length, memo: {} };
+  last = {
+    ctx,
+    text,
+    masked,
+    paragraphs,
+    quotes,
+    frameMentions,
+    rawTokens,
+    tokens,
+    mentionCount: ctx.mentions.length,
+    memo: {},
+  };
   return last;
 }
 

@@ -58,7 +58,8 @@ function ownerOf(a: Analysis, s: Sentence, noun: Hit, history: SpeakerHistory): 
   if (group.length > 0) return group;
   // "A group of diplomats held their first meeting with X": the clause's first actor.
   const lead = candidatesIn(a, s.start, noun.start).find((c) => c.kind === 'mention');
-  if (lead && lead.kind === 'mention' && !/[,;:]/.test(a.masked.slice(s.start, lead.at)) && lead.at - s.start < 30) return [lead.entity];
+  if (lead && lead.kind === 'mention' && !/[,;:]/.test(a.masked.slice(s.start, lead.at)) && lead.at - s.start < 30)
+    return [lead.entity];
   const first = firstSubject(a, s, s.end, history);
   return first ? [first] : [];
 }

@@ -16,11 +16,14 @@ import type { PhraseMatcher } from './tokens.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
 
 // A period inside a sentence is an abbreviation ("U.S."); the sentence end bounds the clause anyway.
-const WHAT_END = /[;:!?—(]|\s--\s|,\s*(?:but|which|while|saying|adding|and\s+(?:said|added))\b|\s(?:because|although|though|whereas)\s/u;
+const WHAT_END =
+  /[;:!?—(]|\s--\s|,\s*(?:but|which|while|saying|adding|and\s+(?:said|added))\b|\s(?:because|although|though|whereas)\s/u;
 const MAX_WHAT_WORDS = 16;
 // A determiner before the word makes "offer", "demand", "plan" a noun.
-const AUXILIARY_BEFORE = /\b(?:was|were|is|are|be|been|being|has|have|had|will|would|could|should|to|did|does|do|also|not)\s+(?:\p{L}+ly\s+)?$/iu;
-const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|his|her|its|their|our|your|my|any|no)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const AUXILIARY_BEFORE =
+  /\b(?:was|were|is|are|be|been|being|has|have|had|will|would|could|should|to|did|does|do|also|not)\s+(?:\p{L}+ly\s+)?$/iu;
+const DETERMINER_BEFORE =
+  /\b(?:the|a|an|this|that|these|his|her|its|their|our|your|my|any|no)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** The clause after a trigger, from the raw text (quotes included), trimmed to a short phrase. */
 export function whatAfter(a: Analysis, from: number, to: number): { text: string; end: number } {
@@ -37,11 +40,21 @@ export function whatAfter(a: Analysis, from: number, to: number): { text: string
   return { text: clean, end: from + (m ? m.index : span.length) };
 }
 
-export function targetOf(a: Analysis, from: number, to: number, source: string, sentence?: Sentence): string | undefined {
+export function targetOf(
+  a: Analysis,
+  from: number,
+  to: number,
+  source: string,
+  sentence?: Sentence,
+): string | undefined {
   const inside = mentionsIn(a.ctx.mentions, from, to).filter((m) => m.entity !== source);
   // "urged Zelensky to …", "invited Putin to …": the addressee right after the verb.
   const first = inside[0];
-  if (first && first.label !== 'Event' && /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(a.masked.slice(from, first.start))) {
+  if (
+    first &&
+    first.label !== 'Event' &&
+    /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(a.masked.slice(from, first.start))
+  ) {
     if (/^\s+to\s/u.test(a.masked.slice(first.end, first.end + 4))) return first.entity;
   }
   const event = inside.find((m) => m.label === 'Event');
@@ -142,9 +155,10 @@ function sentenceProposals(a: Analysis, s: Sentence, history: SpeakerHistory, se
       nounSpans.push([from, to]);
       if (!owner) continue;
       // "Securing a truce had been a core demand of X": what was demanded is the subject.
-      const copula = /(?:^|,\s*)([^,]*?)\s+(?:is|was|were|are|been|has\s+been|had\s+been|remains|remained)\s+(?:a|an|the|their|his|her|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(
-        a.masked.slice(s.start, from),
-      );
+      const copula =
+        /(?:^|,\s*)([^,]*?)\s+(?:is|was|were|are|been|has\s+been|had\s+been|remains|remained)\s+(?:a|an|the|their|his|her|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(
+          a.masked.slice(s.start, from),
+        );
       if (copula && owner.whatFrom !== to) {
         const at = s.start + copula.index + copula[0].indexOf(copula[1]!);
         emit(a, s, type, owner.entity, at, seen, at + copula[1]!.length);
@@ -159,7 +173,8 @@ function sentenceProposals(a: Analysis, s: Sentence, history: SpeakerHistory, se
       if (!/\p{L}/u.test(lead)) continue;
       // "the offer", "a new demand" are nouns; "the Palestinians reject" is a named subject and its verb.
       const det = DETERMINER_BEFORE.exec(lead);
-      if (det && !AUXILIARY_BEFORE.test(lead) && !mentionsIn(a.frameMentions, s.start + det.index, from).length) continue;
+      if (det && !AUXILIARY_BEFORE.test(lead) && !mentionsIn(a.frameMentions, s.start + det.index, from).length)
+        continue;
       const word = m.text;
       const next = a.masked.slice(to, to + 60);
       // "sought to assuage …" is an aim, not a proposal; "seeking a ceasefire" is.
@@ -170,10 +185,18 @@ function sentenceProposals(a: Analysis, s: Sentence, history: SpeakerHistory, se
       }
       // "suggested his position remained unchanged" reports a view; a proposal carries a modal.
       // "declined to comment" is no rejection of anything.
-      if (/^declin/.test(word) && /^\s+(?:comment|elaborate|give|say|discuss|specify|be\s+named|answer|respond)\b/.test(next)) continue;
+      if (
+        /^declin/.test(word) &&
+        /^\s+(?:comment|elaborate|give|say|discuss|specify|be\s+named|answer|respond)\b/.test(next)
+      )
+        continue;
       // "is accused of": without an object before "of" the actor is elsewhere.
       if (/^accus/.test(word) && /^\s+of\b/.test(next)) continue;
-      if (/^suggest/.test(word) && !/^\s+(?:\p{L}+ing\b|(?:that\s+)?[^.;]{0,60}?\b(?:should|could|would|must|might|may|ought)\b)/u.test(next)) continue;
+      if (
+        /^suggest/.test(word) &&
+        !/^\s+(?:\p{L}+ing\b|(?:that\s+)?[^.;]{0,60}?\b(?:should|could|would|must|might|may|ought)\b)/u.test(next)
+      )
+        continue;
       let source: string | undefined;
       if (isPassive(a, from, m.text)) {
         // "The ceasefire was rejected by X": X is the actor, the subject is what was rejected.

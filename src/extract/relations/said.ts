@@ -12,7 +12,16 @@
  */
 import type { ArticleRelation } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
-import { ACTOR_LABELS, analyse, evidenceAt, lowerBound, mentionsIn, pushRelation, sentenceAt, type Analysis } from './context.js';
+import {
+  ACTOR_LABELS,
+  analyse,
+  evidenceAt,
+  lowerBound,
+  mentionsIn,
+  pushRelation,
+  sentenceAt,
+  type Analysis,
+} from './context.js';
 import { subjectOf } from './clauses.js';
 import { SPEECH } from './lexicon.js';
 import { tokenAt, type PhraseHit } from './tokens.js';
@@ -72,7 +81,11 @@ function attributeAfter(a: Analysis, q: Quote, to: number, history: SpeakerHisto
   const clauseEnd = Math.min(to, verb.end + 120);
   // "said Kyiv pensioner Maria X": the person, not the place that describes her.
   const after = candidatesIn(a, verb.end, clauseEnd);
-  const hit = firstResolved(a, [...after.filter((c) => c.kind !== 'mention' || c.label === 'Person'), ...after], history);
+  const hit = firstResolved(
+    a,
+    [...after.filter((c) => c.kind !== 'mention' || c.label === 'Person'), ...after],
+    history,
+  );
   if (hit) return { speaker: hit };
   // "said a 26-year-old soldier who gave only his call-sign 'X'": the name may sit in quotes.
   const named = mentionsIn(a.ctx.mentions, verb.end, clauseEnd).find((m) => m.label === 'Person');
@@ -105,7 +118,11 @@ function attributeColon(a: Analysis, q: Quote, from: number, history: SpeakerHis
   if (!/:\s*$/.test(a.masked.slice(from, q.open))) return undefined;
   // "US President Donald Trump: '…'": the person nearest the colon, else the first actor.
   const list = candidatesIn(a, from, q.open);
-  const hit = firstResolved(a, [...list.filter((c) => c.kind === 'mention' && c.label === 'Person').reverse(), ...list], history);
+  const hit = firstResolved(
+    a,
+    [...list.filter((c) => c.kind === 'mention' && c.label === 'Person').reverse(), ...list],
+    history,
+  );
   return hit ? { speaker: hit } : undefined;
 }
 
@@ -119,7 +136,8 @@ function attributePrevious(a: Analysis, q: Quote, from: number, history: Speaker
   if (!s || s.start < para.start || s.end > from) return undefined;
   const verbs = verbsIn(a, s.start, s.end);
   const verb = verbs[verbs.length - 1];
-  if (!verb || wordCount(a.masked.slice(verb.end, s.end)) > 3 || a.masked.slice(s.start, s.end).includes('_')) return undefined;
+  if (!verb || wordCount(a.masked.slice(verb.end, s.end)) > 3 || a.masked.slice(s.start, s.end).includes('_'))
+    return undefined;
   return reportedSpeaker(a, s.start, s.end, history);
 }
 
@@ -173,7 +191,10 @@ function attributeOwn(a: Analysis, q: Quote, span: Span, history: SpeakerHistory
     const after = attributeAfter(a, q, span.to, history);
     if (after) return after;
   }
-  return attributeColon(a, q, span.from, history) ?? (opensSentence ? attributePrevious(a, q, span.from, history) : undefined);
+  return (
+    attributeColon(a, q, span.from, history) ??
+    (opensSentence ? attributePrevious(a, q, span.from, history) : undefined)
+  );
 }
 
 /** Attributes every statement quote of the article, in reading order. */
@@ -278,7 +299,9 @@ function mostMentioned(a: Analysis, except: string): string | undefined {
   if (!a.memo.ranking) {
     const counts = new Map<string, number>();
     for (const m of a.ctx.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-    a.memo.ranking = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([k]) => k);
+    a.memo.ranking = [...counts]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+      .map(([k]) => k);
   }
   return a.memo.ranking.find((k) => k !== except);
 }

@@ -33,7 +33,8 @@ const ROLE_HEADS = new Set(
   ).split(' '),
 );
 // Relative and participial asides between a subject and its verb ("X, who met Y, said").
-const ASIDE = /,\s*(?:who|which|whose|whom|where|when|speaking|reporting|writing|appearing|standing|sitting|referring)\b[^,;]*,/giu;
+const ASIDE =
+  /,\s*(?:who|which|whose|whom|where|when|speaking|reporting|writing|appearing|standing|sitting|referring)\b[^,;]*,/giu;
 
 /** Spans of relative/participial asides in [from, to) of the masked text. */
 function asides(masked: string, from: number, to: number): [number, number][] {
@@ -51,7 +52,17 @@ function asides(masked: string, from: number, to: number): [number, number][] {
 /** The characters of the regex class `\s`. */
 function isWhitespace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** `/^\s+$/.test(text.slice(from, to))` without the slice: it runs for every token pair looked at. */
@@ -72,12 +83,21 @@ function isSubjectLike(a: Analysis, m: EntityMention, lineStart: number): boolea
   if (OBJECT_MARKERS.has(tokens[i]!.lower) && joined(a, tokens[i]!, tokens[i + 1] ?? tokens[i]!)) return false;
   // Skip titles, names and possessors ("meet Ukraine's", "with Russian President") back to the word before them.
   let right = tokens[i + 1]!;
-  while (i >= 0 && tokens[i]!.start >= lineStart && (tokens[i]!.cap || tokens[i]!.lower === 'of' || tokens[i]!.lower === 'the')) {
+  while (
+    i >= 0 &&
+    tokens[i]!.start >= lineStart &&
+    (tokens[i]!.cap || tokens[i]!.lower === 'of' || tokens[i]!.lower === 'the')
+  ) {
     if (!joined(a, tokens[i]!, right)) return true;
     right = tokens[i]!;
     i--;
   }
-  return !(i >= 0 && tokens[i]!.start >= lineStart && joined(a, tokens[i]!, right) && OBJECT_MARKERS.has(tokens[i]!.lower));
+  return !(
+    i >= 0 &&
+    tokens[i]!.start >= lineStart &&
+    joined(a, tokens[i]!, right) &&
+    OBJECT_MARKERS.has(tokens[i]!.lower)
+  );
 }
 
 /** Possible subjects inside [from, to), in text order, asides and objects skipped. */
@@ -101,13 +121,25 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
     if (!ROLE_HEADS.has(t.lower)) continue;
     // "the Russian president": a determiner up to five words back, nothing but words between.
     let d = i - 1;
-    while (d >= first && i - d <= 5 && !DETERMINERS.has(tokens[d]!.lower) && onlyWhitespace(a.masked, tokens[d]!.end, tokens[d + 1]!.start)) d--;
-    if (d < first || !DETERMINERS.has(tokens[d]!.lower) || !onlyWhitespace(a.masked, tokens[d]!.end, tokens[d + 1]!.start)) continue;
+    while (
+      d >= first &&
+      i - d <= 5 &&
+      !DETERMINERS.has(tokens[d]!.lower) &&
+      onlyWhitespace(a.masked, tokens[d]!.end, tokens[d + 1]!.start)
+    )
+      d--;
+    if (
+      d < first ||
+      !DETERMINERS.has(tokens[d]!.lower) ||
+      !onlyWhitespace(a.masked, tokens[d]!.end, tokens[d + 1]!.start)
+    )
+      continue;
     const at = tokens[d]!.start;
     const next = tokens[i + 1];
     // "the President Donald Trump" is a title before a name, which the mention covers.
     if (next && next.cap && joined(a, t, next)) continue;
-    if (inAside(at) || overlapsMention(a, at, t.end) || POSSESSIVE_AFTER.test(a.masked.slice(t.end, t.end + 3))) continue;
+    if (inAside(at) || overlapsMention(a, at, t.end) || POSSESSIVE_AFTER.test(a.masked.slice(t.end, t.end + 3)))
+      continue;
     const words = tokens.slice(d + 1, i + 1).map((x) => x.lower);
     out.push({ kind: 'descriptor', at, end: t.end, words });
   }
@@ -156,10 +188,13 @@ export function resolvePronoun(a: Analysis, at: number, history: SpeakerHistory)
 // Words that may sit inside a title before a name ("Russia's top economic envoy Kirill Dmitriev").
 const TITLE_WORDS = new Set([
   ...ROLE_HEADS,
-  ...'former top special foreign deputy vice senior economic defence defense state of national security affairs interior finance trade prime acting outgoing incoming opposition s'.split(' '),
+  ...'former top special foreign deputy vice senior economic defence defense state of national security affairs interior finance trade prime acting outgoing incoming opposition s'.split(
+    ' ',
+  ),
 ]);
 const isTitleWord = (t: string): boolean => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, ''));
-const APPOSITIVE = /^,\s*(?!(?:who|which|whose|where|when|while|after|before|as|but|and|if|because|although|though|since|saying|adding)\b|\p{Ll}+ing\b)(?:the|a|an)?\s*([^,.;]{0,50})/u;
+const APPOSITIVE =
+  /^,\s*(?!(?:who|which|whose|where|when|while|after|before|as|but|and|if|because|although|though|since|saying|adding)\b|\p{Ll}+ing\b)(?:the|a|an)?\s*([^,.;]{0,50})/u;
 
 // Title context of every Person: the title run just before each mention, an appositive
 // after it (", the Ukrainian president,") and an "of Country" after it.
@@ -180,13 +215,18 @@ function titleContext(a: Analysis): Map<string, Set<string>> {
     const rest = a.masked.slice(m.end, m.end + 60);
     // Only an appositive that names an office counts (", the Ukrainian president,"), not ", when the …".
     const appositive = APPOSITIVE.exec(rest)?.[1] ?? '';
-    const office = appositive.toLowerCase().split(/[^\p{L}]+/u).some((w) => ROLE_HEADS.has(w)) ? appositive : '';
+    const office = appositive
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((w) => ROLE_HEADS.has(w))
+      ? appositive
+      : '';
     const after = office || (/^\s+of\s+(\p{Lu}[\p{L}]+)/u.exec(rest)?.[1] ?? '');
-    for (const w of `${run.join(' ')} ${after} ${m.text}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) set.add(stem(w));
+    for (const w of `${run.join(' ')} ${after} ${m.text}`.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+      if (w) set.add(stem(w));
   }
   return out;
 }
-
 
 /**
  * The Person a descriptor ("the Russian president") refers to: one mentioned before
@@ -214,7 +254,11 @@ export function resolveDescriptor(a: Analysis, words: readonly string[], at: num
     const matched = qualifiers.filter((w) => title.has(stem(w))).length;
     if (matched < qualifiers.length) continue;
     const key = [matched, count.get(entity) ?? 0, seen];
-    if (!best || key[0]! > bestKey[0]! || (key[0] === bestKey[0] && (key[1]! > bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))) {
+    if (
+      !best ||
+      key[0]! > bestKey[0]! ||
+      (key[0] === bestKey[0] && (key[1]! > bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))
+    ) {
       best = entity;
       bestKey = key;
     }

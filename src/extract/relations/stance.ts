@@ -75,7 +75,8 @@ function sentenceStances(a: Analysis, s: Sentence, speakers: Map<Quote, string>,
   for (const m of question ? [] : DEONTIC.find(a.rawTokens, s.start, s.end)) {
     const before = a.text.slice(Math.max(s.start, m.start - 25), m.start);
     // "which needs to be corrected" qualifies a noun; "we don't have to" negates the demand.
-    if (/\b(?:which|who|that)\s+$|\b(?:not|never|no)\s+(?:\p{L}+\s+)?$|n['’]t\s+(?:\p{L}+\s+)?$/iu.test(before)) continue;
+    if (/\b(?:which|who|that)\s+$|\b(?:not|never|no)\s+(?:\p{L}+\s+)?$|n['’]t\s+(?:\p{L}+\s+)?$/iu.test(before))
+      continue;
     const actor = actorAt(a, s, m.start, speakers);
     if (actor) emit(a, s, 'PROPOSED', actor, s.start + clauseStart(text.slice(0, m.start - s.start)), seen);
   }

@@ -65,7 +65,8 @@ export class PhraseMatcher {
       list.push({ words, text: words.join(' ') });
       this.byFirst.set(words[0]!, list);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || (a.text < b.text ? -1 : 1));
+    for (const list of this.byFirst.values())
+      list.sort((a, b) => b.words.length - a.words.length || (a.text < b.text ? -1 : 1));
   }
 
   /** The phrase starting at token `i`, if any. */

@@ -6,7 +6,7 @@
  * (share bars, related links, newsletter boxes, marked by their class or id) removed.
  * Block elements become paragraph breaks; entities are decoded by the parser.
  */
-import { DomUtils, parseDocument } from 'htmlparser2';
+import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import type { ArticleDraft } from './types.js';
 
 type HtmlDocument = ReturnType<typeof parseDocument>;
@@ -17,25 +17,93 @@ type Parent = HtmlDocument | HtmlElement;
 const { getElementsByTagName, textContent, removeElement, getAttributeValue } = DomUtils;
 
 /** Element guard (domhandler's `type` is 'tag', or 'script'/'style' for those two). */
-const isTag = (n: HtmlNode): n is HtmlElement => n.type === 'tag' || n.type === 'script' || n.type === 'style';
-const isText = (n: HtmlNode): n is Extract<HtmlNode, { data: string }> => n.type === 'text';
+const isTag = (n: HtmlNode): n is HtmlElement =>
+  n.type === ElementType.Tag || n.type === ElementType.Script || n.type === ElementType.Style;
+const isText = (n: HtmlNode): n is Extract<HtmlNode, { data: string }> => n.type === ElementType.Text;
 
 /** Elements that never hold article text. */
 const DROP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio',
-  'picture', 'img', 'button', 'input', 'select', 'textarea', 'form', 'nav', 'aside', 'dialog', 'menu', 'footer', 'link', 'meta',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'form',
+  'nav',
+  'aside',
+  'dialog',
+  'menu',
+  'footer',
+  'link',
+  'meta',
 ]);
 /** ARIA roles of page chrome. */
-const DROP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search', 'menu', 'menubar', 'toolbar']);
+const DROP_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'dialog',
+  'alertdialog',
+  'search',
+  'menu',
+  'menubar',
+  'toolbar',
+]);
 /** Elements that end a paragraph. */
 const PARAGRAPH = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'pre', 'figcaption', 'caption', 'address', 'summary', 'hr', 'table',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'figcaption',
+  'caption',
+  'address',
+  'summary',
+  'hr',
+  'table',
 ]);
 /** Elements that end a line. */
-const LINE = new Set(['div', 'section', 'article', 'main', 'header', 'figure', 'ul', 'ol', 'dl', 'tr', 'details', 'center', 'body', 'br']);
+const LINE = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'figure',
+  'ul',
+  'ol',
+  'dl',
+  'tr',
+  'details',
+  'center',
+  'body',
+  'br',
+]);
 const CELL = new Set(['td', 'th']);
 
-const ARTICLE_TYPES = /^(?:News|Reportage|Analysis|Opinion|Report|Background|Review|Satirical)?(?:Article|NewsArticle|BlogPosting|LiveBlogPosting|Report)$/;
+const ARTICLE_TYPES =
+  /^(?:News|Reportage|Analysis|Opinion|Report|Background|Review|Satirical)?(?:Article|NewsArticle|BlogPosting|LiveBlogPosting|Report)$/;
 
 /** Metadata as the page states it. */
 interface PageMeta {
@@ -61,7 +129,7 @@ function readJsonLd(doc: HtmlDocument, meta: PageMeta): void {
     while (stack.length > 0) {
       const v = stack.pop();
       if (Array.isArray(v)) {
-        stack.push(...v);
+        stack.push(...(v as unknown[]));
         continue;
       }
       if (!v || typeof v !== 'object') continue;
@@ -80,9 +148,23 @@ function readJsonLd(doc: HtmlDocument, meta: PageMeta): void {
 
 const META_TITLE = ['og:title', 'twitter:title', 'dc.title', 'dcterms.title'];
 const META_DATE = [
-  'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished', 'article.published', 'publishdate',
-  'publish-date', 'publish_date', 'pubdate', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created',
-  'sailthru.date', 'parsely-pub-date',
+  'article:published_time',
+  'og:article:published_time',
+  'og:published_time',
+  'datepublished',
+  'article.published',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'pubdate',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.issued',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
 ];
 const META_URL = ['og:url', 'twitter:url'];
 const META_SOURCE = ['og:site_name', 'application-name', 'dc.publisher', 'dcterms.publisher'];
@@ -100,7 +182,9 @@ function readMeta(doc: HtmlDocument): PageMeta {
   if (title) meta.title = title;
   const date = found.get('article:published_time') ?? found.get('og:article:published_time');
   if (date) meta.date = date;
-  const canonical = getElementsByTagName('link', doc).find((l) => (attr(l, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  const canonical = getElementsByTagName('link', doc).find((l) =>
+    (attr(l, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
+  );
   const url = (canonical && attr(canonical, 'href')) ?? first(META_URL);
   if (url) meta.url = url;
   const source = first(META_SOURCE);
@@ -110,7 +194,9 @@ function readMeta(doc: HtmlDocument): PageMeta {
   if (!meta.date) {
     // Microdata and <time>: the first published date the page marks up.
     const marked = DomUtils.findOne(
-      (el) => attr(el, 'itemprop')?.toLowerCase() === 'datepublished' || (el.name === 'time' && attr(el, 'datetime') !== undefined),
+      (el) =>
+        attr(el, 'itemprop')?.toLowerCase() === 'datepublished' ||
+        (el.name === 'time' && attr(el, 'datetime') !== undefined),
       doc.children,
       true,
     );
@@ -136,7 +222,12 @@ const textLength = (node: HtmlNode | HtmlDocument): number => textContent(node).
 
 function classWords(el: HtmlElement): string[] {
   const raw = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
-  return raw.length > 1 ? raw.split(/[\s_]+|--/).flatMap((w) => [w, ...w.split('-')]).filter((w) => w.length > 0) : [];
+  return raw.length > 1
+    ? raw
+        .split(/[\s_]+|--/)
+        .flatMap((w) => [w, ...w.split('-')])
+        .filter((w) => w.length > 0)
+    : [];
 }
 
 function isHidden(el: HtmlElement): boolean {
@@ -151,7 +242,7 @@ function isHidden(el: HtmlElement): boolean {
 function prune(root: Parent, boilerplate: ReadonlySet<string>, rootText: number, keepHeader: boolean): void {
   for (const child of [...root.children]) {
     if (!isTag(child)) {
-      if (child.type === 'comment' || child.type === 'directive') removeElement(child);
+      if (child.type === ElementType.Comment || child.type === ElementType.Directive) removeElement(child);
       continue;
     }
     const name = child.name.toLowerCase();
@@ -161,7 +252,11 @@ function prune(root: Parent, boilerplate: ReadonlySet<string>, rootText: number,
     }
     if (boilerplate.size > 0 && classWords(child).some((w) => boilerplate.has(w))) {
       // Never remove a block that holds the article itself (a layout wrapper named "with-sidebar").
-      const holdsArticle = DomUtils.findOne((e) => e.name === 'h1' || e.name === 'article' || e.name === 'main', child.children, true);
+      const holdsArticle = DomUtils.findOne(
+        (e) => e.name === 'h1' || e.name === 'article' || e.name === 'main',
+        child.children,
+        true,
+      );
       if (!holdsArticle && textLength(child) < rootText * 0.5) {
         removeElement(child);
         continue;
@@ -232,7 +327,10 @@ export function parseHtml(html: string, boilerplateWords: ReadonlySet<string> = 
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const meta = readMeta(doc);
   // Scripts and styles go first, so that they do not count as text when choosing the root.
-  for (const el of DomUtils.findAll((e) => ['script', 'style', 'noscript', 'template', 'head'].includes(e.name), doc.children)) {
+  for (const el of DomUtils.findAll(
+    (e) => ['script', 'style', 'noscript', 'template', 'head'].includes(e.name),
+    doc.children,
+  )) {
     removeElement(el);
   }
   const { root, semantic } = pickRoot(doc);

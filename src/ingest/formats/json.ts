@@ -46,20 +46,25 @@ export function readRecord(value: unknown, boilerplateWords?: ReadonlySet<string
   const draft: ArticleDraft = looksLikeHtml(raw) ? parseHtml(raw, boilerplateWords) : { text: raw };
   const title = firstString(o, TITLE_FIELDS);
   if (title) draft.title = title;
-  const date = DATE_FIELDS.map((f) => o[f]).find((v) => (typeof v === 'string' && v.trim()) || typeof v === 'number');
+  const date = DATE_FIELDS.map((f) => o[f]).find(
+    (v): v is string | number => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number',
+  );
   if (date !== undefined) draft.date = String(date);
   const url = firstString(o, URL_FIELDS);
   if (url) draft.url = url;
   let source = firstString(o, SOURCE_FIELDS);
   if (!source) {
     // {"source": {"name": "…"}} as news APIs write it.
-    const s = SOURCE_FIELDS.map((f) => o[f]).find((v) => v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string');
-    if (s) source = ((s as { name: string }).name).trim() || undefined;
+    const s = SOURCE_FIELDS.map((f) => o[f]).find(
+      (v) => v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string',
+    );
+    if (s) source = (s as { name: string }).name.trim() || undefined;
   }
   if (source) draft.source = source;
   const id = o.id;
   const result: RecordResult = { ok: true, draft };
-  if ((typeof id === 'string' && id.trim().length > 0) || (typeof id === 'number' && Number.isFinite(id))) result.id = String(id).trim();
+  if ((typeof id === 'string' && id.trim().length > 0) || (typeof id === 'number' && Number.isFinite(id)))
+    result.id = String(id).trim();
   return result;
 }
 
@@ -75,7 +80,9 @@ export function parseJsonDocument(text: string): DocumentResult {
     return { ok: false, reason: jsonErrorReason(err) };
   }
   if (Array.isArray(value)) {
-    return value.length > 0 ? { ok: true, records: value, single: false } : { ok: false, reason: 'no records (empty JSON array)' };
+    return value.length > 0
+      ? { ok: true, records: value, single: false }
+      : { ok: false, reason: 'no records (empty JSON array)' };
   }
   if (value !== null && typeof value === 'object') return { ok: true, records: [value], single: true };
   return { ok: false, reason: 'not a JSON object or array of records' };

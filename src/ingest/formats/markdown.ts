@@ -118,7 +118,11 @@ export function parseMarkdown(source: string): ArticleDraft {
     }
     if (/^\s*\|.*\|\s*$/.test(content)) {
       flush();
-      const cells = content.trim().slice(1, -1).split('|').map((c) => stripInlineMarkdown(c.trim()));
+      const cells = content
+        .trim()
+        .slice(1, -1)
+        .split('|')
+        .map((c) => stripInlineMarkdown(c.trim()));
       out.push(cells.filter((c) => c.length > 0).join(' | '));
       continue;
     }

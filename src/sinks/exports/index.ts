@@ -16,7 +16,13 @@ import { graphmlFormat } from './formats/graphml.js';
 import { htmlFormat } from './formats/html.js';
 import { jsonFormat, jsonlFormat } from './formats/json.js';
 import { openFileOutput, openFolderOutput } from './output.js';
-import { EXPORT_FORMAT_IDS, type ExportFormat, type ExportFormatId, type ExportResult, type ExportSettings } from './types.js';
+import {
+  EXPORT_FORMAT_IDS,
+  type ExportFormat,
+  type ExportFormatId,
+  type ExportResult,
+  type ExportSettings,
+} from './types.js';
 
 export type { ExportFormat, ExportFormatId, ExportResult, ExportSettings } from './types.js';
 export { EXPORT_FORMAT_IDS } from './types.js';
@@ -69,7 +75,8 @@ export function resolveExportSettings(options: ExportOptions): ExportSettings {
 /** Checks resolved settings; throws a UsageError naming what is wrong and what is expected. */
 export function validateExportSettings(settings: ExportSettings): void {
   const known = EXPORT_FORMAT_IDS.join(', ');
-  if (!settings.out || typeof settings.out !== 'string') throw new UsageError('export: no output path. Give --out <path>.');
+  if (!settings.out || typeof settings.out !== 'string')
+    throw new UsageError('export: no output path. Give --out <path>.');
   if (settings.format === undefined) {
     throw new UsageError(`export: cannot tell the format from '${settings.out}'. Give --format, one of: ${known}.`);
   }

@@ -60,11 +60,15 @@ export class TextWriter {
   /** Flushes and closes the file; rejects if any write failed. */
   async end(): Promise<void> {
     await this.flush();
-    if (this.failure) throw this.failure;
+    this.throwIfFailed();
     await new Promise<void>((res, rej) => {
       this.stream.once('error', rej);
       this.stream.end(() => res());
     });
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
     if (this.failure) throw this.failure;
   }
 
@@ -154,7 +158,9 @@ export async function openFileOutput(out: string): Promise<Output> {
   const path = resolve(out);
   const existing = await statOrNull(path);
   if (existing?.isDirectory()) {
-    throw new OutputError(`export: ${out} is a folder. Give a file path for this format (e.g. ${join(out, 'graph.out')}).`);
+    throw new OutputError(
+      `export: ${out} is a folder. Give a file path for this format (e.g. ${join(out, 'graph.out')}).`,
+    );
   }
   const createdDir = await ensureParent(path);
   const tmp = tempName(path);
@@ -170,10 +176,10 @@ export async function openFileOutput(out: string): Promise<Output> {
   return {
     path,
     dir: dirname(path),
-    async file() {
-      if (handed) throw new Error('export: a file output has one stream.');
+    file() {
+      if (handed) return Promise.reject(new Error('export: a file output has one stream.'));
       handed = true;
-      return writer;
+      return Promise.resolve(writer);
     },
     async commit() {
       try {

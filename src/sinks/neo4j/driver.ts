@@ -34,11 +34,17 @@ const SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 /** Checks the settings; returns `{message}` for the first problem, or undefined. */
 export function validateConnection(settings: ConnectionSettings): { message: string } | undefined {
   const m = /^([a-z0-9+]+):\/\/([^/?#]+)/i.exec(settings.uri);
-  if (!m) return { message: `neo4j: '${displayAddress(settings.uri)}' is not a Neo4j address. Expected e.g. bolt://127.0.0.1:7687 or neo4j+s://xxxx.databases.neo4j.io.` };
+  if (!m)
+    return {
+      message: `neo4j: '${displayAddress(settings.uri)}' is not a Neo4j address. Expected e.g. bolt://127.0.0.1:7687 or neo4j+s://xxxx.databases.neo4j.io.`,
+    };
   if (!SCHEMES.includes(m[1]!.toLowerCase())) {
-    return { message: `neo4j: unsupported scheme '${m[1]}' in ${displayAddress(settings.uri)}. Expected one of ${SCHEMES.map((s) => `${s}://`).join(', ')}.` };
+    return {
+      message: `neo4j: unsupported scheme '${m[1]}' in ${displayAddress(settings.uri)}. Expected one of ${SCHEMES.map((s) => `${s}://`).join(', ')}.`,
+    };
   }
-  if (!settings.username) return { message: 'neo4j: the user name is empty. Pass -u/--username or set NEO4J_USERNAME.' };
+  if (!settings.username)
+    return { message: 'neo4j: the user name is empty. Pass -u/--username or set NEO4J_USERNAME.' };
   return undefined;
 }
 
@@ -58,7 +64,13 @@ export function probeBolt(uri: string, timeoutMs: number): Promise<'bolt' | 'not
       socket.destroy();
       fn();
     };
-    const timer = setTimeout(() => done(() => reject(Object.assign(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`), { code: 'ETIMEDOUT' }))), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        done(() =>
+          reject(Object.assign(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`), { code: 'ETIMEDOUT' })),
+        ),
+      timeoutMs,
+    );
     socket.once('connect', () => {
       // Magic preamble, then four version proposals (5.x ranges, 4.4, 4.x, 3).
       socket.write(Buffer.from([0x60, 0x60, 0xb0, 0x17, 0, 8, 8, 5, 0, 0, 4, 4, 0, 0, 0, 4, 0, 0, 0, 3]));
@@ -69,7 +81,15 @@ export function probeBolt(uri: string, timeoutMs: number): Promise<'bolt' | 'not
       if (got.length >= 4) done(() => resolve(got.subarray(0, 4).toString('latin1') === 'HTTP' ? 'not-bolt' : 'bolt'));
     });
     socket.once('error', (err) => done(() => reject(err)));
-    socket.once('end', () => done(() => reject(Object.assign(new Error('the server closed the connection during the Bolt handshake'), { code: 'ECONNRESET' }))));
+    socket.once('end', () =>
+      done(() =>
+        reject(
+          Object.assign(new Error('the server closed the connection during the Bolt handshake'), {
+            code: 'ECONNRESET',
+          }),
+        ),
+      ),
+    );
   });
 }
 
@@ -102,7 +122,9 @@ export async function openDriver(
       userAgent: 'newsgraph',
     });
   } catch (err) {
-    throw new UsageError(`${context.module}: cannot use ${address}: ${(err as Error).message.split('\n')[0]}.`, { cause: err });
+    throw new UsageError(`${context.module}: cannot use ${address}: ${(err as Error).message.split('\n')[0]}.`, {
+      cause: err,
+    });
   }
   const started = Date.now();
   if (!/\+s{1,2}c?:\/\//i.test(settings.uri)) {
@@ -110,12 +132,18 @@ export async function openDriver(
       const kind = await probeBolt(settings.uri, timeoutMs);
       if (kind === 'not-bolt') {
         await driver.close().catch(() => {});
-        throw new ConnectionError(address, `${context.module}: ${address} is an HTTP port, not Bolt. Use the Bolt port (7687 by default) with bolt:// or neo4j://.`);
+        throw new ConnectionError(
+          address,
+          `${context.module}: ${address} is an HTTP port, not Bolt. Use the Bolt port (7687 by default) with bolt:// or neo4j://.`,
+        );
       }
     } catch (err) {
       if (err instanceof ConnectionError) throw err;
       await driver.close().catch(() => {});
-      throw fromDriverError(Object.assign(new Error(String((err as Error).message)), { code: 'ServiceUnavailable', cause: err }), context);
+      throw fromDriverError(
+        Object.assign(new Error(String((err as Error).message)), { code: 'ServiceUnavailable', cause: err }),
+        context,
+      );
     }
   }
   let timer: NodeJS.Timeout | undefined;
@@ -147,7 +175,11 @@ export async function openDriver(
     if (mapped !== err || err instanceof NewsgraphError) throw mapped;
     // Anything else while connecting (a protocol error: not a Bolt server, an HTTP port, …) is a connection failure.
     const first = redact(String((err as Error)?.message ?? err).split('\n')[0]!, settings.password);
-    throw new ConnectionError(address, `${context.module}: cannot connect to ${address}: ${first}. Check -a/--address (NEO4J_URI).`, { cause: err });
+    throw new ConnectionError(
+      address,
+      `${context.module}: cannot connect to ${address}: ${first}. Check -a/--address (NEO4J_URI).`,
+      { cause: err },
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -42,7 +42,13 @@ export class QueryError extends NewsgraphError {
   readonly serverMessage: string;
   constructor(
     message: string,
-    details: { neo4jCode?: string; gqlStatus?: string; statement?: string; position?: StatementPosition; serverMessage?: string },
+    details: {
+      neo4jCode?: string;
+      gqlStatus?: string;
+      statement?: string;
+      position?: StatementPosition;
+      serverMessage?: string;
+    },
     options?: { cause?: unknown },
   ) {
     super('QUERY', message, options);
@@ -85,7 +91,7 @@ const CAUSES: Record<string, string> = {
 
 function num(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
-  if (v && typeof v === 'object' && 'toNumber' in v && typeof (v as { toNumber: unknown }).toNumber === 'function') {
+  if (v && typeof v === 'object' && 'toNumber' in v && typeof v.toNumber === 'function') {
     return (v as { toNumber(): number }).toNumber();
   }
   return undefined;
@@ -94,12 +100,15 @@ function num(v: unknown): number | undefined {
 /** Why a connection failed, in a few words, from the driver's message and cause chain. */
 function connectionCause(err: DriverErrorShape): string {
   const texts: string[] = [];
-  for (let e: unknown = err, i = 0; e && i < 5; e = (e as DriverErrorShape).cause, i++) texts.push(String((e as DriverErrorShape).message ?? ''));
+  for (let e: unknown = err, i = 0; e && i < 5; e = (e as DriverErrorShape).cause, i++)
+    texts.push(String((e as DriverErrorShape).message ?? ''));
   const all = texts.join(' ');
   for (const [code, words] of Object.entries(CAUSES)) if (all.includes(code)) return `${words} (${code})`;
   if (/timed? ?out/i.test(all)) return 'connection timed out';
-  if (/encryption|SSL|TLS|certificate/i.test(all)) return 'TLS/encryption mismatch (try bolt+s:// or neo4j+s:// for servers that require TLS, bolt:// for the local server)';
-  if (/routing table|discovery/i.test(all)) return 'no routing information (the address may not be a cluster; try bolt://)';
+  if (/encryption|SSL|TLS|certificate/i.test(all))
+    return 'TLS/encryption mismatch (try bolt+s:// or neo4j+s:// for servers that require TLS, bolt:// for the local server)';
+  if (/routing table|discovery/i.test(all))
+    return 'no routing information (the address may not be a cluster; try bolt://)';
   const first = (err.message ?? 'unknown error').split('\n')[0]!;
   return first.length > 200 ? `${first.slice(0, 200)}…` : first;
 }
@@ -121,26 +130,42 @@ export function fromDriverError(
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'ECONNREFUSED' || code === 'ENOTFOUND') {
     return new ConnectionError(
       address,
-      clean(`${mod}: cannot connect to ${address}: ${connectionCause(e)}. Start the local server with 'npm run neo4j:start' or pass -a/--address (NEO4J_URI).`),
+      clean(
+        `${mod}: cannot connect to ${address}: ${connectionCause(e)}. Start the local server with 'npm run neo4j:start' or pass -a/--address (NEO4J_URI).`,
+      ),
       { cause: err },
     );
   }
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.CredentialsExpired') {
     return new AuthError(
       address,
-      clean(`${mod}: ${address} refused the credentials (${code.split('.').pop()}). Check -u/--username and -p/--password (NEO4J_USERNAME, NEO4J_PASSWORD).`),
+      clean(
+        `${mod}: ${address} refused the credentials (${code.split('.').pop()}). Check -u/--username and -p/--password (NEO4J_USERNAME, NEO4J_PASSWORD).`,
+      ),
       { cause: err },
     );
   }
   if (code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-    return new AuthError(address, clean(`${mod}: ${address} refused the credentials too many times and now rate-limits logins. Wait a few seconds and check the password.`), {
-      cause: err,
-    });
+    return new AuthError(
+      address,
+      clean(
+        `${mod}: ${address} refused the credentials too many times and now rate-limits logins. Wait a few seconds and check the password.`,
+      ),
+      {
+        cause: err,
+      },
+    );
   }
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
-    return new ConnectionError(address, clean(`${mod}: ${address} has no such database: ${(e.message ?? '').split('\n')[0]}. Check -d/--database (NEO4J_DATABASE).`), {
-      cause: err,
-    });
+    return new ConnectionError(
+      address,
+      clean(
+        `${mod}: ${address} has no such database: ${(e.message ?? '').split('\n')[0]}. Check -d/--database (NEO4J_DATABASE).`,
+      ),
+      {
+        cause: err,
+      },
+    );
   }
   if (code.startsWith('Neo.')) {
     const serverMessage = clean(e.message ?? code);
@@ -148,7 +173,8 @@ export function fromDriverError(
     const line = num(p?.line);
     const column = num(p?.column);
     const offset = num(p?.offset);
-    const position = line !== undefined && column !== undefined ? { line, column, offset: offset ?? 0 } : parsePosition(serverMessage);
+    const position =
+      line !== undefined && column !== undefined ? { line, column, offset: offset ?? 0 } : parsePosition(serverMessage);
     return new QueryError(
       `${mod}: the server rejected the statement (${code}): ${serverMessage}`,
       { neo4jCode: code, gqlStatus: e.gqlStatus, statement: context.statement, position, serverMessage },

@@ -6,7 +6,15 @@ export { pushToNeo4j, pushGraph, planPush, validatePushSettings, DEFAULT_PUSH_SE
 export type { PushOptions, PushProgress, PushSettings, PushSummary } from './push.js';
 export { openDriver, validateConnection, addressOf, DEFAULT_CONNECTION, DEFAULT_CONNECT_TIMEOUT_MS } from './driver.js';
 export type { ConnectionSettings } from './driver.js';
-export { ConnectionError, AuthError, QueryError, fromDriverError, describeQueryError, displayAddress, redact } from './errors.js';
+export {
+  ConnectionError,
+  AuthError,
+  QueryError,
+  fromDriverError,
+  describeQueryError,
+  displayAddress,
+  redact,
+} from './errors.js';
 export type { StatementPosition } from './errors.js';
 export { runStatement, CancelledError } from './run.js';
 export type { StatementResult, RunContext, RunningStatement } from './run.js';

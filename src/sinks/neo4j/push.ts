@@ -15,7 +15,16 @@ import type { ConnectionSettings } from './driver.js';
 import { addressOf, openDriver } from './driver.js';
 import { fromDriverError } from './errors.js';
 import { compareStrings } from '../../util/text.js';
-import { ARTICLE_PROPERTIES, ENTITY_PROPERTIES, FACT_PROPERTIES, MENTION_PROPERTIES, mentionRows as mentionsPerArticle, type Property, type PropertyType, type PropertyValue } from './model.js';
+import {
+  ARTICLE_PROPERTIES,
+  ENTITY_PROPERTIES,
+  FACT_PROPERTIES,
+  MENTION_PROPERTIES,
+  mentionRows as mentionsPerArticle,
+  type Property,
+  type PropertyType,
+  type PropertyValue,
+} from './model.js';
 import { ARTICLE_LABEL, ENTITY_LABEL, MENTIONED_IN, NODE_LABELS, identifier, schemaStatements } from './schema.js';
 
 /** What a push is doing, for a progress bar. `done`/`total` count rows over the whole push. */
@@ -34,7 +43,11 @@ export interface PushSettings {
   concurrency: number;
 }
 
-export const DEFAULT_PUSH_SETTINGS: Readonly<PushSettings> = Object.freeze({ reset: false, batchSize: 5_000, concurrency: 2 });
+export const DEFAULT_PUSH_SETTINGS: Readonly<PushSettings> = Object.freeze({
+  reset: false,
+  batchSize: 5_000,
+  concurrency: 2,
+});
 
 export interface PushOptions extends ConnectionSettings, Partial<PushSettings> {
   onProgress?: (progress: PushProgress) => void;
@@ -154,7 +167,13 @@ function chunk<T>(rows: T[], size: number): T[][] {
  * `entityRank` gives each entity id its place in that order (numbers sort faster than ids, and
  * planning counts in the push's time).
  */
-function groupedBatches(rows: Row[], size: number, group: number, entity: number, entityRank: Map<string, number>): Row[][] {
+function groupedBatches(
+  rows: Row[],
+  size: number,
+  group: number,
+  entity: number,
+  entityRank: Map<string, number>,
+): Row[][] {
   const groups = new Map<unknown, Row[]>();
   for (const row of rows) {
     const members = groups.get(row[group]);
@@ -192,21 +211,44 @@ export function planPush(graph: KnowledgeGraph, batchSize: number): Job[][] {
     for (const m of mentionsPerArticle(a)) mentionRows.push(MENTION.row([key, m.article], key, m, graph));
   });
   // An article a mention names but the graph's article list lacks still gets its node (id only).
-  const articleIds = new Set([...Object.keys(articles), ...mentionRows.map((r) => r[MENTION.index('article')] as string)]);
+  const articleIds = new Set([
+    ...Object.keys(articles),
+    ...mentionRows.map((r) => r[MENTION.index('article')] as string),
+  ]);
   const articleRows = [...articleIds].map((id) => ARTICLE.row([], id, articles[id] ?? { id, path: id }, graph));
   const byType = new Map<string, Row[]>(RELATION_TYPES.map((t) => [t, []]));
   graph.forEachEdge((key, a, source, target) => byType.get(a.type)?.push(FACT.row([source, target], key, a, graph)));
-  const jobs = (phase: Job['phase'], kind: Job['kind'], query: string, batches: Row[][]): Job[] => batches.map((rows) => ({ phase, kind, query, rows }));
-  const entityRank = new Map(graph.nodes().sort(compareStrings).map((key, i) => [key, i]));
+  const jobs = (phase: Job['phase'], kind: Job['kind'], query: string, batches: Row[][]): Job[] =>
+    batches.map((rows) => ({ phase, kind, query, rows }));
+  const entityRank = new Map(
+    graph
+      .nodes()
+      .sort(compareStrings)
+      .map((key, i) => [key, i]),
+  );
   return [
     [
       ...jobs('articles', 'nodes', QUERIES.article, chunk(articleRows, batchSize)),
-      ...[...byLabel].flatMap(([label, rows]) => jobs('entities', 'nodes', QUERIES.entity(label), chunk(rows, batchSize))),
+      ...[...byLabel].flatMap(([label, rows]) =>
+        jobs('entities', 'nodes', QUERIES.entity(label), chunk(rows, batchSize)),
+      ),
     ],
     [
       // Whole articles per batch: an article is in one batch only, and actors are locked in id order.
-      ...jobs('mentions', 'relationships', QUERIES.mention, groupedBatches(mentionRows, batchSize, MENTION.index('article'), MENTION.index('entity'), entityRank)),
-      ...[...byType].flatMap(([type, rows]) => jobs('facts', 'relationships', QUERIES.fact(type), groupedBatches(rows, batchSize, FACT.index('source'), FACT.index('target'), entityRank))),
+      ...jobs(
+        'mentions',
+        'relationships',
+        QUERIES.mention,
+        groupedBatches(mentionRows, batchSize, MENTION.index('article'), MENTION.index('entity'), entityRank),
+      ),
+      ...[...byType].flatMap(([type, rows]) =>
+        jobs(
+          'facts',
+          'relationships',
+          QUERIES.fact(type),
+          groupedBatches(rows, batchSize, FACT.index('source'), FACT.index('target'), entityRank),
+        ),
+      ),
     ],
   ];
 }
@@ -218,7 +260,12 @@ export function planPush(graph: KnowledgeGraph, batchSize: number): Job[][] {
 export async function pushGraph(
   driver: Driver,
   graph: KnowledgeGraph,
-  options: { database?: string | undefined; address?: string; password?: string; onProgress?: (p: PushProgress) => void } & Partial<PushSettings>,
+  options: {
+    database?: string | undefined;
+    address?: string;
+    password?: string;
+    onProgress?: (p: PushProgress) => void;
+  } & Partial<PushSettings>,
 ): Promise<PushSummary> {
   const settings: PushSettings = {
     reset: options.reset ?? DEFAULT_PUSH_SETTINGS.reset,
@@ -244,7 +291,8 @@ export async function pushGraph(
   const total = stages.flat().reduce((n, j) => n + j.rows.length, 0);
   let done = 0;
   const progress = (phase: PushProgress['phase']) => options.onProgress?.({ phase, done, total });
-  const fail = (err: unknown, statement: string) => fromDriverError(err, { address, password: options.password, statement, module: 'push' });
+  const fail = (err: unknown, statement: string) =>
+    fromDriverError(err, { address, password: options.password, statement, module: 'push' });
 
   progress('schema');
   for (const statement of await missingSchemaStatements(driver, database)) {
@@ -261,7 +309,11 @@ export async function pushGraph(
     for (;;) {
       let c;
       try {
-        const res = await driver.executeQuery(QUERIES.reset, { limit: neo4j.int(settings.batchSize) }, { database, routing: neo4j.routing.WRITE });
+        const res = await driver.executeQuery(
+          QUERIES.reset,
+          { limit: neo4j.int(settings.batchSize) },
+          { database, routing: neo4j.routing.WRITE },
+        );
         c = res.summary.counters.updates();
       } catch (err) {
         throw fail(err, QUERIES.reset);
@@ -324,7 +376,10 @@ async function missingSchemaStatements(driver: Driver, database: string | undefi
   const statements = schemaStatements();
   let existing: Set<string>;
   try {
-    const names = async (show: string) => (await driver.executeQuery(`${show} YIELD name RETURN name`, {}, { database, routing: neo4j.routing.READ })).records.map((r) => String(r.get('name')));
+    const names = async (show: string) =>
+      (
+        await driver.executeQuery(`${show} YIELD name RETURN name`, {}, { database, routing: neo4j.routing.READ })
+      ).records.map((r) => String(r.get('name')));
     existing = new Set([...(await names('SHOW CONSTRAINTS')), ...(await names('SHOW INDEXES'))]);
   } catch {
     return statements;

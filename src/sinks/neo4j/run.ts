@@ -36,10 +36,16 @@ export interface RunningStatement {
   cancel(): Promise<void>;
 }
 
-const toNum = (v: unknown) => (neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : typeof v === 'number' ? v : 0);
+const toNum = (v: unknown) =>
+  neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : typeof v === 'number' ? v : 0;
 
 /** Starts `statement` with `params` on a fresh session. */
-export function runStatement(driver: Driver, statement: string, params: Record<string, unknown>, ctx: RunContext): RunningStatement {
+export function runStatement(
+  driver: Driver,
+  statement: string,
+  params: Record<string, unknown>,
+  ctx: RunContext,
+): RunningStatement {
   const session: Session = driver.session({
     database: ctx.database,
     defaultAccessMode: ctx.readOnly ? neo4j.session.READ : neo4j.session.WRITE,
@@ -57,10 +63,13 @@ export function runStatement(driver: Driver, statement: string, params: Record<s
       const updates = Object.fromEntries(Object.entries(counters).filter(([, n]) => n > 0));
       const systemUpdates = s.counters.systemUpdates();
       if (systemUpdates > 0) updates.systemUpdates = systemUpdates;
-      const notifications = (s.notifications ?? []).map((n) => `${n.rawSeverityLevel ?? 'NOTE'}: ${n.title}${n.description && n.description !== n.title ? ` ${n.description}` : ''}`);
+      const notifications = (s.notifications ?? []).map(
+        (n) =>
+          `${n.rawSeverityLevel ?? 'NOTE'}: ${n.title}${n.description && n.description !== n.title ? ` ${n.description}` : ''}`,
+      );
       return {
         keys,
-        rows: res.records.map((r) => r.keys.map((k) => r.get(k))),
+        rows: res.records.map((r) => r.keys.map((k): unknown => r.get(k))),
         updates,
         serverMs: { availableAfter: toNum(s.resultAvailableAfter), consumedAfter: toNum(s.resultConsumedAfter) },
         roundTripMs,
@@ -69,7 +78,12 @@ export function runStatement(driver: Driver, statement: string, params: Record<s
       };
     } catch (err) {
       if (cancelled) throw new CancelledError();
-      throw fromDriverError(err, { address: ctx.address, password: ctx.password, statement, module: ctx.module ?? 'query' });
+      throw fromDriverError(err, {
+        address: ctx.address,
+        password: ctx.password,
+        statement,
+        module: ctx.module ?? 'query',
+      });
     } finally {
       await session.close().catch(() => {});
     }

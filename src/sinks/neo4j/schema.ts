@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ENTITY_LABELS, RELATION_TYPES } from '../../types.js';
-import type { EntityLabel, RelationType } from '../../types.js';
 import { splitStatements } from './statements.js';
 
 /** The label every entity node also has (constraints and the full-text index are on it). */
@@ -24,9 +23,11 @@ export const SCHEMA_FILE = fileURLToPath(new URL('../../../graph/schema.cypher',
 export const QUERIES_DIR = fileURLToPath(new URL('../../../graph/queries/', import.meta.url));
 
 /** Returns `name` for use as a label or type in Cypher text, if it is in the schema's own list; throws otherwise. */
-export function identifier(name: EntityLabel | RelationType | string): string {
+export function identifier(name: string): string {
   if (!NODE_LABELS.includes(name) && !RELATIONSHIP_TYPES.includes(name)) {
-    throw new Error(`neo4j: '${name}' is not a label or relationship type of the newsgraph schema. Expected one of ${[...NODE_LABELS, ...RELATIONSHIP_TYPES].join(', ')}.`);
+    throw new Error(
+      `neo4j: '${name}' is not a label or relationship type of the newsgraph schema. Expected one of ${[...NODE_LABELS, ...RELATIONSHIP_TYPES].join(', ')}.`,
+    );
   }
   return name;
 }

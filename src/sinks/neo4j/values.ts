@@ -27,19 +27,31 @@ export function toPlain(v: unknown): unknown {
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(toPlain);
-  if (neo4j.isNode(v as never)) {
+  if (neo4j.isNode(v)) {
     const n = v as unknown as { labels: string[]; properties: AnyRecord; elementId: string };
     return { _id: n.elementId, _labels: n.labels, ...plainMap(n.properties) };
   }
-  if (neo4j.isRelationship(v as never)) {
-    const r = v as unknown as { type: string; properties: AnyRecord; elementId: string; startNodeElementId: string; endNodeElementId: string };
-    return { _id: r.elementId, _type: r.type, _start: r.startNodeElementId, _end: r.endNodeElementId, ...plainMap(r.properties) };
+  if (neo4j.isRelationship(v)) {
+    const r = v as unknown as {
+      type: string;
+      properties: AnyRecord;
+      elementId: string;
+      startNodeElementId: string;
+      endNodeElementId: string;
+    };
+    return {
+      _id: r.elementId,
+      _type: r.type,
+      _start: r.startNodeElementId,
+      _end: r.endNodeElementId,
+      ...plainMap(r.properties),
+    };
   }
-  if (neo4j.isPath(v as never)) {
+  if (neo4j.isPath(v)) {
     const p = v as unknown as { start: unknown; segments: { relationship: unknown; end: unknown }[] };
     return [toPlain(p.start), ...p.segments.flatMap((s) => [toPlain(s.relationship), toPlain(s.end)])];
   }
-  if (isTemporalOrSpatial(v)) return String(v);
+  if (isTemporalOrSpatial(v)) return (v as { toString(): string }).toString();
   if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
   return plainMap(v as AnyRecord);
 }
@@ -53,7 +65,13 @@ function plainMap(m: AnyRecord): AnyRecord {
 function isTemporalOrSpatial(v: unknown): boolean {
   const o = v as never;
   return (
-    neo4j.isDate(o) || neo4j.isDateTime(o) || neo4j.isLocalDateTime(o) || neo4j.isTime(o) || neo4j.isLocalTime(o) || neo4j.isDuration(o) || neo4j.isPoint(o)
+    neo4j.isDate(o) ||
+    neo4j.isDateTime(o) ||
+    neo4j.isLocalDateTime(o) ||
+    neo4j.isTime(o) ||
+    neo4j.isLocalTime(o) ||
+    neo4j.isDuration(o) ||
+    neo4j.isPoint(o)
   );
 }
 
@@ -66,18 +84,23 @@ export function toText(v: unknown, top = true): string {
   if (v === null || v === undefined) return top ? '' : 'null';
   if (typeof v === 'string') return top ? v : quote(v);
   if (isInteger(v)) return v.toString();
-  if (typeof v !== 'object') return String(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  // Bolt carries no functions or symbols.
+  if (typeof v !== 'object') return '';
   if (Array.isArray(v)) return `[${v.map((x) => toText(x, false)).join(', ')}]`;
-  if (neo4j.isNode(v as never)) {
+  if (neo4j.isNode(v)) {
     const n = v as unknown as { labels: string[]; properties: AnyRecord };
     return `(${n.labels.map((l) => `:${name(l)}`).join('')}${propsText(n.properties)})`;
   }
-  if (neo4j.isRelationship(v as never)) {
+  if (neo4j.isRelationship(v)) {
     const r = v as unknown as { type: string; properties: AnyRecord };
     return `[:${name(r.type)}${propsText(r.properties)}]`;
   }
-  if (neo4j.isPath(v as never)) {
-    const p = v as unknown as { start: unknown; segments: { relationship: { startNodeElementId: string }; start: { elementId: string }; end: unknown }[] };
+  if (neo4j.isPath(v)) {
+    const p = v as unknown as {
+      start: unknown;
+      segments: { relationship: { startNodeElementId: string }; start: { elementId: string }; end: unknown }[];
+    };
     let s = toText(p.start, false);
     for (const seg of p.segments) {
       const forward = seg.relationship.startNodeElementId === seg.start.elementId;
@@ -85,7 +108,7 @@ export function toText(v: unknown, top = true): string {
     }
     return s;
   }
-  if (isTemporalOrSpatial(v)) return String(v);
+  if (isTemporalOrSpatial(v)) return (v as { toString(): string }).toString();
   const entries = Object.entries(v as AnyRecord);
   return `{${entries.map(([k, x]) => `${name(k)}: ${toText(x, false)}`).join(', ')}}`;
 }
@@ -108,11 +131,23 @@ function truncate(s: string, max: number): string {
 export function formatResult(t: ResultTable, format: OutputFormat, options: { maxCellWidth?: number } = {}): string {
   switch (format) {
     case 'csv':
-      return [t.keys.map(csvCell).join(','), ...t.rows.map((r) => r.map((v) => csvCell(toText(v))).join(','))].join('\r\n') + '\r\n';
+      return (
+        [t.keys.map(csvCell).join(','), ...t.rows.map((r) => r.map((v) => csvCell(toText(v))).join(','))].join('\r\n') +
+        '\r\n'
+      );
     case 'json':
-      return JSON.stringify(t.rows.map((r) => Object.fromEntries(t.keys.map((k, i) => [k, toPlain(r[i])]))), null, 2) + '\n';
+      return (
+        JSON.stringify(
+          t.rows.map((r) => Object.fromEntries(t.keys.map((k, i) => [k, toPlain(r[i])]))),
+          null,
+          2,
+        ) + '\n'
+      );
     case 'jsonl':
-      return t.rows.map((r) => JSON.stringify(Object.fromEntries(t.keys.map((k, i) => [k, toPlain(r[i])])))).join('\n') + (t.rows.length ? '\n' : '');
+      return (
+        t.rows.map((r) => JSON.stringify(Object.fromEntries(t.keys.map((k, i) => [k, toPlain(r[i])])))).join('\n') +
+        (t.rows.length ? '\n' : '')
+      );
     case 'table': {
       if (t.keys.length === 0) return '';
       const max = options.maxCellWidth ?? 10_000;
@@ -136,7 +171,10 @@ export function toParam(v: unknown): unknown {
 /** Parses `name=value` (value as JSON when it parses, else the text itself) into a parameter. */
 export function parseParam(text: string): [string, unknown] {
   const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=>?\s*([\s\S]*)$/.exec(text);
-  if (!m) throw new UsageError(`query: parameter '${text}' is not name=value. Expected e.g. --param name=Biden or --param limit=10.`);
+  if (!m)
+    throw new UsageError(
+      `query: parameter '${text}' is not name=value. Expected e.g. --param name=Biden or --param limit=10.`,
+    );
   const raw = m[2]!;
   let value: unknown = raw;
   try {

@@ -61,7 +61,7 @@ export function viewerPayload(graph: KnowledgeGraph, layout: LayoutOptions = {})
   let laidOut = graph;
   const positioned = graph.everyNode((_k, a) => Number.isFinite(a.x) && Number.isFinite(a.y));
   if (!positioned || graph.order === 0) {
-    laidOut = graph.copy() as KnowledgeGraph;
+    laidOut = graph.copy();
     applyLayout(laidOut, layout);
   }
   const serialized = toSerialized(laidOut);
@@ -85,7 +85,11 @@ export function viewerPayload(graph: KnowledgeGraph, layout: LayoutOptions = {})
  */
 export function payloadScript(payload: ViewerPayload): string {
   const json = JSON.stringify(payload).replace(/</g, '\\u003c');
-  const literal = json.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const literal = json
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `window.${PAYLOAD_GLOBAL} = JSON.parse('${literal}');\n`;
 }
 
@@ -93,7 +97,11 @@ export function payloadScript(payload: ViewerPayload): string {
  * Writes the self-contained explorer for `graph` into `outDir`: index.html, viewer.js,
  * viewer.css and graph-data.js. Opens from file://, needs no server and no network.
  */
-export async function writeViewerBundle(graph: KnowledgeGraph, outDir: string, layout: LayoutOptions = {}): Promise<void> {
+export async function writeViewerBundle(
+  graph: KnowledgeGraph,
+  outDir: string,
+  layout: LayoutOptions = {},
+): Promise<void> {
   const assets = await readAssets();
   const data = payloadScript(viewerPayload(graph, layout));
   try {
@@ -135,7 +143,10 @@ const CSP =
   "default-src 'none'; script-src 'self'; worker-src blob:; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Serves the explorer for `graph` on localhost until `close()`. */
-export async function startViewerServer(graph: KnowledgeGraph, options: ViewerServerOptions = {}): Promise<ViewerServer> {
+export async function startViewerServer(
+  graph: KnowledgeGraph,
+  options: ViewerServerOptions = {},
+): Promise<ViewerServer> {
   const assets = await readAssets();
   const files = new Map<string, { body: string; type: string }>([
     ['/', { body: assets.html, type: CONTENT_TYPES.html! }],
@@ -154,7 +165,9 @@ export async function startViewerServer(graph: KnowledgeGraph, options: ViewerSe
       'Cache-Control': 'no-store',
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+      res
+        .writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Method not allowed\n');
       return;
     }
     if (!file) {

@@ -54,7 +54,8 @@ function cell(value: PropertyValue | undefined, delimiter: string): string {
 /** The union of several property lists by name, first appearance first (one CSV header for several kinds of rows). */
 function unionColumns(...lists: readonly (readonly Property<never>[])[]): { name: string; type: string }[] {
   const seen = new Map<string, { name: string; type: string }>();
-  for (const list of lists) for (const p of list) if (!seen.has(p.name)) seen.set(p.name, { name: p.name, type: p.type });
+  for (const list of lists)
+    for (const p of list) if (!seen.has(p.name)) seen.set(p.name, { name: p.name, type: p.type });
   return [...seen.values()];
 }
 
@@ -83,7 +84,9 @@ export const csvFormat: ExportFormat = {
     for (const { node, attributes } of graph.nodeEntries()) {
       for (const m of mentionRows(attributes)) if (!(m.article in articles)) referenced.add(m.article);
       const labels = [ENTITY_LABEL, attributes.label].join(d);
-      p = nodes.write([csvField(node), csvField(labels), ...rowOf<EntityAttrs>(entityPlan, node, attributes)].join(',') + '\n');
+      p = nodes.write(
+        [csvField(node), csvField(labels), ...rowOf<EntityAttrs>(entityPlan, node, attributes)].join(',') + '\n',
+      );
       if (p) await p;
     }
     const articleRows: ArticleMeta[] = [...Object.values(articles), ...[...referenced].map((id) => ({ id, path: id }))];
@@ -101,14 +104,27 @@ export const csvFormat: ExportFormat = {
     if (p) await p;
     const emptyMention = ['', ''];
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {
-      const row = [csvField(source), csvField(target), attributes.type, ...rowOf(factPlan, edge, attributes), ...emptyMention];
+      const row = [
+        csvField(source),
+        csvField(target),
+        attributes.type,
+        ...rowOf(factPlan, edge, attributes),
+        ...emptyMention,
+      ];
       p = rels.write(row.join(',') + '\n');
       if (p) await p;
     }
     const emptyFact = factColumns.map(() => '');
     for (const { node, attributes } of graph.nodeEntries()) {
       for (const m of mentionRows(attributes)) {
-        const row = [csvField(node), csvField(m.article), MENTIONED_IN, ...emptyFact, String(m.count), cell(m.texts, d)];
+        const row = [
+          csvField(node),
+          csvField(m.article),
+          MENTIONED_IN,
+          ...emptyFact,
+          String(m.count),
+          cell(m.texts, d),
+        ];
         p = rels.write(row.join(',') + '\n');
         if (p) await p;
       }

@@ -28,8 +28,9 @@ import type { ExportFormat } from '../types.js';
 import type { KnowledgeGraph } from '../../../types.js';
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-// eslint-disable-next-line no-control-regex
-const TO_ESCAPE = /[\\'\n\r\t;\u0000-\u001f\u007f\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const TO_ESCAPE =
+  // eslint-disable-next-line no-control-regex
+  /[\\'\n\r\t;\u0000-\u001f\u007f\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 // One cheap scan first: most names need no escaping.
 // eslint-disable-next-line no-control-regex
@@ -52,7 +53,8 @@ const TYPES = new Set<string>([MENTIONED_IN, ...RELATION_TYPES]);
 /** A label or relationship type from the schema's fixed lists, backtick-quoted; anything else is refused. */
 export function cypherName(name: string, kind: 'label' | 'type'): string {
   const allowed = kind === 'label' ? LABELS : TYPES;
-  if (!allowed.has(name)) throw new UsageError(`export: unknown ${kind} '${name}'. Expected one of ${[...allowed].join(', ')}.`);
+  if (!allowed.has(name))
+    throw new UsageError(`export: unknown ${kind} '${name}'. Expected one of ${[...allowed].join(', ')}.`);
   return `\`${name}\``;
 }
 
@@ -123,7 +125,11 @@ export const cypherFormat: ExportFormat = {
     if (p) await p;
     const size = settings.batchSize;
 
-    const articles = new Batches(w, size, () => `MERGE (n:${cypherName(ARTICLE_LABEL, 'label')} {id: row.id})\nSET n = row`);
+    const articles = new Batches(
+      w,
+      size,
+      () => `MERGE (n:${cypherName(ARTICLE_LABEL, 'label')} {id: row.id})\nSET n = row`,
+    );
     for (const a of Object.values(graph.getAttribute('articles') ?? {})) {
       p = articles.add('', mapLiteral(ARTICLE_PROPERTIES, a.id, a, graph));
       if (p) await p;
@@ -133,7 +139,8 @@ export const cypherFormat: ExportFormat = {
     const entities = new Batches(
       w,
       size,
-      (label) => `MERGE (n:${cypherName(ENTITY_LABEL, 'label')} {id: row.id})\nSET n:${cypherName(label, 'label')}\nSET n = row`,
+      (label) =>
+        `MERGE (n:${cypherName(ENTITY_LABEL, 'label')} {id: row.id})\nSET n:${cypherName(label, 'label')}\nSET n = row`,
     );
     for (const { node, attributes } of graph.nodeEntries()) {
       cypherName(attributes.label, 'label');
@@ -151,7 +158,10 @@ export const cypherFormat: ExportFormat = {
     );
     for (const { node, attributes } of graph.nodeEntries()) {
       for (const m of mentionRows(attributes)) {
-        p = mentions.add('', `{id: ${cypherString(node)}, article: ${cypherString(m.article)}, count: ${m.count}, texts: ${literal(m.texts)}}`);
+        p = mentions.add(
+          '',
+          `{id: ${cypherString(node)}, article: ${cypherString(m.article)}, count: ${m.count}, texts: ${literal(m.texts)}}`,
+        );
         if (p) await p;
       }
     }

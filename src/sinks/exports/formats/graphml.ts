@@ -62,7 +62,13 @@ function keyDeclarations<A>(domain: 'node' | 'edge', keys: readonly GraphmlKey<A
     .join('');
 }
 
-function data<A>(domain: 'node' | 'edge', keys: readonly GraphmlKey<A>[], key: string, attrs: A, degree: number): string {
+function data<A>(
+  domain: 'node' | 'edge',
+  keys: readonly GraphmlKey<A>[],
+  key: string,
+  attrs: A,
+  degree: number,
+): string {
   let out = '';
   for (const k of keys) {
     const v = k.get(key, attrs, degree);

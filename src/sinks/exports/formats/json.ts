@@ -49,7 +49,9 @@ export const jsonlFormat: ExportFormat = {
   extensions: ['.jsonl', '.ndjson'],
   async write(graph, output) {
     const w = await output.file();
-    let p = w.write(`${JSON.stringify({ kind: 'graph', attributes: graph.getAttributes(), options: options(graph) })}\n`);
+    let p = w.write(
+      `${JSON.stringify({ kind: 'graph', attributes: graph.getAttributes(), options: options(graph) })}\n`,
+    );
     if (p) await p;
     for (const { node, attributes } of graph.nodeEntries()) {
       p = w.write(`${JSON.stringify({ kind: 'node', key: node, attributes })}\n`);

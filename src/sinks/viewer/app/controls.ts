@@ -26,7 +26,11 @@ function toggleList(
     swatch.style.backgroundColor = color;
     const button = el(
       'button',
-      { class: 'toggle', attrs: { type: 'button', 'aria-pressed': 'true', [`data-${kind}`]: key }, title: `Show or hide ${key}` },
+      {
+        class: 'toggle',
+        attrs: { type: 'button', 'aria-pressed': 'true', [`data-${kind}`]: key },
+        title: `Show or hide ${key}`,
+      },
       [swatch, el('span', { class: 'toggle-name', text: key }), el('span', { class: 'count', text: String(count) })],
     );
     button.addEventListener('click', () => {
@@ -39,7 +43,8 @@ function toggleList(
     return button;
   });
   return (state) => {
-    for (const b of buttons) b.setAttribute('aria-pressed', String(!hidden(state).has(b.getAttribute(`data-${kind}`)!)));
+    for (const b of buttons)
+      b.setAttribute('aria-pressed', String(!hidden(state).has(b.getAttribute(`data-${kind}`)!)));
   };
 }
 
@@ -57,7 +62,11 @@ export function setupControls(
 
   const syncLabels = toggleList(
     byId('legend'),
-    LABELS.filter((l) => labelCounts.has(l)).map((key) => ({ key, count: labelCounts.get(key)!, color: labelColor(key) })),
+    LABELS.filter((l) => labelCounts.has(l)).map((key) => ({
+      key,
+      count: labelCounts.get(key)!,
+      color: labelColor(key),
+    })),
     (s) => s.hiddenLabels,
     getState,
     onChange,

@@ -20,7 +20,9 @@ import { formatState, parseState, type ViewState } from './state.js';
 
 // CommonJS packages whose .d.ts describe the export under `.default`; at run time the bundler
 // hands over module.exports itself. Take whichever is there.
-const inferSettings = ((fa2 as unknown as { default?: typeof fa2 }).default ?? fa2).inferSettings as (g: unknown) => object;
+const inferSettings = ((fa2 as unknown as { default?: typeof fa2 }).default ?? fa2).inferSettings as (
+  g: unknown,
+) => object;
 type FA2Layout = InstanceType<typeof FA2LayoutModule.default>;
 const FA2LayoutClass = ((FA2LayoutModule as unknown as { default?: unknown }).default ??
   FA2LayoutModule) as typeof FA2LayoutModule.default;
@@ -30,7 +32,7 @@ export type ExplorerSigma = Sigma<EntityAttrs, RelationAttrs, GraphAttrs>;
 type Program = EdgeProgramType<EntityAttrs, RelationAttrs, GraphAttrs>;
 const EDGE_PROGRAMS: Record<string, Program> = {
   arrow: EdgeArrowProgram as unknown as Program,
-  line: EdgeRectangleProgram as unknown as Program,
+  line: EdgeRectangleProgram,
   curved: EdgeCurvedArrowProgram as unknown as Program,
 };
 
@@ -209,18 +211,23 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
     status.textContent = `${nodes} of ${graph.order} nodes, ${edges} of ${graph.size} edges shown`;
   };
 
-  const controls = setupControls(graph, dates, () => state, () => {
-    controls.sync(state);
-    visibility = computeVisibility(graph, state);
-    showStatus();
-    refresh();
-    writeUrl();
-  });
+  const controls = setupControls(
+    graph,
+    dates,
+    () => state,
+    () => {
+      controls.sync(state);
+      visibility = computeVisibility(graph, state);
+      showStatus();
+      refresh();
+      writeUrl();
+    },
+  );
 
   const centerOn = (key: string) => {
     const pos = sigma.getNodeDisplayData(key);
     if (!pos) return;
-    camera.animate({ x: pos.x, y: pos.y, ratio: Math.min(camera.getState().ratio, 0.5) }, { duration: 400 });
+    void camera.animate({ x: pos.x, y: pos.y, ratio: Math.min(camera.getState().ratio, 0.5) }, { duration: 400 });
   };
 
   const search = setupSearch(graph, byId<HTMLInputElement>('search'), byId('search-results'), (key) =>
@@ -302,7 +309,7 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
     layoutToggle.setAttribute('aria-pressed', String(layout.isRunning()));
     layoutToggle.textContent = layout.isRunning() ? 'Stop layout' : 'Continue layout';
   });
-  byId('reset-camera').addEventListener('click', () => camera.animatedReset({ duration: 300 }));
+  byId('reset-camera').addEventListener('click', () => void camera.animatedReset({ duration: 300 }));
   byId('export-png').addEventListener('click', () => {
     const name = (graph.getAttribute('name') || 'newsgraph').replace(/[^\w.-]+/g, '_');
     void downloadAsPNG(sigma as unknown as Sigma, { fileName: name, backgroundColor: '#ffffff' });

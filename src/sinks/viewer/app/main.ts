@@ -21,13 +21,17 @@ class PayloadError extends Error {}
 function readPayload(): ViewerPayload {
   const data = window[PAYLOAD_GLOBAL] as Partial<ViewerPayload> | undefined;
   if (data === undefined) {
-    throw new PayloadError(`The graph data (${VIEWER_FILES.data}) did not load. Keep it in the same folder as ${VIEWER_FILES.html}.`);
+    throw new PayloadError(
+      `The graph data (${VIEWER_FILES.data}) did not load. Keep it in the same folder as ${VIEWER_FILES.html}.`,
+    );
   }
   if (!data || typeof data !== 'object' || !data.graph || typeof data.graph !== 'object') {
     throw new PayloadError(`${VIEWER_FILES.data} does not hold a newsgraph graph.`);
   }
   if (data.version !== PAYLOAD_VERSION) {
-    throw new PayloadError(`${VIEWER_FILES.data} is of format version ${String(data.version)}; this explorer reads version ${PAYLOAD_VERSION}. Export the graph again.`);
+    throw new PayloadError(
+      `${VIEWER_FILES.data} is of format version ${String(data.version)}; this explorer reads version ${PAYLOAD_VERSION}. Export the graph again.`,
+    );
   }
   const g = data.graph;
   if (!Array.isArray(g.nodes) || !Array.isArray(g.edges)) {
@@ -82,7 +86,9 @@ function start(): void {
     performance.mark('newsgraph:drawn');
   } catch (err) {
     const message = (err as Error).message;
-    const webgl = /webgl/i.test(message) ? ' The explorer needs WebGL: enable hardware acceleration or try another browser.' : '';
+    const webgl = /webgl/i.test(message)
+      ? ' The explorer needs WebGL: enable hardware acceleration or try another browser.'
+      : '';
     showError('newsgraph: the explorer could not start', `${message}${webgl}`);
     return;
   }

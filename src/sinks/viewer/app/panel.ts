@@ -39,7 +39,10 @@ function evidenceList(graph: KnowledgeGraph, evidence: Evidence[]): HTMLElement 
     'ul',
     { class: 'evidence' },
     unique.map((e) =>
-      el('li', {}, [el('blockquote', { class: 'sentence', text: e.sentence }), el('div', { class: 'source' }, ['— ', articleLine(graph, e.article)])]),
+      el('li', {}, [
+        el('blockquote', { class: 'sentence', text: e.sentence }),
+        el('div', { class: 'source' }, ['— ', articleLine(graph, e.article)]),
+      ]),
     ),
   );
 }
@@ -67,13 +70,22 @@ function badge(text: string, color: string): HTMLElement {
 }
 
 function nodeButton(graph: KnowledgeGraph, key: string, actions: PanelActions): HTMLElement {
-  const b = el('button', { class: 'link', text: graph.getNodeAttribute(key, 'name'), attrs: { type: 'button', 'data-node': key } });
+  const b = el('button', {
+    class: 'link',
+    text: graph.getNodeAttribute(key, 'name'),
+    attrs: { type: 'button', 'data-node': key },
+  });
   b.addEventListener('click', () => actions.selectNode(key));
   return b;
 }
 
 function header(title: string, actions: PanelActions, children: (HTMLElement | null)[]): HTMLElement {
-  const close = el('button', { class: 'close', text: '×', title: 'Close (Escape)', attrs: { type: 'button', 'aria-label': 'Close' } });
+  const close = el('button', {
+    class: 'close',
+    text: '×',
+    title: 'Close (Escape)',
+    attrs: { type: 'button', 'aria-label': 'Close' },
+  });
   close.addEventListener('click', () => actions.clear());
   return el('header', {}, [close, el('h2', { text: title }), ...children]);
 }
@@ -84,10 +96,15 @@ export function renderNodePanel(root: HTMLElement, graph: KnowledgeGraph, key: s
   const aliases = a.aliases.filter((s) => s !== a.name);
   const facts = [a.date ? `date: ${a.date}` : '', a.place ? `place: ${a.place}` : ''].filter(Boolean).join(' · ');
   const sections: HTMLElement[] = [
-    header(a.name, actions, [badge(a.label, labelColor(a.label)), facts ? el('div', { class: 'muted', text: facts }) : null]),
+    header(a.name, actions, [
+      badge(a.label, labelColor(a.label)),
+      facts ? el('div', { class: 'muted', text: facts }) : null,
+    ]),
   ];
   if (aliases.length) {
-    sections.push(el('section', { class: 'aliases' }, [el('h3', { text: 'Also written' }), el('p', { text: aliases.join(' · ') })]));
+    sections.push(
+      el('section', { class: 'aliases' }, [el('h3', { text: 'Also written' }), el('p', { text: aliases.join(' · ') })]),
+    );
   }
   sections.push(
     el('section', { class: 'articles' }, [
@@ -117,7 +134,12 @@ export function renderNodePanel(root: HTMLElement, graph: KnowledgeGraph, key: s
       const e = graph.getEdgeAttributes(edge);
       const outgoing = graph.source(edge) === key;
       const other = outgoing ? graph.target(edge) : graph.source(edge);
-      const show = el('button', { class: 'link small', text: 'edge', title: 'Show this relationship', attrs: { type: 'button', 'data-edge': edge } });
+      const show = el('button', {
+        class: 'link small',
+        text: 'edge',
+        title: 'Show this relationship',
+        attrs: { type: 'button', 'data-edge': edge },
+      });
       show.addEventListener('click', () => actions.selectEdge(edge));
       list.append(
         el('li', { class: 'relation' }, [
