@@ -1,8 +1,8 @@
 // newsgraph's Neo4j schema: run by `newsgraph push` before any data, every statement idempotent.
 //
 // Nodes: one label per entity kind (Person, Country, Organization, Event, Place), all of them also
-// labelled Entity, and one Article node per article. Relationships: the extracted facts (MET_WITH,
-// SAID, PROPOSED, REJECTED, PARTICIPATED_IN), each with a unique `key`, and MENTIONED_IN from an
+// labelled Entity, and one Article node per article. Relationships: the extracted facts, one type
+// per relation type of src/relation-types.ts, each with a unique `key`, and MENTIONED_IN from an
 // entity to every article that mentions it. The push writes only the labels and types declared here.
 
 // Unique ids, one constraint per label (each constraint also gives the index MERGE uses).
@@ -15,11 +15,13 @@ CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 
 // Unique keys on the facts: one relationship per (type, source, target) in the graph.
+// BEGIN relation types: generated from src/relation-types.ts by `npx tsx scripts/schema.ts`; do not edit.
 CREATE CONSTRAINT met_with_key IF NOT EXISTS FOR ()-[r:MET_WITH]-() REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT said_key IF NOT EXISTS FOR ()-[r:SAID]-() REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT proposed_key IF NOT EXISTS FOR ()-[r:PROPOSED]-() REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT rejected_key IF NOT EXISTS FOR ()-[r:REJECTED]-() REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT participated_in_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() REQUIRE r.key IS UNIQUE;
+// END relation types
 
 // MENTIONED_IN links an entity to an article at most once; it is merged on its two ends and needs no key.
 

@@ -9,11 +9,13 @@
 // the push's whole time, nodes and schema included). Then the median of each over the rounds: the
 // first round also pays the server's query planning and warm-up.
 //
-// It talks to NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD (default: the local server) and DELETES
-// everything newsgraph wrote there first (push --reset). Target: ≥ 20,000 relationships/s on localhost.
+// It talks only to the local server `npm run neo4j:start` started (home .neo4j/home/, or
+// NEWSGRAPH_NEO4J_HOME; address and password from <home>/server.json), never to the server NEO4J_URI
+// names, and DELETES everything newsgraph wrote there first (push --reset), once the server has shown
+// that its data folder is that home's. Target: ≥ 20,000 relationships/s on localhost.
 // Options: --rounds N (3), --corpus DIR, --no-corpus, --no-synthetic, --nodes N, --edges N,
 // --batch-size N, --concurrency N.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -38,13 +40,9 @@ if (!existsSync(join(ROOT, 'dist/sinks/neo4j/index.js'))) {
 const { pushToNeo4j } = await import(join(ROOT, 'dist/sinks/neo4j/index.js'));
 const { createGraph } = await import(join(ROOT, 'dist/graph/build.js'));
 const { seededRandom } = await import(join(ROOT, 'dist/graph/layout.js'));
+const { RELATIONS } = await import(join(ROOT, 'dist/relation-types.js'));
 
-const connection = {
-  uri: process.env.NEO4J_URI || 'bolt://127.0.0.1:7687',
-  username: process.env.NEO4J_USERNAME || 'neo4j',
-  password: process.env.NEO4J_PASSWORD || 'newsgraph',
-  database: process.env.NEO4J_DATABASE || undefined,
-};
+const connection = await localServer(resolve(process.env.NEWSGRAPH_NEO4J_HOME ?? join(ROOT, '.neo4j/home')));
 const corpus = values.corpus ?? resolve(ROOT, '../shared/corpus/whitehouse-2022-2025/docs');
 
 /** A deterministic synthetic graph shaped like a news graph: people and countries, MET_WITH/SAID/PROPOSED/REJECTED facts. */
@@ -68,7 +66,8 @@ function synthetic(nodeCount, edgeCount, articleCount = 1371) {
     });
     keys.push(key);
   }
-  const types = ['MET_WITH', 'SAID', 'PROPOSED', 'REJECTED'];
+  // The scored facts of the relation registry (MET_WITH, SAID, PROPOSED, REJECTED).
+  const types = RELATIONS.filter((d) => d.kind === 'fact').map((d) => d.type);
   // Skewed degrees, as in news: a few actors are in many facts.
   const pick = () => keys[Math.floor(keys.length * rand() ** 2)];
   let made = 0;
@@ -151,4 +150,41 @@ if (!values['no-synthetic']) {
     `Synthetic graph (${values.nodes} entities, ${values.edges} facts, skewed degrees)`,
     synthetic(Number(values.nodes), Number(values.edges)),
   );
+}
+
+/**
+ * The connection to the server scripts/neo4j.mjs started in `home`, once that server has shown its
+ * data folder is `<home>/data`: this benchmark empties the database, so it never uses another one.
+ */
+async function localServer(home) {
+  const stop = (why) => {
+    console.error(
+      `bench-neo4j: ${why} Start the local server with \`npm run neo4j:start\` (it writes ${join(home, 'server.json')}).`,
+    );
+    process.exit(1);
+  };
+  let info;
+  try {
+    info = JSON.parse(readFileSync(join(home, 'server.json'), 'utf8'));
+  } catch {
+    stop(`${join(home, 'server.json')} is missing.`);
+  }
+  const neo4j = (await import('neo4j-driver')).default;
+  const driver = neo4j.driver(info.uri, neo4j.auth.basic(info.username, info.password), { connectionTimeout: 5000 });
+  let data;
+  try {
+    const session = driver.session();
+    const { records } = await session.run(
+      "SHOW SETTINGS YIELD name, value WHERE name = 'server.directories.data' RETURN value",
+    );
+    await session.close();
+    data = records[0]?.get('value');
+  } catch (err) {
+    stop(`${info.uri} does not answer as the local server (${err.message.split('\n')[0]}).`);
+  } finally {
+    await driver.close();
+  }
+  if (typeof data !== 'string' || resolve(data) !== join(home, 'data'))
+    stop(`${info.uri} keeps its data in ${data}, not in ${join(home, 'data')}: it is not the local server.`);
+  return { uri: info.uri, username: info.username, password: info.password, database: undefined };
 }

@@ -29,6 +29,7 @@ try {
     ...(await import(join(root, 'dist/graph/layout.js'))),
     ...(await import(join(root, 'dist/graph/build.js'))),
     ...(await import(join(root, 'dist/sinks/viewer/index.js'))),
+    ...(await import(join(root, 'dist/relation-types.js'))),
   };
 } catch (err) {
   console.error(`bench-viewer: cannot load dist/ (${err.message}). Run 'npm run build' first.`);
@@ -40,7 +41,7 @@ if (spawnSync(process.execPath, [join(root, 'scripts/chromium.mjs'), 'ensure'], 
   process.exit(1);
 
 const LABELS = ['Person', 'Person', 'Person', 'Country', 'Organization', 'Event', 'Place'];
-const TYPES = ['MET_WITH', 'SAID', 'PROPOSED', 'REJECTED', 'PARTICIPATED_IN'];
+const TYPES = lib.RELATION_TYPES;
 
 /** A graph of `n` nodes in clusters of ~40, with 5n edges: mostly inside a cluster, some across. */
 function generate(n, rng) {

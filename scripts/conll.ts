@@ -1,5 +1,6 @@
 /**
- * npm run eval:conll: NER quality on CoNLL-2003 (default: ../shared/eval/conll2003/eng.testb).
+ * npm run eval:conll: NER quality on CoNLL-2003 (default: eval/conll2003/eng.testb of the shared
+ * data folder, $NEWSGRAPH_SHARED or ../shared; see scripts/shared-data.ts).
  * Each document is rebuilt as text (tokens joined by spaces, one sentence a line) and run
  * through the extractor; every name mention (a mention that starts with a capital letter —
  * descriptors such as "the president" are not CoNLL entities) of a Person, Organization,
@@ -11,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extractArticle } from '../src/extract/index.js';
 import type { EntityLabel } from '../src/types.js';
+import { requirePath, sharedPath } from './shared-data.js';
 
 type Kind = 'PER' | 'ORG' | 'LOC';
 const KIND_OF: Partial<Record<EntityLabel, Kind>> = {
@@ -22,7 +24,13 @@ const KIND_OF: Partial<Record<EntityLabel, Kind>> = {
 
 const args = process.argv.slice(2);
 const fileIdx = args.indexOf('--file');
-const file = resolve(fileIdx >= 0 ? args[fileIdx + 1]! : '../shared/eval/conll2003/eng.testb');
+const given = fileIdx >= 0 && args[fileIdx + 1] !== undefined;
+const file = requirePath(
+  'eval:conll',
+  'the CoNLL-2003 test file',
+  given ? resolve(args[fileIdx + 1]!) : sharedPath('eval/conll2003/eng.testb'),
+  { name: '--file', given },
+);
 
 interface Doc {
   text: string;

@@ -4,15 +4,18 @@
  * sentences, each with source and target actors and one event class. The actors'
  * texts become the mentions (so this measures the relation rules, not entity
  * recognition); each record is then classified by the relations found whose source
- * is a gold source actor. Class mapping: CONSULT → MET_WITH, DEMAND → PROPOSED,
- * REJECT (and DISAPPROVE, whose criticise/condemn/accuse verbs the rejection
- * lexicon includes) → REJECTED.
+ * is a gold source actor. The class mapping is the relation types' `plover` field
+ * (src/relation-types.ts): CONSULT → MET_WITH, DEMAND → PROPOSED, REJECT (and
+ * DISAPPROVE, whose criticise/condemn/accuse verbs the rejection lexicon includes)
+ * → REJECTED; the types with a mapping are the ones scored, and a symmetric type
+ * counts from either end.
  *   npx tsx scripts/eval-plover.ts [--verbose] [--records FILE]
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createContext } from '../src/extract/index.js';
 import { relationExtractors } from '../src/extract/relations/index.js';
+import { ploverMapping, RELATIONS, SYMMETRIC_TYPES } from '../src/relation-types.js';
 import { splitSentences } from '../src/extract/sentences.js';
 import type { EntityMention } from '../src/extract/types.js';
 import type { EntityLabel, RelationType } from '../src/types.js';
@@ -39,13 +42,8 @@ const records: PloverRecord[] = readFileSync(file, 'utf8')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as PloverRecord);
 
-const EXPECTED: Record<string, RelationType> = {
-  CONSULT: 'MET_WITH',
-  DEMAND: 'PROPOSED',
-  REJECT: 'REJECTED',
-  DISAPPROVE: 'REJECTED',
-};
-const SCORED: RelationType[] = ['MET_WITH', 'PROPOSED', 'REJECTED'];
+const EXPECTED = ploverMapping(RELATIONS);
+const SCORED: RelationType[] = RELATIONS.filter((d) => d.plover.length > 0).map((d) => d.type);
 const ROLE =
   /\b(?:President|Minister|Secretary|Chancellor|King|Queen|Pope|Prime|General|leader|minister|secretary|judge|ambassador|envoy|negotiator|president)\b/;
 
@@ -99,10 +97,10 @@ for (const rec of records) {
   const found = new Set<RelationType>();
   for (const r of ctx.relations) {
     if (!SCORED.includes(r.type)) continue;
-    const bySource = src.has(r.source) || (r.type === 'MET_WITH' && src.has(r.target));
+    const bySource = src.has(r.source) || (SYMMETRIC_TYPES.has(r.type) && src.has(r.target));
     if (bySource) found.add(r.type);
   }
-  const want = EXPECTED[rec.event];
+  const want = EXPECTED.get(rec.event);
   for (const t of SCORED) {
     const hit = found.has(t);
     if (t === want && hit) counts[t].tp++;

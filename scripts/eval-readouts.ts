@@ -1,21 +1,28 @@
 /**
- * Silver check of MET_WITH recall on the White House readouts
- * (../shared/corpus/whitehouse-2022-2025/docs): a title such as "Readout of
+ * Silver check of MET_WITH recall on the White House readouts (corpus/whitehouse-2022-2025/docs
+ * of the shared data folder, $NEWSGRAPH_SHARED or ../shared): a title such as "Readout of
  * President Biden's Call with President Zelenskyy of Ukraine" says the two met;
  * the article built on its own (the full pipeline) should hold a MET_WITH edge
  * between nodes whose names contain the two surnames. Titles naming groups
  * ("European Leaders", "Counterparts") are skipped. Rule-derived, not hand-checked.
- *   npx tsx scripts/eval-readouts.ts [--verbose] [--docs DIR]
+ *   npm run eval:readouts -- [--verbose] [--docs DIR]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractArticle } from '../src/extract/index.js';
-import { buildGraphFromExtractions } from '../src/graph/build.js';
+import { buildGraphFromExtractions } from '../src/graph/index.js';
+import { requirePath, sharedPath } from './shared-data.js';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const i = args.indexOf('--docs');
-const dir = resolve(i >= 0 && args[i + 1] ? args[i + 1]! : '../shared/corpus/whitehouse-2022-2025/docs');
+const given = i >= 0 && args[i + 1] !== undefined;
+const dir = requirePath(
+  'eval:readouts',
+  'the White House readouts',
+  given ? resolve(args[i + 1]!) : sharedPath('corpus/whitehouse-2022-2025/docs'),
+  { name: '--docs', given },
+);
 
 const TITLE =
   /^Readout of (.+?)[’']s? (?:Virtual |Video |Phone |Telephone |Secure Video |Bilateral )?(?:Call|Meeting|Conversation)s? [Ww]ith (.+)$/;

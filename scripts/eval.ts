@@ -1,22 +1,35 @@
 /**
  * npm run eval: builds each sample article on its own (ingest → extract → graph, as
- * `newsgraph build` does) and scores the graphs with ../shared/eval/score.mjs.
- *   npm run eval -- [--verbose] [--json] [--articles DIR] [--gold DIR]
+ * `newsgraph build` does) and scores the graphs with eval/score.mjs of the shared data
+ * folder ($NEWSGRAPH_SHARED, else ../shared; see scripts/shared-data.ts) against its
+ * eval/gold annotations. Both are checked before anything is built.
+ *   npm run eval -- [--verbose] [--json] [--articles DIR] [--gold DIR] [--out DIR]
+ * --out is where the graphs are written for the scorer (default out/eval/pred, emptied first).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { buildGraph } from '../src/pipeline/index.js';
-import { writeGraphFile } from '../src/graph/serialize.js';
+import { writeGraphFile } from '../src/graph/index.js';
+import { PROJECT_ROOT, requirePath, sharedPath } from './shared-data.js';
 
 const args = process.argv.slice(2);
-const flag = (name: string, fallback: string): string => {
+const option = (name: string): string | undefined => {
   const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+  return i >= 0 && args[i + 1] ? args[i + 1] : undefined;
 };
-const articlesDir = resolve(flag('--articles', 'examples/articles'));
-const goldDir = resolve(flag('--gold', '../shared/eval/gold'));
-const predDir = resolve('out/eval/pred');
+const articlesDir = requirePath(
+  'eval',
+  'the sample articles',
+  resolve(option('--articles') ?? join(PROJECT_ROOT, 'examples/articles')),
+  { name: '--articles', given: option('--articles') !== undefined },
+);
+const goldDir = requirePath('eval', 'the gold annotations', resolve(option('--gold') ?? sharedPath('eval/gold')), {
+  name: '--gold',
+  given: option('--gold') !== undefined,
+});
+const scorer = requirePath('eval', 'the scorer', sharedPath('eval/score.mjs'));
+const predDir = resolve(option('--out') ?? join(PROJECT_ROOT, 'out/eval/pred'));
 rmSync(predDir, { recursive: true, force: true });
 mkdirSync(predDir, { recursive: true });
 
@@ -29,6 +42,6 @@ for (const file of readdirSync(articlesDir).sort()) {
 }
 
 const pass = args.filter((a) => a === '--verbose' || a === '--json');
-const scorer = resolve('../shared/eval/score.mjs');
 const r = spawnSync(process.execPath, [scorer, '--gold', goldDir, '--pred', predDir, ...pass], { stdio: 'inherit' });
+if (r.error) console.error(`eval: cannot run ${scorer}: ${r.error.message}.`);
 process.exitCode = r.status ?? 1;

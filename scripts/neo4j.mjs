@@ -7,11 +7,21 @@
 //   node scripts/neo4j.mjs start    download (first time), set the password, start, wait for Bolt
 //   node scripts/neo4j.mjs stop     stop the server this script started
 //   node scripts/neo4j.mjs status   say whether bolt://127.0.0.1:7687 answers (exit 0) or not (exit 1)
+//   node scripts/neo4j.mjs install  download the jars only
 //
 // Everything lives under .neo4j/ (git-ignored). `start` is idempotent: a server that already answers
 // with the expected credentials is left alone. Environment: NEWSGRAPH_NEO4J_PORT (7687),
 // NEWSGRAPH_NEO4J_HOME (.neo4j/home), NEWSGRAPH_NEO4J_HEAP (1g), NEWSGRAPH_NEO4J_PAGECACHE (512m), NEWSGRAPH_NEO4J_START_TIMEOUT (180 s).
+//
+// With --test, each command acts on the tests' own server instead: home .neo4j/test/, port
+// NEWSGRAPH_TEST_NEO4J_PORT (17687; NEWSGRAPH_NEO4J_HOME and NEWSGRAPH_NEO4J_PORT do not apply), and a
+// random password made when its data folder is created (kept in .neo4j/test/password). A server on
+// that port is "already running" only if it accepts that password and its data folder is
+// .neo4j/test/data; anything else there is an error, never a server the tests would use. Once the
+// server answers, `start` writes <home>/server.json (address, user, password, data folder) for the
+// test helpers (test/neo4j/helpers.ts), which read nothing else.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -22,16 +32,24 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = join(ROOT, '.neo4j');
 const DIST = join(BASE, `neo4j-community-${NEO4J_VERSION}`);
 const LIB = join(DIST, 'lib');
+const args = process.argv.slice(2);
+/** The tests' own server (--test): its own home, port and password; see the header. */
+const TEST = args.includes('--test');
 // A second server (e.g. for a benchmark that must not share the test server) gets its own home and port.
-const HOME = resolve(process.env.NEWSGRAPH_NEO4J_HOME ?? join(BASE, 'home'));
+const HOME = TEST ? join(BASE, 'test') : resolve(process.env.NEWSGRAPH_NEO4J_HOME ?? join(BASE, 'home'));
 const CONF = join(HOME, 'conf');
 const DATA = join(HOME, 'data');
 const LOGS = join(HOME, 'logs');
 const PID_FILE = join(HOME, 'neo4j.pid');
+const PASSWORD_FILE = join(HOME, 'password');
+const SERVER_FILE = join(HOME, 'server.json');
 const HOST = '127.0.0.1';
-const PORT = Number(process.env.NEWSGRAPH_NEO4J_PORT ?? 7687);
+const PORT = Number(
+  (TEST ? process.env.NEWSGRAPH_TEST_NEO4J_PORT : process.env.NEWSGRAPH_NEO4J_PORT) ?? (TEST ? 17687 : 7687),
+);
 const USER = 'neo4j';
-const PASSWORD = 'newsgraph';
+/** The test server's password is random, made with its data folder; the development server's is fixed. */
+let PASSWORD = TEST ? readPassword() : 'newsgraph';
 const HEAP = process.env.NEWSGRAPH_NEO4J_HEAP ?? '1g';
 const PAGECACHE = process.env.NEWSGRAPH_NEO4J_PAGECACHE ?? '512m';
 const START_TIMEOUT_MS = Number(process.env.NEWSGRAPH_NEO4J_START_TIMEOUT ?? 180) * 1000;
@@ -59,15 +77,33 @@ function portOpen(timeoutMs = 1000) {
   });
 }
 
-/** Asks the server for its version with the local credentials: {ok, version} or {ok: false, reason}. */
+/** The test server's password, once its data folder has been made; undefined before. */
+function readPassword() {
+  try {
+    return readFileSync(PASSWORD_FILE, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Asks the server for its version and data folder with the local credentials: {ok, version, data}
+ * or {ok: false, reason}. `data` is the folder the server keeps its databases in (undefined when it
+ * will not say), which tells this home's server from another one on the same port.
+ */
 async function boltAnswers() {
   let neo4j;
   try {
     neo4j = (await import('neo4j-driver')).default;
   } catch {
-    // Before `npm ci` the driver is not there: a Bolt port that accepts connections is enough.
+    // Before `npm ci` the driver is not there: a Bolt port that accepts connections is enough,
+    // except for the test server, which must prove it is ours.
+    if (TEST) return { ok: false, reason: 'neo4j-driver is not installed (run npm ci)' };
     return (await portOpen()) ? { ok: true, version: 'unknown' } : { ok: false, reason: 'port closed' };
   }
+  // No password yet: the test server was never set up, so whatever answers is not it.
+  if (PASSWORD === undefined)
+    return (await portOpen()) ? { ok: false, reason: 'auth' } : { ok: false, reason: 'port closed' };
   const driver = neo4j.driver(`bolt://${HOST}:${PORT}`, neo4j.auth.basic(USER, PASSWORD), {
     connectionTimeout: 3000,
     maxConnectionPoolSize: 1,
@@ -77,7 +113,21 @@ async function boltAnswers() {
     const { records } = await driver.executeQuery(
       'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition AS e',
     );
-    return { ok: true, version: `${records[0]?.get('v') ?? info.agent} ${records[0]?.get('e') ?? ''}`.trim() };
+    let data;
+    try {
+      const settings = await driver.executeQuery(
+        "SHOW SETTINGS YIELD name, value WHERE name = 'server.directories.data' RETURN value",
+      );
+      const value = settings.records[0]?.get('value');
+      data = typeof value === 'string' ? resolve(value) : undefined;
+    } catch {
+      data = undefined;
+    }
+    return {
+      ok: true,
+      version: `${records[0]?.get('v') ?? info.agent} ${records[0]?.get('e') ?? ''}`.trim(),
+      data,
+    };
   } catch (err) {
     return {
       ok: false,
@@ -86,6 +136,12 @@ async function boltAnswers() {
   } finally {
     await driver.close();
   }
+}
+
+/** Where the test helpers (and scripts) read how to reach this home's server; written once it answers. */
+function writeServerFile(pid) {
+  const info = { uri: `bolt://${HOST}:${PORT}`, username: USER, password: PASSWORD, home: HOME, data: DATA, pid };
+  writeFileSync(SERVER_FILE, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
 }
 
 function readPid() {
@@ -102,8 +158,10 @@ function ourPid() {
   const pid = readPid();
   if (!pid) return undefined;
   try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.includes('CommunityEntryPoint') && cmdline.includes(HOME) ? pid : undefined;
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return argv.includes('org.neo4j.server.CommunityEntryPoint') && argv.includes(`--home-dir=${HOME}`)
+      ? pid
+      : undefined;
   } catch {
     try {
       process.kill(pid, 0);
@@ -262,6 +320,12 @@ function javaArgs() {
 function setInitialPassword() {
   // Only possible before the first start: afterwards the password lives in the system database.
   if (existsSync(join(DATA, 'databases'))) return;
+  if (TEST) {
+    // A new random password for a new data folder: only this home knows it, so a server that
+    // accepts it is this one (see the header).
+    PASSWORD = randomBytes(24).toString('base64url');
+    writeFileSync(PASSWORD_FILE, `${PASSWORD}\n`, { mode: 0o600 });
+  }
   const r = spawnSync(
     'java',
     [
@@ -289,26 +353,43 @@ function tail(file, lines = 25) {
   }
 }
 
+const PORT_VARIABLE = TEST ? 'NEWSGRAPH_TEST_NEO4J_PORT' : 'NEWSGRAPH_NEO4J_PORT';
+
 async function start() {
   const t0 = Date.now();
   const running = ourPid();
+  if (TEST && !running && PASSWORD === undefined && existsSync(join(DATA, 'databases'))) {
+    // Nobody can log in to a test data folder whose password file is gone; its data is the tests' own.
+    log(`${PASSWORD_FILE} is missing: removing the test server's data (${DATA}) to start over.`);
+    rmSync(DATA, { recursive: true, force: true });
+  }
   if (await portOpen()) {
     const answer = await boltAnswers();
-    if (answer.ok) {
-      log(
-        `already running at bolt://${HOST}:${PORT} (Neo4j ${answer.version}${running ? `, pid ${running}` : ', not started by this script'}).`,
-      );
+    const ours = answer.ok && answer.data === DATA;
+    if (answer.ok && (ours || !TEST)) {
+      const who = running
+        ? `, pid ${running}`
+        : ours
+          ? ''
+          : `, not started by this script${answer.data ? `; its data is in ${answer.data}` : ''}`;
+      log(`already running at bolt://${HOST}:${PORT} (Neo4j ${answer.version}${who}).`);
       if (running && confOutdated())
         log(
-          "its neo4j.conf is older than this script's: run 'npm run neo4j:stop' then 'npm run neo4j:start' to apply the new settings.",
+          `its neo4j.conf is older than this script's: run 'node scripts/neo4j.mjs stop${TEST ? ' --test' : ''}' then 'start${TEST ? ' --test' : ''}' to apply the new settings.`,
         );
+      if (ours) writeServerFile(running);
       return;
     }
-    if (!running) {
+    if (answer.ok)
+      fail(
+        `bolt://${HOST}:${PORT} answers, but it is not the test server: its data is in ${answer.data ?? '(it does not say)'}, not ${DATA}. Stop it or set ${PORT_VARIABLE} to another port.`,
+      );
+    // Something else holds the port, or this home's server runs with another port (its conf differs).
+    if (!running || confOutdated()) {
       fail(
         answer.reason === 'auth'
-          ? `something at bolt://${HOST}:${PORT} refuses user '${USER}' with the local password. Stop that server or set NEWSGRAPH_NEO4J_PORT to use another port.`
-          : `port ${PORT} on ${HOST} is taken by something that is not a Neo4j answering Bolt (${answer.reason}). Free the port or set NEWSGRAPH_NEO4J_PORT.`,
+          ? `something at bolt://${HOST}:${PORT} refuses user '${USER}' with ${TEST ? "the test server's" : 'the local'} password${TEST ? ': it is not the test server' : ''}. Stop that server or set ${PORT_VARIABLE} to use another port.`
+          : `port ${PORT} on ${HOST} is taken by something that is not ${TEST ? 'the test server' : 'a Neo4j answering Bolt'} (${answer.reason}). Free the port or set ${PORT_VARIABLE}.`,
       );
     }
     // Ours but not answering yet: fall through and wait for it.
@@ -322,6 +403,7 @@ async function start() {
     await ensureJars();
     writeConf();
     setInitialPassword();
+    rmSync(SERVER_FILE, { force: true });
     const out = openSync(join(LOGS, 'console.log'), 'a');
     const child = spawn(
       'java',
@@ -336,7 +418,7 @@ async function start() {
     closeSync(out);
     writeFileSync(PID_FILE, `${child.pid}\n`);
     child.unref();
-    log(`starting Neo4j ${NEO4J_VERSION} (pid ${child.pid}), logs in ${LOGS}…`);
+    log(`starting Neo4j ${NEO4J_VERSION}${TEST ? ' (the test server)' : ''} (pid ${child.pid}), logs in ${LOGS}…`);
   }
   const pid = readPid();
   while (Date.now() - t0 < START_TIMEOUT_MS) {
@@ -347,12 +429,15 @@ async function start() {
       );
     if (await portOpen()) {
       const answer = await boltAnswers();
-      if (answer.ok) {
+      if (answer.ok && (!TEST || answer.data === DATA)) {
+        writeServerFile(pid);
         log(
           `ready at bolt://${HOST}:${PORT} as ${USER} (Neo4j ${answer.version}, pid ${pid}) after ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
         );
         return;
       }
+      if (answer.ok)
+        fail(`bolt://${HOST}:${PORT} answers with data in ${answer.data ?? '(it does not say)'}, not ${DATA}.`);
       if (answer.reason === 'auth')
         fail(`the server refuses the local password; remove ${DATA} to start from an empty database.`);
     }
@@ -364,6 +449,7 @@ async function start() {
 
 async function stop() {
   const pid = ourPid();
+  rmSync(SERVER_FILE, { force: true });
   if (!pid) {
     rmSync(PID_FILE, { force: true });
     log(
@@ -393,11 +479,17 @@ async function stop() {
 async function status() {
   const answer = await boltAnswers();
   const pid = ourPid();
-  if (answer.ok) {
+  if (answer.ok && (!TEST || answer.data === DATA)) {
     process.stdout.write(
-      `running: bolt://${HOST}:${PORT} answers (Neo4j ${answer.version})${pid ? `, pid ${pid}` : ''}\n`,
+      `running: bolt://${HOST}:${PORT} answers (Neo4j ${answer.version}${TEST ? ', the test server' : ''})${pid ? `, pid ${pid}` : ''}\n`,
     );
     return 0;
+  }
+  if (answer.ok) {
+    process.stdout.write(
+      `not the test server: bolt://${HOST}:${PORT} answers, but its data is in ${answer.data ?? '(it does not say)'}, not ${DATA}\n`,
+    );
+    return 1;
   }
   process.stdout.write(
     `not answering: bolt://${HOST}:${PORT} (${answer.reason === 'auth' ? 'refuses the local password' : answer.reason})${pid ? `, but pid ${pid} is alive (starting?)` : ''}\n`,
@@ -405,12 +497,16 @@ async function status() {
   return 1;
 }
 
-const command = process.argv[2];
+const command = args.find((a) => !a.startsWith('--'));
+const unknown = args.filter((a) => a.startsWith('--') && a !== '--test');
+if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65535) fail(`${PORT_VARIABLE} is not a port number (1 to 65535).`);
+if (unknown.length)
+  fail(`unknown option ${unknown.join(' ')}. usage: node scripts/neo4j.mjs install|start|stop|status [--test]`);
 if (command === 'install') await ensureJars();
 else if (command === 'start') await start();
 else if (command === 'stop') await stop();
 else if (command === 'status') process.exitCode = await status();
 else {
-  process.stderr.write('usage: node scripts/neo4j.mjs install|start|stop|status\n');
+  process.stderr.write('usage: node scripts/neo4j.mjs install|start|stop|status [--test]\n');
   process.exitCode = 1;
 }

@@ -38,16 +38,23 @@ export {
   type BuildSummary,
   type SkippedInput,
 } from './pipeline/index.js';
-export { createGraph, countByKind, GraphBuilder } from './graph/build.js';
+export { createGraph, countByKind, GraphBuilder } from './graph/index.js';
 export { createResolver, type Resolver } from './resolve/index.js';
 export { normalizeName } from './util/text.js';
 
 // graph.json and layout.
-export { readGraphFile, writeGraphFile, fromSerialized, toSerialized, serializeGraph } from './graph/serialize.js';
-export { applyLayout, type LayoutOptions } from './graph/layout.js';
+export {
+  applyLayout,
+  fromSerialized,
+  readGraphFile,
+  serializeGraph,
+  toSerialized,
+  writeGraphFile,
+  type LayoutOptions,
+} from './graph/index.js';
 
 // Sinks: Neo4j and file exports.
-export { pushToNeo4j, type PushOptions, type PushProgress, type PushSummary } from './sinks/neo4j/push.js';
+export { pushToNeo4j, type PushOptions, type PushProgress, type PushSummary } from './sinks/neo4j/index.js';
 export {
   csvField,
   DEFAULT_EXPORT_SETTINGS,

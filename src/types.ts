@@ -3,14 +3,17 @@
  * the one graph type (`KnowledgeGraph`) the builder produces and every sink reads.
  */
 import type { MultiDirectedGraph } from 'graphology';
+import type { RelationType } from './relation-types.js';
 
 /** Node labels. `Place` is emitted where a relation needs it as a target. */
 export const ENTITY_LABELS = ['Person', 'Country', 'Organization', 'Event', 'Place'] as const;
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
-/** Relationship types; the first four are the scored facts, the rest link actors and events. */
-export const RELATION_TYPES = ['MET_WITH', 'SAID', 'PROPOSED', 'REJECTED', 'PARTICIPATED_IN'] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
+/**
+ * Relationship types: described once each in src/relation-types.ts (the registry every stage
+ * reads), where `kind` says which are scored facts and which link actors and events.
+ */
+export { RELATION_TYPES, type RelationType } from './relation-types.js';
 
 /** One input document after ingestion: plain text plus whatever metadata the source carried. */
 export interface Article {

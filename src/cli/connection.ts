@@ -3,12 +3,11 @@
  * cypher-shell (-a/--address, -u/--username, -p/--password, -d/--database) and the same
  * environment variables (NEO4J_URI or NEO4J_ADDRESS, NEO4J_USERNAME, NEO4J_PASSWORD,
  * NEO4J_DATABASE). Flags win over the environment, which wins over the local defaults.
+ * `-p` means the password in every command (view's port is `--port` only).
  */
-import { Command } from 'commander';
-import type { CommanderError } from 'commander';
-import { DEFAULT_CONNECTION, type ConnectionSettings } from '../sinks/neo4j/index.js';
-import { NewsgraphError } from '../errors.js';
-import { EXIT, ExitRequest } from './exit.js';
+import type { Command } from 'commander';
+import { DEFAULT_CONNECTION, validateConnection, type ConnectionSettings } from '../sinks/neo4j/index.js';
+import { checkProblem } from './settings.js';
 
 export interface ConnectionFlags {
   address?: string | undefined;
@@ -17,9 +16,17 @@ export interface ConnectionFlags {
   database?: string | undefined;
 }
 
+/** The connection flags as help and messages name them, in the order they are added. */
+export const CONNECTION_FLAGS: readonly { key: keyof ConnectionFlags; flag: string }[] = [
+  { key: 'address', flag: '-a/--address' },
+  { key: 'username', flag: '-u/--username' },
+  { key: 'password', flag: '-p/--password' },
+  { key: 'database', flag: '-d/--database' },
+];
+
 /** Adds -a/-u/-p/-d to `cmd`. */
-export function addConnectionOptions(cmd: Command): Command {
-  return cmd
+export function addConnectionOptions<C extends Command>(cmd: C): C {
+  cmd
     .option(
       '-a, --address <uri>',
       `Neo4j address; neo4j:// for clusters and Aura (env NEO4J_URI, default ${DEFAULT_CONNECTION.uri})`,
@@ -27,6 +34,7 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('-u, --username <name>', `user name (env NEO4J_USERNAME, default ${DEFAULT_CONNECTION.username})`)
     .option('-p, --password <password>', "password (env NEO4J_PASSWORD, default: the local server's)")
     .option('-d, --database <name>', "database (env NEO4J_DATABASE, default: the server's default database)");
+  return cmd;
 }
 
 /** The connection settings from flags, then environment, then defaults. */
@@ -40,24 +48,12 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
   };
 }
 
-/**
- * A commander Command whose usage errors end with exit 1, as psql and cypher-shell do
- * (commander has printed the message by then). Help and version still end with 0.
- */
-export class PsqlUsageCommand extends Command {
-  override exitOverride(): this {
-    return super.exitOverride((err: CommanderError) => {
-      if (err.exitCode === 0) throw err;
-      throw new ExitRequest(EXIT.PARTIAL);
-    });
-  }
+/** Throws a UsageError for an address or user name the driver could never use. */
+export function validateConnectionSettings(settings: ConnectionSettings): void {
+  checkProblem(validateConnection(settings));
 }
 
-/** Query and console end usage errors (a bad file, a missing parameter) with exit 1, as psql does; other errors pass on. */
-export function rethrowUsageAsExitOne(err: unknown): never {
-  if (err instanceof NewsgraphError && err.code === 'USAGE') {
-    process.stderr.write(`${err.message}\n`);
-    throw new ExitRequest(EXIT.PARTIAL);
-  }
-  throw err;
+/** The connection flags given on the command line (not from the environment), as help names them. */
+export function givenConnectionFlags(flags: ConnectionFlags): string[] {
+  return CONNECTION_FLAGS.filter((f) => flags[f.key] !== undefined).map((f) => f.flag);
 }

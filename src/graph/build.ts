@@ -5,6 +5,7 @@
  */
 import graphology from 'graphology';
 import type { ArticleMeta, Extraction, KnowledgeGraph, RelationAttrs } from '../types.js';
+import { SYMMETRIC_TYPES } from '../relation-types.js';
 import { createResolver, type Resolver } from '../resolve/index.js';
 import { compareStrings, sortedUnique } from '../util/text.js';
 
@@ -53,8 +54,8 @@ export class GraphBuilder {
       let source = keyOf.get(rel.source);
       let target = keyOf.get(rel.target);
       if (!source || !target || source === target) continue;
-      // MET_WITH is symmetric: one edge per pair, whichever article named whom first.
-      if (rel.type === 'MET_WITH' && target < source) [source, target] = [target, source];
+      // A symmetric type (MET_WITH): one edge per pair, whichever article named whom first.
+      if (SYMMETRIC_TYPES.has(rel.type) && target < source) [source, target] = [target, source];
       const edgeKey = `${rel.type}:${source}->${target}`;
       if (!g.hasEdge(edgeKey)) {
         const attrs: RelationAttrs = { type: rel.type, evidence: [] };

@@ -5,6 +5,7 @@
 import { readFile, rename, writeFile, unlink } from 'node:fs/promises';
 import graphology from 'graphology';
 import { GraphFileError } from '../errors.js';
+import { isRelationType } from '../relation-types.js';
 import { ENTITY_LABELS, RELATION_TYPES } from '../types.js';
 import type { KnowledgeGraph, SerializedKnowledgeGraph } from '../types.js';
 import { compareStrings } from '../util/text.js';
@@ -85,7 +86,6 @@ export function fromSerialized(data: unknown, path = '<graph>'): KnowledgeGraph 
   if (!Array.isArray(d.nodes)) fail('no "nodes" array');
   if (!Array.isArray(d.edges)) fail('no "edges" array');
   const labels = new Set<string>(ENTITY_LABELS);
-  const types = new Set<string>(RELATION_TYPES);
   d.nodes!.forEach((n, i) => {
     if (!n || typeof n.key !== 'string') fail(`node ${i} has no string "key"`);
     const a = n.attributes;
@@ -97,7 +97,8 @@ export function fromSerialized(data: unknown, path = '<graph>'): KnowledgeGraph 
   });
   d.edges!.forEach((e, i) => {
     if (!e || typeof e.source !== 'string' || typeof e.target !== 'string') fail(`edge ${i} has no "source"/"target"`);
-    if (!e.attributes || !types.has(e.attributes.type))
+    // The types of the relation registry (src/relation-types.ts), nothing else.
+    if (!e.attributes || typeof e.attributes.type !== 'string' || !isRelationType(e.attributes.type))
       fail(`edge ${i} has no known "type" (one of ${RELATION_TYPES.join(', ')})`);
     e.attributes.evidence ??= [];
   });

@@ -55,6 +55,8 @@ interface Source {
   baseId: string;
   /** For a date the file name starts with; not used for records. */
   fileName?: string;
+  /** Read from stdin (`path` is then just the word `stdin`). */
+  stdin?: boolean;
 }
 
 /** Makes ids unique within one call: a repeated id gets `~2`, `~3`, … */
@@ -161,7 +163,7 @@ async function* fromJsonLines(r: Reader, chunks: AsyncIterable<Buffer>, src: Sou
     if (line.lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     if (isBlank(bytes)) continue;
     records++;
-    const decoded = decodeLine(bytes);
+    const decoded = decodeLine(bytes, src.stdin ? { stdin: true } : { path: src.path });
     if (!decoded.ok) {
       yield skipped(src.path, `line ${line.lineNo}: ${decoded.reason}`);
       continue;
@@ -254,7 +256,7 @@ async function* readFileEntry(
       return;
     }
   }
-  const decoded = decodeBytes(read.bytes);
+  const decoded = decodeBytes(read.bytes, { path: entry.path });
   if (!decoded.ok) {
     yield skipped(entry.path, decoded.reason);
     return;
@@ -289,7 +291,7 @@ async function* readJsonlFile(r: Reader, src: Source): AsyncGenerator<IngestItem
  * is read whole, up to the size limit, and its format sniffed.
  */
 async function* readStdin(r: Reader, stream: Readable): AsyncGenerator<IngestItem> {
-  const src: Source = { path: 'stdin', baseId: 'stdin' };
+  const src: Source = { path: 'stdin', baseId: 'stdin', stdin: true };
   const it = stream[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let length = 0;
@@ -326,7 +328,7 @@ async function* readStdin(r: Reader, stream: Readable): AsyncGenerator<IngestIte
     yield skipped(src.path, tooLargeReason(length, r.opts.maxFileBytes, true));
     return;
   }
-  const decoded = decodeBytes(Buffer.concat(head, length));
+  const decoded = decodeBytes(Buffer.concat(head, length), { stdin: true });
   if (!decoded.ok) {
     yield skipped(src.path, decoded.reason === 'empty file' ? 'empty input' : decoded.reason);
     return;

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { extractArticle, type Extractor } from '../extract/index.js';
-import { GraphBuilder, countByKind } from '../graph/build.js';
+import { GraphBuilder, countByKind } from '../graph/index.js';
 import { readArticles, type IngestOptions } from '../ingest/index.js';
 import type { Article, Extraction, KnowledgeGraph } from '../types.js';
 import { ExtractionPool } from './pool.js';

@@ -1,7 +1,9 @@
 /**
  * Bad input to `newsgraph export` and `exportGraph`: unknown formats list the known
- * ones, an unwritable --out fails before any work, and no partial or temporary file
- * is left behind when anything goes wrong.
+ * ones, an --out whose extension names a file is a file (or a usage error for a format
+ * that writes a folder), an unwritable --out fails before any work, and no partial or
+ * temporary file is left behind when anything goes wrong (for every format: see
+ * contract.test.ts).
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli/program.js';
 import { describeError } from '../../src/cli/exit.js';
 import { GraphFileError, OutputError, UsageError } from '../../src/errors.js';
-import { writeGraphFile } from '../../src/graph/serialize.js';
-import { EXPORT_FORMAT_IDS, exportGraph } from '../../src/sinks/exports/index.js';
+import { writeGraphFile } from '../../src/graph/index.js';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, exportGraph, exportTarget } from '../../src/sinks/exports/index.js';
 import { trickyGraph } from './fixture.js';
+import { FORMAT_SPECS } from './formats.js';
 
 let dir: string;
 let graphPath: string;
@@ -63,28 +66,70 @@ describe('an unknown format', () => {
   });
 });
 
+/** Every extension of every registry format, as `graph<ext>`, and the shape the format writes for it. */
+const EXTENSION_CASES = EXPORT_FORMATS.flatMap((format) =>
+  format.extensions.map((ext) => ({ format, name: `graph${ext}`, shape: exportTarget(format, `graph${ext}`) })),
+);
+/** Case does not matter: `graph.JSON` is json. */
+const UPPER_CASE = EXTENSION_CASES.filter((c) => c.format.id === 'json').map((c) => ({
+  ...c,
+  name: `graph${c.name.slice('graph'.length).toUpperCase()}`,
+}));
+
 describe('the format inferred from --out', () => {
-  it.each([
-    ['graph.gexf', 'gexf'],
-    ['graph.graphml', 'graphml'],
-    ['graph.cypher', 'cypher'],
-    ['graph.jsonl', 'jsonl'],
-    ['graph.JSON', 'json'],
-  ])('%s is written as %s', async (name, format) => {
+  it.each(
+    [...EXTENSION_CASES, ...UPPER_CASE]
+      .filter((c) => c.shape === 'file')
+      .map((c) => [c.name, c.format.id, FORMAT_SPECS[c.format.id].file] as const),
+  )('%s is written as one %s file', async (name, _format, signature) => {
     const out = join(dir, 'inferred', name);
     const { error } = await run(graphPath, '--out', out, '--no-layout');
     expect(error).toBeUndefined();
     const text = await readFile(out, 'utf8');
-    const first = {
-      gexf: '<?xml',
-      graphml: '<?xml',
-      cypher: '// newsgraph',
-      jsonl: '{"kind":"graph"',
-      json: '{\n"attributes"',
-    }[format]!;
-    expect(text.startsWith(first)).toBe(true);
-    if (format === 'gexf') expect(text).toContain('<gexf ');
-    if (format === 'graphml') expect(text).toContain('<graphml ');
+    expect(text.startsWith(signature!.first)).toBe(true);
+    expect(text).toContain(signature!.contains);
+  });
+
+  it.each(EXTENSION_CASES.filter((c) => c.shape === 'folder').map((c) => [c.name, c.format.id] as const))(
+    '%s names a file, but %s writes a folder: a usage error that suggests a folder, and nothing is written',
+    async (name, format) => {
+      const out = join(dir, 'inferred-folder', name);
+      const { error, exitCode } = await run(graphPath, '--out', out);
+      expect(error).toBeInstanceOf(UsageError);
+      expect(exitCode).toBe(2);
+      expect((error as Error).message).toContain(`--format ${format} --out ${join(dir, 'inferred-folder', 'graph')}`);
+      expect(await listFiles(dir)).not.toContain('inferred-folder');
+    },
+  );
+});
+
+describe('--out for the html export', () => {
+  it('graph.html is one self-contained page, not a folder named graph.html', async () => {
+    const out = join(dir, 'page', 'graph.html');
+    const { error } = await run(graphPath, '--out', out);
+    expect(error).toBeUndefined();
+    expect(await listFiles(join(dir, 'page'))).toEqual(['graph.html']);
+    const page = await readFile(out, 'utf8');
+    // Nothing is loaded from beside it: no src or href to a file.
+    expect(page).not.toMatch(/<script [^>]*src=|<link [^>]*href="(?!data:)/);
+    expect(page).toContain('<style>');
+  });
+
+  it.each([
+    ['a path without an extension', 'explorer', 'explorer'],
+    ['a path ending in /', 'explorer.html/', 'explorer.html'],
+  ])('%s is the explorer folder', async (_name, given, folder) => {
+    const parent = join(dir, `html-folder-${folder}`);
+    const { error } = await run(graphPath, '--format', 'html', '--out', join(parent, given));
+    expect(error).toBeUndefined();
+    expect(await listFiles(join(parent, folder))).toEqual(['graph-data.js', 'index.html', 'viewer.css', 'viewer.js']);
+  });
+
+  it('a folder path ending in / is a folder for csv too, whatever its extension', async () => {
+    const parent = join(dir, 'csv-slash');
+    const { error } = await run(graphPath, '--out', `${join(parent, 'graph.csv')}/`);
+    expect(error).toBeUndefined();
+    expect(await listFiles(join(parent, 'graph.csv'))).toEqual(['nodes.csv', 'relationships.csv']);
   });
 });
 
@@ -112,33 +157,6 @@ describe('an unwritable --out fails before any work', () => {
 });
 
 describe('no partially written file is left behind', () => {
-  it.each(['gexf', 'graphml', 'cypher', 'json', 'jsonl', 'csv'] as const)(
-    '%s: an error half-way through removes the temporary output and keeps the old one',
-    async (format) => {
-      const folder = join(dir, `partial-${format}`);
-      await mkdir(folder, { recursive: true });
-      const out = join(folder, format === 'csv' ? 'csv' : `graph.${format}`);
-      await exportGraph(trickyGraph(), { format, out, layout: false });
-      const before = await listFiles(folder);
-      const beforeText =
-        format === 'csv' ? await readFile(join(out, 'nodes.csv'), 'utf8') : await readFile(out, 'utf8');
-
-      // A graph whose last edge throws when its attributes are read: the writer has already written the rest.
-      const broken = trickyGraph();
-      const last = broken.edges().at(-1)!;
-      Object.defineProperty(broken.getEdgeAttributes(last), 'evidence', {
-        get() {
-          throw new Error('disk on fire');
-        },
-      });
-      await expect(exportGraph(broken, { format, out, layout: false })).rejects.toThrow('disk on fire');
-
-      expect(await listFiles(folder)).toEqual(before);
-      const afterText = format === 'csv' ? await readFile(join(out, 'nodes.csv'), 'utf8') : await readFile(out, 'utf8');
-      expect(afterText).toBe(beforeText);
-    },
-  );
-
   it('a folder created for the output is removed again when the export fails', async () => {
     const broken = trickyGraph();
     Object.defineProperty(broken.getEdgeAttributes(broken.edges()[0]!), 'evidence', {

@@ -4,7 +4,7 @@
  * semicolons, pipes, XML specials, leading spaces, non-Latin scripts and emoji; dated
  * and undated facts, full and partial dates. Shared by every export round trip.
  */
-import { createGraph } from '../../src/graph/build.js';
+import { createGraph } from '../../src/graph/index.js';
 import type { KnowledgeGraph } from '../../src/types.js';
 
 export const TRICKY_NAMES = [

@@ -35,10 +35,6 @@ function run(text: string, entities: EntitySpec[]) {
 }
 
 describe.each(relationExtractors.map((x) => [x.id, x] as const))('extractor %s', (_id, extractor) => {
-  it('has a version', () => {
-    expect(extractor.version).toMatch(/^\d+$/);
-  });
-
   it.each(SAMPLES)('emits well-formed relations on %s', (_name, text, entities) => {
     const ctx = makeContext(text, entities, '2022-01-27');
     for (const x of relationExtractors) {

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraphFileError } from '../../src/errors.js';
-import { GraphBuilder, countByKind } from '../../src/graph/build.js';
-import { fromSerialized, readGraphFile, serializeGraph } from '../../src/graph/serialize.js';
+import { GraphBuilder, countByKind, fromSerialized, readGraphFile, serializeGraph } from '../../src/graph/index.js';
 import type { ArticleEntity, ArticleRelation, Extraction } from '../../src/types.js';
 
 const person = (key: string, name: string, article: string, aliases: string[] = []): ArticleEntity => ({

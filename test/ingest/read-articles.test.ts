@@ -44,6 +44,45 @@ beforeAll(async () => {
     join(dir, 'latin1.txt'),
     Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' au lait')]),
   );
+  // Windows-1252 as a Windows editor saves it: curly quotes (0x93, 0x94), an apostrophe (0x92), a dash (0x96).
+  await writeFile(
+    join(dir, 'cp1252.txt'),
+    Buffer.concat([
+      Buffer.from('Ren'),
+      Buffer.from([0xe9]),
+      Buffer.from(' L'),
+      Buffer.from([0xe9]),
+      Buffer.from('vesque'),
+      Buffer.from([0x92]),
+      Buffer.from('s speech\n\n'),
+      Buffer.from([0x93]),
+      Buffer.from('We will not give up,'),
+      Buffer.from([0x94]),
+      Buffer.from(' Ren'),
+      Buffer.from([0xe9]),
+      Buffer.from(' L'),
+      Buffer.from([0xe9]),
+      Buffer.from('vesque said in Qu'),
+      Buffer.from([0xe9]),
+      Buffer.from('bec '),
+      Buffer.from([0x96]),
+      Buffer.from(' twice.'),
+    ]),
+  );
+  await writeFile(
+    join(dir, 'latin1-page.html'),
+    Buffer.concat([
+      Buffer.from('<html><head><meta charset="iso-8859-1"><title>Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' talks</title></head><body><h1>Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' talks</h1><p>'),
+      Buffer.from(BODY),
+      Buffer.from(' M'),
+      Buffer.from([0xfc]),
+      Buffer.from('nchen.</p></body></html>'),
+    ]),
+  );
   await writeFile(
     join(dir, 'utf16.txt'),
     Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`Headline\n\n${BODY}`, 'utf16le')]),
@@ -148,7 +187,13 @@ describe('bad inputs are skipped with a reason, never thrown', () => {
     ['an empty file', 'empty.txt', 'empty file'],
     ['a file of blank lines', 'blank.txt', 'empty file'],
     ['a binary file', 'binary.txt', 'binary file'],
-    ['a non-UTF-8 file', 'latin1.txt', 'not UTF-8 text (invalid byte sequence at offset 3)'],
+    [
+      'a non-UTF-8 file that does not say its encoding (with the command that converts it)',
+      'latin1.txt',
+      expect.stringMatching(
+        /^not UTF-8 text \(invalid byte sequence at offset 3\)\. If it is Latin-1 or Windows-1252, convert it: iconv -f windows-1252 -t utf-8 \S+\/latin1\.txt > \S+\/latin1\.utf8\.txt$/,
+      ),
+    ],
     [
       'a 100 MB file (by its size, without reading it)',
       'huge.txt',
@@ -211,6 +256,31 @@ describe('bad inputs are skipped with a reason, never thrown', () => {
     const items = await collect(inputs);
     expect(skips(items)).toHaveLength(6);
     expect(articles(items)).toHaveLength(4);
+  });
+});
+
+describe('text in other encodings', () => {
+  it('reads a Windows-1252 file, which its curly quotes and dash give away', async () => {
+    const [a] = articles(await collect([join(dir, 'cp1252.txt')]));
+    expect(a?.title).toBe('René Lévesque’s speech');
+    expect(a?.text).toBe('René Lévesque’s speech\n\n“We will not give up,” René Lévesque said in Québec – twice.');
+  });
+
+  it('reads an HTML page in the charset its <meta> declares', async () => {
+    const [a] = articles(await collect([join(dir, 'latin1-page.html')]));
+    expect(a?.title).toBe('Café talks');
+    expect(a?.text).toContain('München.');
+  });
+
+  it('says how to convert non-UTF-8 stdin: a filter to put in the pipe', async () => {
+    const latin1 = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' au lait')]);
+    expect(skips(await collect(['-'], { stdin: stdin(latin1) }))).toEqual([
+      {
+        path: 'stdin',
+        reason:
+          'not UTF-8 text (invalid byte sequence at offset 3). If it is Latin-1 or Windows-1252, convert it: pipe it through iconv -f windows-1252 -t utf-8',
+      },
+    ]);
   });
 });
 

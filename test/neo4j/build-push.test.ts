@@ -28,10 +28,10 @@ describe('newsgraph build --neo4j', () => {
     );
   });
 
-  it('exits 2 with one line naming the address when the server is down, after writing graph.json', async () => {
+  it('exits 4 with one line naming the address when the server is down, after writing graph.json', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ng-build-neo4j-'));
     const r = await runCli(['build', 'examples/articles', '--out', out, '--neo4j', '-a', 'bolt://127.0.0.1:1']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(4);
     expect(r.stderr).toContain('bolt://127.0.0.1:1');
     expect(JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')).nodes.length).toBeGreaterThan(0);
   });

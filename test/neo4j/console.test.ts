@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pushToNeo4j } from '../../src/sinks/neo4j/index.js';
-import { CLI, REPO_ROOT, clearDatabase, closeTestDriver, cypher, neo4jSettings, runCli } from './helpers.js';
+import { CLI, REPO_ROOT, clearDatabase, closeTestDriver, cypher, neo4jEnv, neo4jSettings, runCli } from './helpers.js';
 import { sampleGraph } from './graphs.js';
 import { spawnPty, type Pty } from './pty.js';
 
@@ -15,15 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'newsgraph-console-'));
 let pty: Pty | undefined;
 
 function openConsole(args: string[] = [], history = join(dir, `history-${Date.now()}`)): Pty {
-  const s = neo4jSettings();
-  const env = {
-    ...process.env,
-    NEO4J_URI: s.uri,
-    NEO4J_USERNAME: s.username,
-    NEO4J_PASSWORD: s.password,
-    TERM: 'xterm',
-    NO_COLOR: '1',
-  };
+  const env = neo4jEnv({ TERM: 'xterm', NO_COLOR: '1' });
   pty = spawnPty([process.execPath, CLI, 'console', '--history', history, ...args], env, REPO_ROOT);
   return pty;
 }
@@ -193,6 +185,36 @@ describe('newsgraph console on a terminal', () => {
     await again.exited;
   });
 
+  it('keeps a statement typed over several lines as one history entry, which Up recalls whole', async () => {
+    const history = join(dir, 'multi-line-history');
+    const p = openConsole([], history);
+    let at = await p.waitFor('newsgraph> ');
+    p.write("RETURN 'multi'\r");
+    at = await p.waitFor('> ', { from: at });
+    p.write('AS m;\r');
+    at = await p.waitFor('1 row', { from: at });
+    p.write('\x1b[A'); // Up: the whole statement, not its last line
+    p.write('\r');
+    await p.waitFor('1 row', { from: at });
+    p.write(':exit\r');
+    await p.exited;
+    // One line of the file, run twice in a row: saved once, never as separate lines.
+    const entries = readFileSync(history, 'utf8').split('\n').filter(Boolean);
+    expect(entries.filter((e) => e.includes('AS m;'))).toHaveLength(1);
+    expect(entries.filter((e) => e.includes("RETURN 'multi'"))).toHaveLength(1);
+    expect(entries.find((e) => e.includes('AS m;'))).toContain("RETURN 'multi'");
+    // The next session recalls it whole too: Up passes over :exit to the statement.
+    const again = openConsole([], history);
+    let at2 = await again.waitFor('newsgraph> ');
+    again.write('\x1b[A');
+    at2 = await again.waitFor(':exit', { from: at2 });
+    again.write('\x1b[A');
+    again.write('\r');
+    await again.waitFor('1 row', { from: at2 });
+    again.write(':exit\r');
+    expect(await again.exited).toBe(0);
+  });
+
   it('shows :help and leaves on Ctrl-D', async () => {
     const p = openConsole();
     const at = await p.waitFor('newsgraph> ');
@@ -218,13 +240,43 @@ describe('newsgraph console reading stdin that is not a terminal', () => {
     expect(r.stdout).toBe('a\r\n1\r\n');
   });
 
-  it('exits 1 when the input ends with an unterminated statement', async () => {
+  it('exits 2 when the input ends with an unterminated statement', async () => {
     const r = await runCli(['console'], { input: 'RETURN 1 AS a;\nRETURN 2' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
   });
 
-  it('exits 2 when the server is down', async () => {
-    const r = await runCli(['console', '-a', 'bolt://127.0.0.1:1'], { input: 'RETURN 1;\n' });
+  it('names the input line where the unterminated statement starts', async () => {
+    const r = await runCli(['console', '--format', 'csv'], { input: 'RETURN 1 AS a;\n\nRETURN 2\n  AS b' });
     expect(r.code).toBe(2);
+    expect(r.stdout).toBe('a\r\n1\r\n');
+    expect(r.stderr).toContain('line 3');
+    expect(r.stderr).not.toContain('line 1');
+  });
+
+  it.each([
+    ['a malformed :run parameter', ':run what-someone-said name:Biden\n'],
+    ['a missing :run parameter', ':run what-someone-said\n'],
+  ])('suggests only the console syntax for %s, exit 2', async (_what, input) => {
+    const r = await runCli(['console'], { input });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(':run what-someone-said name=');
+    expect(r.stderr).not.toContain('--param');
+  });
+
+  it('refuses a :run parameter the saved query does not have, naming it, exit 2', async () => {
+    const r = await runCli(['console'], { input: ':run who-met-whom nmae=Biden\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$nmae');
+  });
+
+  it('exits 3 for a write without --write, naming the flag', async () => {
+    const r = await runCli(['console'], { input: 'CREATE (:ConsolePipeWrite);\n' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('--write');
+  });
+
+  it('exits 4 when the server is down', async () => {
+    const r = await runCli(['console', '-a', 'bolt://127.0.0.1:1'], { input: 'RETURN 1;\n' });
+    expect(r.code).toBe(4);
   });
 });

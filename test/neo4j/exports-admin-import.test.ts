@@ -90,7 +90,7 @@ describe('neo4j-admin database import of the csv export', () => {
     ['the sample graph', () => sampleGraph(true)],
     ['the graph of tricky names', trickyGraph],
   ])(
-    '%s imports as many nodes, relationships and properties as push writes',
+    '%s imports as many nodes, relationships and properties as push writes, and as the export said it wrote',
     async (name, make) => {
       const graph = make();
       await clearDatabase();
@@ -98,10 +98,14 @@ describe('neo4j-admin database import of the csv export', () => {
       // push stores empty lists; neo4j-admin reads an empty array field as no property.
       const pushed = totals(await snapshot({ dropEmptyLists: true }));
       const folder = join(dir, name.replace(/\W+/g, '-'));
-      await exportGraph(graph, { format: 'csv', out: folder });
+      const exported = await exportGraph(graph, { format: 'csv', out: folder });
       const imported = await adminImport(folder, join(folder, 'home'));
       expect(pushed.nodes).toBeGreaterThan(0);
       expect(imported).toEqual(pushed);
+      expect({ nodes: exported.nodes, relationships: exported.edges }).toEqual({
+        nodes: imported.nodes,
+        relationships: imported.relationships,
+      });
     },
     360_000,
   );

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushToNeo4j } from '../../src/sinks/neo4j/push.js';
-import { exportGraph } from '../../src/sinks/exports/index.js';
+import { exportGraph, type ExportResult } from '../../src/sinks/exports/index.js';
 import { trickyGraph, TRICKY_NAMES } from '../exports/fixture.js';
 import { legacyQuoteEscaping, loadCsvExport, snapshot, type Snapshot } from '../exports/neo4j-support.js';
 import { sampleGraph } from './graphs.js';
@@ -32,6 +32,7 @@ const GRAPHS = [
 describe.each(GRAPHS)('$name exported to csv and loaded with LOAD CSV', ({ make, tricky }) => {
   let pushed: Snapshot;
   let loaded: Snapshot;
+  let exported: ExportResult;
   beforeAll(async () => {
     if (tricky && (await legacyQuoteEscaping())) {
       // With Neo4j's default, LOAD CSV reads \" inside a quoted field as an escaped quote, so a value
@@ -47,7 +48,7 @@ describe.each(GRAPHS)('$name exported to csv and loaded with LOAD CSV', ({ make,
     pushed = await snapshot({ dropEmptyLists: true });
     await clearDatabase();
     const out = join(dir, `csv-${tricky ? 'tricky' : 'sample'}`);
-    await exportGraph(graph, { format: 'csv', out });
+    exported = await exportGraph(graph, { format: 'csv', out });
     await loadCsvExport(out);
     loaded = await snapshot();
   });
@@ -55,6 +56,13 @@ describe.each(GRAPHS)('$name exported to csv and loaded with LOAD CSV', ({ make,
   it('gives the same node counts per label and relationship counts per type as push', () => {
     expect(loaded.counts.nodes.Entity).toBeGreaterThan(0);
     expect(loaded.counts).toEqual(pushed.counts);
+  });
+
+  it('loads as many nodes and relationships as the export said it wrote', () => {
+    expect({ nodes: exported.nodes, relationships: exported.edges }).toEqual({
+      nodes: loaded.nodes.length,
+      relationships: loaded.relationships.length,
+    });
   });
 
   it('gives the same nodes with the same properties as push', () => {

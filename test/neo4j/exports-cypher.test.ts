@@ -1,5 +1,5 @@
 /**
- * The Cypher export, run against the real local Neo4j with `newsgraph query -f` (the
+ * The Cypher export, run against the real local Neo4j with `newsgraph query --write -f` (the
  * built CLI), loads the same nodes, relationships and properties as `newsgraph push`;
  * run a second time it changes nothing; names with quotes, backslashes, line breaks,
  * `;` and non-Latin scripts come back intact.
@@ -9,15 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushToNeo4j } from '../../src/sinks/neo4j/push.js';
-import { exportGraph } from '../../src/sinks/exports/index.js';
+import { exportGraph, type ExportResult } from '../../src/sinks/exports/index.js';
 import { trickyGraph, TRICKY_NAMES } from '../exports/fixture.js';
 import { snapshot, type Snapshot } from '../exports/neo4j-support.js';
 import { sampleGraph } from './graphs.js';
 import { clearDatabase, closeTestDriver, neo4jSettings, runCli } from './helpers.js';
 
 async function queryFile(path: string): Promise<void> {
-  const r = await runCli(['query', '-f', path, '--format', 'jsonl'], { timeoutMs: 120_000 });
-  if (r.code !== 0) throw new Error(`newsgraph query -f ${path} failed (exit ${r.code}):\n${r.stderr}`);
+  const r = await runCli(['query', '--write', '-f', path, '--format', 'jsonl'], { timeoutMs: 120_000 });
+  if (r.code !== 0) throw new Error(`newsgraph query --write -f ${path} failed (exit ${r.code}):\n${r.stderr}`);
 }
 
 let dir: string;
@@ -36,6 +36,7 @@ describe.each([
   let pushed: Snapshot;
   let once: Snapshot;
   let twice: Snapshot;
+  let exported: ExportResult;
   beforeAll(async () => {
     const graph = make();
     await clearDatabase();
@@ -44,7 +45,7 @@ describe.each([
     await clearDatabase();
     const out = join(dir, `${tricky ? 'tricky' : 'sample'}.cypher`);
     // A batch size of 3 makes several statements per label and type.
-    await exportGraph(graph, { format: 'cypher', out, batchSize: 3 });
+    exported = await exportGraph(graph, { format: 'cypher', out, batchSize: 3 });
     await queryFile(out);
     once = await snapshot();
     await queryFile(out);
@@ -54,6 +55,13 @@ describe.each([
   it('loads the same counts per label and type as push', () => {
     expect(once.counts.nodes.Entity).toBeGreaterThan(0);
     expect(once.counts).toEqual(pushed.counts);
+  });
+
+  it('loads as many nodes and relationships as the export said it wrote', () => {
+    expect({ nodes: exported.nodes, relationships: exported.edges }).toEqual({
+      nodes: once.nodes.length,
+      relationships: once.relationships.length,
+    });
   });
 
   it('loads the same nodes and relationships, with the same properties, as push', () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, type Snapshot } from '../exports/neo4j-support.js';
-import { clearDatabase, closeTestDriver, neo4jSettings, REPO_ROOT } from './helpers.js';
+import { clearDatabase, closeTestDriver, neo4jEnv, neo4jSettings, REPO_ROOT } from './helpers.js';
 import type * as Newsgraph from '../../src/index.js';
 
 /** A name typed as string, so TypeScript does not resolve the built package's own declarations. */
@@ -19,7 +19,6 @@ const PACKAGE: string = 'newsgraph';
 const SAMPLES = join(REPO_ROOT, 'examples/articles');
 
 function runScript(folder: string, state: string) {
-  const s = neo4jSettings();
   const r = spawnSync(
     process.execPath,
     [join(REPO_ROOT, 'scripts/examples/incremental-push.mjs'), folder, '--state', state],
@@ -27,13 +26,7 @@ function runScript(folder: string, state: string) {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       timeout: 120_000,
-      env: {
-        ...process.env,
-        NEO4J_URI: s.uri,
-        NEO4J_USERNAME: s.username,
-        NEO4J_PASSWORD: s.password,
-        ...(s.database ? { NEO4J_DATABASE: s.database } : {}),
-      },
+      env: neo4jEnv(),
     },
   );
   if (r.status !== 0) throw new Error(`incremental-push.mjs failed (exit ${r.status}):\n${r.stderr}`);

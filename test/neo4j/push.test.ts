@@ -6,7 +6,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeGraphFile } from '../../src/graph/serialize.js';
 import { AuthError, ConnectionError, pushToNeo4j, schemaStatements } from '../../src/sinks/neo4j/index.js';
-import { CLI, REPO_ROOT, clearDatabase, closeTestDriver, counts, cypher, neo4jSettings, runCli } from './helpers.js';
+import { RELATION_TYPES } from '../../src/types.js';
+import {
+  CLI,
+  REPO_ROOT,
+  clearDatabase,
+  closeTestDriver,
+  counts,
+  cypher,
+  neo4jEnv,
+  neo4jSettings,
+  runCli,
+  testDriver,
+} from './helpers.js';
 import { sampleGraph, syntheticGraph } from './graphs.js';
 
 const settings = () => ({ ...neo4jSettings() });
@@ -192,24 +204,24 @@ describe('newsgraph push', () => {
     expect(r.stderr).toContain('malformed-graph.json');
   });
 
-  it('exits 2 with one line naming the address when the server is down, within 10 s', async () => {
+  it('exits 4 with one line naming the address when the server is down, within 10 s', async () => {
     const r = await runCli(['push', FIXTURE, '-a', 'bolt://127.0.0.1:1']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(4);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('bolt://127.0.0.1:1');
     expect(r.ms).toBeLessThan(10_000);
   });
 
-  it('exits 2 with one line for a wrong password, which it never prints', async () => {
+  it('exits 4 with one line for a wrong password, which it never prints', async () => {
     const r = await runCli(['push', FIXTURE, '-p', 'wrong-password-123']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(4);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr + r.stdout).not.toContain('wrong-password-123');
   });
 
   it('reads the connection from NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD', async () => {
     const r = await runCli(['push', FIXTURE], { env: { NEO4J_PASSWORD: 'wrong-password-456' } });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(4);
     const ok = await runCli(['push', FIXTURE], {
       env: { NEO4J_URI: neo4jSettings().uri.replace('bolt://', 'neo4j://') },
     });
@@ -226,42 +238,48 @@ describe('newsgraph push', () => {
     const reference = await counts();
     const props = await cypher('MATCH ()-[r:SAID]->() RETURN count(r.quote) AS quotes');
     await clearDatabase({ dropSchema: false });
-    // Kill a push once it has written some facts but not all.
-    const child = spawn(process.execPath, [CLI, 'push', file, '--batch-size', '200'], {
+    // Hold back one fact of the type pushed last: an open transaction of ours creates a relationship
+    // with its key, so the push's batch that creates it waits on the key's uniqueness constraint
+    // until we roll back. The push then cannot finish, while its other fact batches commit.
+    const type = [...RELATION_TYPES].reverse().find((t) => g.someEdge((_k, a) => a.type === t))!;
+    const key = g.findEdge((_k, a) => a.type === type)!;
+    const lockSession = testDriver().session();
+    const lock = await lockSession.beginTransaction();
+    await lock.run(`CREATE ()-[:\`${type}\` {key: $key}]->()`, { key });
+    const child = spawn(process.execPath, [CLI, 'push', file, '--batch-size', '200', '--concurrency', '2'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...envOf() },
+      env: neo4jEnv(),
       stdio: 'ignore',
     });
-    const killedAt = await new Promise<number>((resolve) => {
-      const poll = async () => {
+    const ended: { code?: number | null } = {};
+    const exited = new Promise<void>((resolve) =>
+      child.once('exit', (code) => {
+        ended.code = code;
+        resolve();
+      }),
+    );
+    try {
+      // Kill the push once it has written some facts; it cannot have written them all.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        if ('code' in ended) throw new Error(`the push ended (exit ${ended.code}) before it was killed`);
+        if (Date.now() > deadline) throw new Error('the push wrote no fact within 60 s');
         const [r] = await cypher('MATCH ()-[r:MET_WITH|SAID|PROPOSED|REJECTED]->() RETURN count(r) AS c');
-        if ((r!.c as number) > 0) {
-          clearInterval(timer);
-          child.kill('SIGKILL');
-          resolve(r!.c as number);
-        }
-      };
-      const timer = setInterval(() => void poll(), 100);
-      child.on('exit', () => {
-        clearInterval(timer);
-        resolve(-1);
-      });
-    });
-    await new Promise((r) => child.once('close', r).once('exit', r));
-    const partial = await counts();
-    if (killedAt > 0) expect(partial.relationships).toBeLessThan(reference.relationships);
+        if ((r!.c as number) > 0) break;
+        await new Promise((wake) => setTimeout(wake, 100));
+      }
+      child.kill('SIGKILL');
+      await exited;
+      const partial = await counts();
+      expect(ended.code).toBeNull(); // killed by the signal, not finished
+      expect(partial.relationships).toBeLessThan(reference.relationships);
+    } finally {
+      if (!('code' in ended)) child.kill('SIGKILL');
+      await lock.rollback();
+      await lockSession.close();
+    }
     expect((await runCli(['push', file, '--batch-size', '500'], { timeoutMs: 120_000 })).code).toBe(0);
     expect(await counts()).toEqual(reference);
     expect(await cypher('MATCH ()-[r:SAID]->() RETURN count(r.quote) AS quotes')).toEqual(props);
-  });
+  }, 180_000);
 });
-
-function envOf(): NodeJS.ProcessEnv {
-  const s = neo4jSettings();
-  return {
-    NEO4J_URI: s.uri,
-    NEO4J_USERNAME: s.username,
-    NEO4J_PASSWORD: s.password,
-    ...(s.database ? { NEO4J_DATABASE: s.database } : {}),
-  };
-}

@@ -1,11 +1,12 @@
-/** `newsgraph query` against the real local Neo4j: output formats, parameters, files, and every exit code. */
+/** `newsgraph query` against the real local Neo4j: output formats, parameters, files, writes, and every exit code. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushToNeo4j } from '../../src/sinks/neo4j/index.js';
-import { clearDatabase, closeTestDriver, neo4jSettings, runCli } from './helpers.js';
+import { CLI, REPO_ROOT, clearDatabase, closeTestDriver, cypher, neo4jEnv, neo4jSettings, runCli } from './helpers.js';
 import { sampleGraph } from './graphs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-query-'));
@@ -81,10 +82,10 @@ describe('newsgraph query output', () => {
 });
 
 describe('newsgraph query exit codes', () => {
-  it('exits 1 when the last statement of a file has no terminating ; and runs none of it', async () => {
+  it('exits 2 when the last statement of a file has no terminating ; and runs none of it', async () => {
     const f = file('unterminated.cypher', 'CREATE (:ShouldNotExist);\nRETURN 1');
-    const r = await runCli(['query', '-f', f]);
-    expect(r.code).toBe(1);
+    const r = await runCli(['query', '--write', '-f', f]);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('unterminated.cypher');
     const check = await runCli(['query', 'MATCH (n:ShouldNotExist) RETURN count(n) AS c', '--format', 'csv']);
     expect(check.stdout).toBe('c\r\n0\r\n');
@@ -97,9 +98,10 @@ describe('newsgraph query exit codes', () => {
     ['a malformed parameter', ['query', 'RETURN 1', '-P', '1x']],
     ['a missing file', ['query', '-f', '/nonexistent/file.cypher']],
     ['a saved query without its required parameter', ['query', '-f', 'graph/queries/what-someone-said.cypher']],
-  ])('exits 1 for %s', async (_name, args) => {
+    ['a parameter no statement uses', ['query', 'RETURN $name AS n', '-P', 'nme=Biden']],
+  ])('exits 2 for %s', async (_name, args) => {
     const r = await runCli(args);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
   });
 
@@ -112,7 +114,7 @@ describe('newsgraph query exit codes', () => {
 
   it('exits 3 for a runtime error and stops a file at the failing statement', async () => {
     const f = file('fails.cypher', 'RETURN 1 AS one;\nRETURN 1/0 AS boom;\nCREATE (:AfterFailure);\n');
-    const r = await runCli(['query', '-f', f, '--format', 'csv']);
+    const r = await runCli(['query', '--write', '-f', f, '--format', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('one\r\n1\r\n');
     expect(r.stderr).toContain('statement 2 (line 2)');
@@ -121,21 +123,21 @@ describe('newsgraph query exit codes', () => {
     );
   });
 
-  it('exits 2 with one line naming the address when the server is down, within 10 s', async () => {
+  it('exits 4 with one line naming the address when the server is down, within 10 s', async () => {
     const r = await runCli(['query', 'RETURN 1', '-a', 'bolt://127.0.0.1:1']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(4);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('bolt://127.0.0.1:1');
     expect(r.ms).toBeLessThan(10_000);
   });
 
-  it('exits 2 within 10 s when the address accepts connections but never answers', async () => {
+  it('exits 4 within 10 s when the address accepts connections but never answers', async () => {
     const silent: Server = createServer(() => {}); // accepts, never speaks Bolt
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const port = (silent.address() as { port: number }).port;
     try {
       const r = await runCli(['query', 'RETURN 1', '-a', `bolt://127.0.0.1:${port}`]);
-      expect(r.code).toBe(2);
+      expect(r.code).toBe(4);
       expect(r.stderr).toContain(`127.0.0.1:${port}`);
       expect(r.ms).toBeLessThan(10_000);
     } finally {
@@ -143,20 +145,60 @@ describe('newsgraph query exit codes', () => {
     }
   });
 
-  it('exits 2 with one line for a wrong password and does not print it', async () => {
+  it('exits 4 with one line for a wrong password and does not print it', async () => {
     const r = await runCli(['query', 'RETURN 1', '-p', 'not-it-987']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(4);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toContain('not-it-987');
   });
 
-  it('exits 2 for an unknown database', async () => {
+  it('exits 4 for an unknown database', async () => {
     const r = await runCli(['query', 'RETURN 1', '-d', 'nosuchdb']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(4);
   });
 
   it('exits 0 for a statement that returns nothing', async () => {
     const r = await runCli(['query', 'MATCH (n:Nothing) RETURN n']);
     expect(r.code).toBe(0);
+  });
+});
+
+describe('newsgraph query writes', () => {
+  it('refuses a write without --write, exit 3, naming the flag, and writes nothing', async () => {
+    const r = await runCli(['query', 'CREATE (:QueryWrite)']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('--write');
+    expect(await cypher('MATCH (n:QueryWrite) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses a schema change without --write too', async () => {
+    const r = await runCli(['query', 'CREATE INDEX query_write_probe IF NOT EXISTS FOR (n:QueryWrite) ON (n.x)']);
+    expect(r.code).toBe(3);
+    expect(await cypher("SHOW INDEXES YIELD name WHERE name = 'query_write_probe' RETURN count(*) AS n")).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  it('writes with --write', async () => {
+    const r = await runCli(['query', '--write', 'CREATE (:QueryWrite)']);
+    expect(r.code).toBe(0);
+    expect(await cypher('MATCH (n:QueryWrite) DELETE n RETURN count(*) AS n')).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('newsgraph query into a closed pipe (newsgraph query … | head)', () => {
+  it('stops quietly with exit 0 when nobody reads its output any more', async () => {
+    const child = spawn(process.execPath, [CLI, 'query', 'UNWIND range(1, 200000) AS i RETURN i', '--format', 'csv'], {
+      cwd: REPO_ROOT,
+      env: neo4jEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Read one chunk, then close the pipe as `head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import graphology from 'graphology';
 import gexf from 'graphology-gexf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeGraphFile } from '../../src/graph/serialize.js';
+import { writeGraphFile } from '../../src/graph/index.js';
 import { TRICKY_NAMES, trickyGraph } from '../exports/fixture.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,38 +1,98 @@
 /** `newsgraph build`: read articles, extract, write <out>/graph.json and print a summary. */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { access, mkdir, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { join, relative } from 'node:path';
-import { OutputError } from '../../errors.js';
-import { writeGraphFile } from '../../graph/serialize.js';
+import { OutputError, PartialError, UsageError } from '../../errors.js';
+import { writeGraphFile } from '../../graph/index.js';
 import { buildGraph, type BuildSummary } from '../../pipeline/index.js';
-import { pushToNeo4j } from '../../sinks/neo4j/index.js';
-import { addConnectionOptions, resolveConnection, type ConnectionFlags } from '../connection.js';
-import { EXIT, ExitRequest } from '../exit.js';
+import type { ConnectionSettings } from '../../sinks/neo4j/index.js';
+import {
+  addConnectionOptions,
+  givenConnectionFlags,
+  resolveConnection,
+  validateConnectionSettings,
+  type ConnectionFlags,
+} from '../connection.js';
+import { exitCodesHelp } from '../exit.js';
 import { createProgress } from '../progress.js';
-import { formatPushSummary, progressBar } from './push.js';
+import { formatPushSummary, pushWithProgress } from '../push-report.js';
+import { checkWholeNumber, decimalNumber, defaultNote, examplesHelp, wholeNumber } from '../settings.js';
 
-interface BuildFlags extends ConnectionFlags {
+/** The flags as commander hands them over: strings as typed, undefined when not given. */
+export interface BuildFlags extends ConnectionFlags {
   out: string;
+  workers?: string;
+  maxFileSize?: string;
+  progress?: boolean;
   neo4j?: boolean;
   reset?: boolean;
+}
+
+/** What `newsgraph build` runs with. */
+export interface BuildSettings {
+  inputs: string[];
+  out: string;
   workers: number | 'auto';
-  maxFileSize: number;
+  maxFileSizeMB: number;
   progress: boolean;
+  neo4j: boolean;
+  reset: boolean;
+  connection: ConnectionSettings;
+  /** The connection flags typed on the command line: they mean nothing without --neo4j. */
+  connectionFlags: readonly string[];
 }
 
-function parseWorkers(value: string): number | 'auto' {
-  if (value === 'auto') return 'auto';
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 64)
-    throw new InvalidArgumentError('Expecting "auto" or a whole number from 0 to 64.');
-  return n;
+export const DEFAULT_BUILD_SETTINGS: Readonly<
+  Pick<BuildSettings, 'workers' | 'maxFileSizeMB' | 'progress' | 'neo4j' | 'reset'>
+> = Object.freeze({
+  workers: 'auto',
+  maxFileSizeMB: 50,
+  progress: true,
+  neo4j: false,
+  reset: false,
+});
+
+/** Most worker threads `--workers` accepts. */
+const MAX_WORKERS = 64;
+
+/** Flags over environment over DEFAULT_BUILD_SETTINGS; see validateBuildSettings. */
+export function resolveBuildSettings(
+  inputs: string[],
+  flags: BuildFlags,
+  env: NodeJS.ProcessEnv = process.env,
+): BuildSettings {
+  const d = DEFAULT_BUILD_SETTINGS;
+  return {
+    inputs,
+    out: flags.out,
+    workers:
+      flags.workers === undefined
+        ? d.workers
+        : flags.workers.trim() === 'auto'
+          ? 'auto'
+          : wholeNumber(flags.workers, NaN),
+    maxFileSizeMB: decimalNumber(flags.maxFileSize, d.maxFileSizeMB),
+    progress: flags.progress ?? d.progress,
+    neo4j: flags.neo4j ?? d.neo4j,
+    reset: flags.reset ?? d.reset,
+    connection: resolveConnection(flags, env),
+    connectionFlags: givenConnectionFlags(flags),
+  };
 }
 
-function parseMegabytes(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Expecting a positive number of megabytes.');
-  return n;
+/** Throws a UsageError naming the first flag that is wrong. */
+export function validateBuildSettings(s: BuildSettings): void {
+  if (s.workers !== 'auto') checkWholeNumber('build', '--workers', s.workers, 0, MAX_WORKERS, { or: '"auto"' });
+  if (!(s.maxFileSizeMB > 0)) throw new UsageError('build: --max-file-size must be a positive number of megabytes.');
+  if (!s.neo4j) {
+    const stray = [...(s.reset ? ['--reset'] : []), ...s.connectionFlags];
+    if (stray.length) {
+      throw new UsageError(
+        `build: ${stray.join(', ')} only ${stray.length > 1 ? 'apply' : 'applies'} with --neo4j. Add --neo4j to push the graph too.`,
+      );
+    }
+  } else validateConnectionSettings(s.connection);
 }
 
 /** Makes sure `dir` exists and is writable before any work starts. */
@@ -82,54 +142,55 @@ export function formatSummary(summary: BuildSummary, graphPath: string): string 
 }
 
 export function buildCommand(): Command {
+  const d = DEFAULT_BUILD_SETTINGS;
   const command = new Command('build')
     .description('Read articles (.txt .md .html .json .jsonl, folders, - for stdin) and write <out>/graph.json')
     .argument('<inputs...>', 'files, folders (read recursively) or - for stdin')
     .requiredOption('-o, --out <dir>', 'folder to write graph.json into (created if missing)')
-    .option('-w, --workers <n>', 'extraction worker threads: a number, 0 for none, or auto', parseWorkers, 'auto')
-    .option('--max-file-size <MB>', 'skip files larger than this many megabytes', parseMegabytes, 50)
+    .option('-w, --workers <n>', `extraction worker threads: a number, 0 for none, or auto${defaultNote(d.workers)}`)
+    .option('--max-file-size <MB>', `skip files larger than this many megabytes${defaultNote(d.maxFileSizeMB)}`)
     .option('--no-progress', 'do not show the progress line on a terminal')
     .option('--neo4j', 'also push the graph to Neo4j (connection flags as for push)')
-    .option('--reset', 'with --neo4j: delete what newsgraph wrote before loading')
+    .option('--reset', 'with --neo4j: delete what newsgraph wrote before loading');
+  addConnectionOptions(command)
     .addHelpText(
       'after',
-      '\nExit codes: 0 every input read, 1 some inputs skipped (each named on stderr), 2 usage error.\n' +
-        'Example: newsgraph build examples/articles --out out/demo',
+      examplesHelp(
+        [
+          'newsgraph build examples/articles --out out/demo',
+          'newsgraph build news/ extra.html --out out/news --workers 0',
+          'cat article.md | newsgraph build - --out out/one',
+          'newsgraph build news/ --out out/news --neo4j --reset',
+        ],
+        exitCodesHelp(['OK', 'PARTIAL', 'USAGE', 'QUERY', 'CONNECTION']),
+      ),
     )
     .action(async (inputs: string[], flags: BuildFlags) => {
-      await prepareOutDir(flags.out);
-      const progress = flags.progress ? createProgress('building') : undefined;
-      const { graph, summary } = await buildGraph(inputs, {
-        workers: flags.workers,
-        ingest: { maxFileBytes: Math.round(flags.maxFileSize * 1024 * 1024) },
+      const settings = resolveBuildSettings(inputs, flags);
+      validateBuildSettings(settings);
+      await prepareOutDir(settings.out);
+      const progress = settings.progress ? createProgress('building') : undefined;
+      const { graph, summary } = await buildGraph(settings.inputs, {
+        workers: settings.workers,
+        ingest: { maxFileBytes: Math.round(settings.maxFileSizeMB * 1024 * 1024) },
         onProgress: (p) => progress?.update(`${p.articles} articles, ${mb(p.bytes)} MB, ${p.skipped} skipped`),
         onSkip: (s) => progress?.log(`newsgraph: skipped ${s.path}: ${s.reason}`),
       });
       progress?.stop();
-      const graphPath = join(flags.out, 'graph.json');
+      const graphPath = join(settings.out, 'graph.json');
       if (summary.articles === 0) {
         // Keep whatever an earlier build wrote rather than replacing it with an empty graph.
         process.stderr.write(`${formatSummary(summary, '(nothing: no article could be read)')}\n`);
-        throw new ExitRequest(EXIT.PARTIAL);
+        throw new PartialError('build: no article could be read.');
       }
       await writeGraphFile(graphPath, graph);
       const shown = relative(process.cwd(), graphPath) || graphPath;
       process.stderr.write(`${formatSummary(summary, shown.startsWith('..') ? graphPath : shown)}\n`);
-      if (flags.neo4j) {
-        const bar = progressBar();
-        try {
-          const pushed = await pushToNeo4j(graph, {
-            ...resolveConnection(flags),
-            reset: flags.reset ?? false,
-            ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
-          });
-          bar.stop();
-          process.stderr.write(`${formatPushSummary(graphPath, pushed)}\n`);
-        } finally {
-          bar.stop();
-        }
+      if (settings.neo4j) {
+        const pushed = await pushWithProgress(graph, { ...settings.connection, reset: settings.reset });
+        process.stderr.write(`${formatPushSummary(graphPath, pushed)}\n`);
       }
-      if (summary.skipped.length > 0) throw new ExitRequest(EXIT.PARTIAL);
+      if (summary.skipped.length > 0) throw new PartialError(`build: ${summary.skipped.length} inputs skipped.`);
     });
-  return addConnectionOptions(command);
+  return command;
 }

@@ -1,99 +1,90 @@
 /** `newsgraph push <graph.json>`: write a graph to Neo4j, with a progress bar and a summary. */
-import { Command, InvalidArgumentError } from 'commander';
-import cliProgress from 'cli-progress';
-import { readGraphFile } from '../../graph/serialize.js';
-import { pushToNeo4j, DEFAULT_PUSH_SETTINGS, type PushProgress, type PushSummary } from '../../sinks/neo4j/index.js';
-import { addConnectionOptions, resolveConnection, type ConnectionFlags } from '../connection.js';
+import { Command } from 'commander';
+import { readGraphFile } from '../../graph/index.js';
+import { DEFAULT_PUSH_SETTINGS, validatePushSettings, type ConnectionSettings } from '../../sinks/neo4j/index.js';
+import {
+  addConnectionOptions,
+  resolveConnection,
+  validateConnectionSettings,
+  type ConnectionFlags,
+} from '../connection.js';
+import { exitCodesHelp } from '../exit.js';
+import { formatPushSummary, pushWithProgress } from '../push-report.js';
+import { checkProblem, checkWholeNumber, defaultNote, examplesHelp, wholeNumber } from '../settings.js';
 
-interface PushFlags extends ConnectionFlags {
+/** The flags as commander hands them over: strings as typed, undefined when not given. */
+export interface PushFlags extends ConnectionFlags {
   reset?: boolean;
+  batchSize?: string;
+  concurrency?: string;
+}
+
+/** What `newsgraph push` runs with. */
+export interface PushCommandSettings {
+  file: string;
+  connection: ConnectionSettings;
+  reset: boolean;
   batchSize: number;
   concurrency: number;
 }
 
-/** Parses a positive integer option value. */
-export function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Expecting a positive integer.');
-  return n;
-}
+/** The library's push defaults: the command adds none of its own. */
+export const DEFAULT_PUSH_COMMAND_SETTINGS = DEFAULT_PUSH_SETTINGS;
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
-/** The summary printed at the end of a push. */
-export function formatPushSummary(file: string, s: PushSummary): string {
-  return [
-    `push: wrote ${file} to ${s.address}${s.database ? ` (database ${s.database})` : ''} in ${s.seconds.toFixed(1)} s`,
-    ...(s.nodes.deleted || s.relationships.deleted
-      ? [`  reset: ${fmt(s.nodes.deleted)} nodes and ${fmt(s.relationships.deleted)} relationships deleted`]
-      : []),
-    `  nodes: ${fmt(s.nodes.created)} created, ${fmt(s.nodes.updated)} updated`,
-    `  relationships: ${fmt(s.relationships.created)} created, ${fmt(s.relationships.updated)} updated`,
-    `  rows: ${fmt(s.rows)} (${fmt(s.rowsPerSecond)} rows/s, ${fmt(s.relationshipsPerSecond)} relationships/s)`,
-  ].join('\n');
-}
-
-/** A progress callback drawing a bar on stderr when it is a terminal, and nothing otherwise. */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr): {
-  onProgress?: (p: PushProgress) => void;
-  stop(): void;
-} {
-  if (!stream.isTTY) return { stop() {} };
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: 'push |{bar}| {percentage}% {value}/{total} rows ({phase})',
-      hideCursor: true,
-      clearOnComplete: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
+/** Flags over environment over DEFAULT_PUSH_COMMAND_SETTINGS; see validatePushCommandSettings. */
+export function resolvePushCommandSettings(
+  file: string,
+  flags: PushFlags,
+  env: NodeJS.ProcessEnv = process.env,
+): PushCommandSettings {
+  const d = DEFAULT_PUSH_COMMAND_SETTINGS;
   return {
-    onProgress(p) {
-      if (!started) {
-        bar.start(p.total, p.done, { phase: p.phase });
-        started = true;
-      } else bar.update(p.done, { phase: p.phase });
-    },
-    stop() {
-      if (started) bar.stop();
-    },
+    file,
+    connection: resolveConnection(flags, env),
+    reset: flags.reset ?? d.reset,
+    batchSize: wholeNumber(flags.batchSize, d.batchSize),
+    concurrency: wholeNumber(flags.concurrency, d.concurrency),
   };
 }
 
+/** Throws a UsageError naming the first flag that is wrong (the library's ranges apply last). */
+export function validatePushCommandSettings(s: PushCommandSettings): void {
+  checkWholeNumber('push', '--batch-size', s.batchSize, 1, Number.MAX_SAFE_INTEGER);
+  checkWholeNumber('push', '--concurrency', s.concurrency, 1, Number.MAX_SAFE_INTEGER);
+  checkProblem(validatePushSettings(s));
+  validateConnectionSettings(s.connection);
+}
+
 export function pushCommand(): Command {
-  return addConnectionOptions(
-    new Command('push')
-      .description('Write a graph.json to Neo4j (constraints first, then batched MERGE; idempotent)')
-      .argument('<graph.json>', "the graph written by 'newsgraph build'")
-      .option(
-        '--reset',
-        'delete what newsgraph wrote before (nodes labelled Entity, Article, Person, …) before loading',
-      )
-      .option('--batch-size <n>', 'rows per transaction', positiveInt, DEFAULT_PUSH_SETTINGS.batchSize)
-      .option(
-        '--concurrency <n>',
-        'write transactions in flight at once',
-        positiveInt,
-        DEFAULT_PUSH_SETTINGS.concurrency,
+  const d = DEFAULT_PUSH_COMMAND_SETTINGS;
+  const command = new Command('push')
+    .description('Write a graph.json to Neo4j (constraints first, then batched MERGE; idempotent)')
+    .argument('<graph.json>', "the graph written by 'newsgraph build'")
+    .option('--reset', 'delete what newsgraph wrote before (nodes labelled Entity, Article, Person, …) before loading')
+    .option('--batch-size <n>', `rows per transaction${defaultNote(d.batchSize)}`)
+    .option('--concurrency <n>', `write transactions in flight at once${defaultNote(d.concurrency)}`);
+  return addConnectionOptions(command)
+    .addHelpText(
+      'after',
+      examplesHelp(
+        [
+          'newsgraph push out/demo/graph.json',
+          'newsgraph push out/demo/graph.json --reset',
+          'NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io NEO4J_PASSWORD=… newsgraph push graph.json',
+        ],
+        exitCodesHelp(['OK', 'USAGE', 'QUERY', 'CONNECTION']),
       ),
-  ).action(async (file: string, flags: PushFlags) => {
-    const graph = await readGraphFile(file);
-    const connection = resolveConnection(flags);
-    const bar = progressBar();
-    try {
-      const summary = await pushToNeo4j(graph, {
-        ...connection,
-        reset: flags.reset ?? false,
-        batchSize: flags.batchSize,
-        concurrency: flags.concurrency,
-        ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+    )
+    .action(async (file: string, flags: PushFlags) => {
+      const settings = resolvePushCommandSettings(file, flags);
+      validatePushCommandSettings(settings);
+      const graph = await readGraphFile(settings.file);
+      const summary = await pushWithProgress(graph, {
+        ...settings.connection,
+        reset: settings.reset,
+        batchSize: settings.batchSize,
+        concurrency: settings.concurrency,
       });
-      bar.stop();
       process.stdout.write(`${formatPushSummary(file, summary)}\n`);
-    } finally {
-      bar.stop();
-    }
-  });
+    });
 }

@@ -1,17 +1,47 @@
-/** `newsgraph view <graph.json>`: serve the visual explorer on localhost until interrupted. */
+/**
+ * `newsgraph view <graph.json>`: serve the visual explorer on localhost until interrupted.
+ * The port has no short flag: `-p` is the Neo4j password in every other command.
+ */
 import { spawn } from 'node:child_process';
-import { Command, InvalidArgumentError } from 'commander';
-import { readGraphFile } from '../../graph/serialize.js';
+import { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { readGraphFile } from '../../graph/index.js';
 import { startViewerServer } from '../../sinks/viewer/index.js';
+import { exitCodesHelp } from '../exit.js';
+import { checkWholeNumber, defaultNote, examplesHelp, wholeNumber } from '../settings.js';
 
-export const DEFAULT_VIEW_PORT = 4173;
+/** The flags as commander hands them over: strings as typed, undefined when not given. */
+export interface ViewFlags {
+  port?: string;
+  host?: string;
+  open?: boolean;
+}
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError('Expecting a port number from 0 to 65535 (0: any free port).');
-  }
-  return port;
+/** What `newsgraph view` runs with. */
+export interface ViewSettings {
+  graph: string;
+  port: number;
+  host: string;
+  open: boolean;
+}
+
+export const DEFAULT_VIEW_SETTINGS = Object.freeze({ port: 4173, host: '127.0.0.1', open: false });
+
+/** Flags over DEFAULT_VIEW_SETTINGS; see validateViewSettings. */
+export function resolveViewSettings(graph: string, flags: ViewFlags): ViewSettings {
+  const d = DEFAULT_VIEW_SETTINGS;
+  return {
+    graph,
+    port: wholeNumber(flags.port, d.port),
+    host: flags.host ?? d.host,
+    open: flags.open ?? d.open,
+  };
+}
+
+/** Throws a UsageError naming the first flag that is wrong. */
+export function validateViewSettings(s: ViewSettings): void {
+  checkWholeNumber('view', '--port', s.port, 0, 65535, { note: '0: any free port' });
+  if (!s.host.trim()) throw new UsageError('view: --host is empty. Give an address such as 127.0.0.1 or 0.0.0.0.');
 }
 
 /** Opens `url` in the desktop's browser; a failure only prints a hint. */
@@ -45,22 +75,36 @@ function interrupted(): Promise<void> {
 }
 
 export function viewCommand(): Command {
+  const d = DEFAULT_VIEW_SETTINGS;
   return new Command('view')
     .description('Serve the visual graph explorer for <graph> on localhost')
     .argument('<graph>', 'graph.json written by newsgraph build')
-    .option('-p, --port <n>', 'port to listen on (0: any free port)', parsePort, DEFAULT_VIEW_PORT)
-    .option('--host <address>', 'interface to listen on', '127.0.0.1')
-    .option('--open', 'open the explorer in the default browser', false)
-    .action(async (file: string, opts: { port: number; host: string; open: boolean }) => {
-      const graph = await readGraphFile(file);
+    .option('--port <n>', `port to listen on, 0 for any free port${defaultNote(d.port)}`)
+    .option('--host <address>', `interface to listen on${defaultNote(d.host)}`)
+    .option('--open', 'open the explorer in the default browser')
+    .addHelpText(
+      'after',
+      examplesHelp(
+        [
+          'newsgraph view out/demo/graph.json',
+          'newsgraph view out/demo/graph.json --port 0 --open',
+          'newsgraph export out/demo/graph.json --format html --out out/explorer   (a folder to share instead)',
+        ],
+        exitCodesHelp(['OK', 'USAGE']),
+      ),
+    )
+    .action(async (file: string, flags: ViewFlags) => {
+      const settings = resolveViewSettings(file, flags);
+      validateViewSettings(settings);
+      const graph = await readGraphFile(settings.graph);
       if (graph.order > 5_000 && !graph.everyNode((_k, a) => Number.isFinite(a.x) && Number.isFinite(a.y))) {
         process.stderr.write(`view: laying out ${graph.order} nodes (seeded ForceAtlas2); this can take a minute…\n`);
       }
-      const server = await startViewerServer(graph, { port: opts.port, host: opts.host });
+      const server = await startViewerServer(graph, { port: settings.port, host: settings.host });
       process.stdout.write(
         `newsgraph explorer: ${server.url}  (${graph.order} nodes, ${graph.size} edges; Ctrl-C to stop)\n`,
       );
-      if (opts.open) openBrowser(server.url);
+      if (settings.open) openBrowser(server.url);
       await interrupted();
       await server.close();
     });

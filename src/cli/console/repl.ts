@@ -3,31 +3,31 @@
  * end with `;`; lines starting with `:` are console commands. On a terminal it has a prompt,
  * persistent history, tab completion, and Ctrl-C cancels the running statement (or the
  * statement being typed) without leaving. When input is not a terminal it runs the
- * statements it reads and stops at the first error (exit codes as `newsgraph query`).
+ * statements it reads and stops at the first error, which `run()` throws for the CLI's
+ * `handleError` to turn into the exit code (as for `newsgraph query`).
  */
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { NewsgraphError } from '../../errors.js';
+import { NewsgraphError, UsageError } from '../../errors.js';
 import {
   CancelledError,
   FORMATS,
   QueryError,
   addressOf,
-  describeQueryError,
   formatResult,
-  parseParam,
   runStatement,
-  savedQueryParams,
   splitStatements,
   toText,
   type ConnectionSettings,
   type OutputFormat,
+  type RunContext,
   type RunningStatement,
   type SavedQuery,
   type StatementResult,
 } from '../../sinks/neo4j/index.js';
+import { explainQueryError, parseParams, runContext, savedQueryArguments } from '../cypher.js';
 import { complete, type CompletionWords } from './completer.js';
 
 export const CONSOLE_COMMANDS = [
@@ -47,7 +47,8 @@ export const CONSOLE_COMMANDS = [
 export interface ConsoleOptions {
   driver: Driver;
   connection: ConnectionSettings;
-  readOnly: boolean;
+  /** Allow statements that write; otherwise the server refuses them (the same check as `query`). */
+  write: boolean;
   format: OutputFormat;
   savedQueries: SavedQuery[];
   input: NodeJS.ReadableStream;
@@ -72,10 +73,11 @@ const HELP = `Statements end with ';' and may span lines. Commands:
   :exit                         leave (or Ctrl-D)
 Tab completes commands, labels, relationship types and property keys. Ctrl-C cancels the running statement.`;
 
-/** Exit codes of the non-interactive console, as `newsgraph query`. */
-const EXIT_USAGE = 1;
-const EXIT_CONNECTION = 2;
-const EXIT_QUERY = 3;
+/**
+ * psql's way of keeping a multi-line statement as one line of the history file: its line
+ * breaks are written as this control character and read back as line breaks.
+ */
+const HISTORY_NEWLINE = '\x01';
 
 export class CypherConsole {
   private readonly o: ConsoleOptions;
@@ -83,10 +85,20 @@ export class CypherConsole {
   private timing = false;
   private readonly params: Record<string, unknown> = {};
   private buffer = '';
+  /** 1-based input line where `buffer` starts, and the last input line read. */
+  private bufferLine = 1;
+  private lineNo = 0;
+  /** The lines typed for the statement in `buffer`, kept to make them one history entry. */
+  private statementLines: string[] = [];
+  /** readline's own history list (newest first), as its 'history' event hands it over. */
+  private historyList: string[] | undefined;
+  /** The newest entry of the history file, not to append the same entry twice in a row. */
+  private lastSaved: string | undefined;
   private running: RunningStatement | undefined;
   private rl: Interface | undefined;
   private words: CompletionWords;
-  private exitCode = 0;
+  /** What ended a non-interactive run, already shown on stderr. */
+  private failure: NewsgraphError | undefined;
   private closed = false;
 
   constructor(options: ConsoleOptions) {
@@ -102,8 +114,11 @@ export class CypherConsole {
     };
   }
 
-  /** Runs until :exit, end of input or (non-interactive) the first error; returns the exit code. */
-  async run(): Promise<number> {
+  /**
+   * Runs until :exit, end of input or (non-interactive) the first error, which it then throws
+   * (marked as reported: its message is on stderr already).
+   */
+  async run(): Promise<void> {
     const { terminal } = this.o;
     await this.refreshSchemaWords();
     const history = terminal ? this.loadHistory() : [];
@@ -124,7 +139,7 @@ export class CypherConsole {
       const info = await this.o.driver.getServerInfo({ database: this.o.connection.database }).catch(() => undefined);
       this.say(
         `Connected to ${addressOf(this.o.connection)} as ${this.o.connection.username}${info?.agent ? ` (${info.agent})` : ''}, ${
-          this.o.readOnly ? 'read-only (start with --write to allow writes)' : 'writes allowed'
+          this.o.write ? 'writes allowed' : 'read-only (start with --write to allow writes)'
         }. Type :help for commands, :exit to leave.`,
       );
       rl.prompt();
@@ -138,21 +153,32 @@ export class CypherConsole {
       }
     }
     rl.close();
-    if (!this.closed && this.buffer.trim() && !terminal) {
-      const { unterminated } = splitStatements(this.buffer);
-      if (unterminated) {
-        this.error(
-          `console: the last statement (line ${unterminated.line} of the input) has no terminating ';' and was not run. End every statement with ';'.`,
+    if (!this.closed && this.buffer.trim()) {
+      if (terminal) {
+        this.o.output.write(`\nconsole: the statement being typed had no terminating ';' and was not run.`);
+      } else {
+        this.usage(
+          `console: line ${this.bufferLine}: the last statement has no terminating ';' and was not run. End every statement with ';'.`,
         );
-        this.exitCode = EXIT_USAGE;
       }
     }
     if (terminal) this.o.output.write('\n');
-    return this.exitCode;
+    if (this.failure) throw this.failure;
   }
 
   private prompt(): string {
-    return this.buffer ? '        > ' : this.o.readOnly ? 'newsgraph> ' : 'newsgraph(rw)> ';
+    return this.buffer ? '        > ' : this.o.write ? 'newsgraph(rw)> ' : 'newsgraph> ';
+  }
+
+  private context(readOnly = false): RunContext {
+    return runContext(this.o.connection, { write: this.o.write && !readOnly, module: 'console' });
+  }
+
+  /** Ends a non-interactive run with `err`, whose message has been printed. */
+  private fail(err: NewsgraphError): void {
+    if (this.o.terminal) return;
+    this.failure ??= new NewsgraphError(err.code, err.message, { cause: err, reported: true });
+    this.closed = true;
   }
 
   private say(text: string): void {
@@ -170,6 +196,7 @@ export class CypherConsole {
     }
     if (this.buffer) {
       this.buffer = '';
+      this.statementLines = [];
       this.o.output.write('^C\n');
     } else this.o.output.write('\n(To leave, type :exit or press Ctrl-D.)\n');
     this.rl?.setPrompt(this.prompt());
@@ -177,32 +204,37 @@ export class CypherConsole {
   }
 
   private async onLine(line: string): Promise<void> {
+    const first = this.lineNo + 1;
+    // A statement recalled from history arrives as one "line" holding its line breaks.
+    this.lineNo += line.split('\n').length;
     if (!this.buffer.trim() && line.trim().startsWith(':')) {
+      this.remember([line]);
       await this.command(line.trim());
       return;
     }
     if (!this.buffer.trim() && !line.trim()) return;
+    if (!this.buffer) this.bufferLine = first;
     this.buffer += `${line}\n`;
+    this.statementLines.push(line);
     const { statements, unterminated } = splitStatements(this.buffer);
-    this.buffer = unterminated ? `${unterminated.text}\n` : '';
+    if (unterminated) {
+      // The unterminated text starts on its own line of the buffer; keep counting from there.
+      this.bufferLine += unterminated.line - 1;
+      this.buffer = `${unterminated.text}\n`;
+    } else {
+      this.buffer = '';
+      this.remember(this.statementLines);
+      this.statementLines = [];
+    }
     for (const st of statements) {
       const ok = await this.execute(st.text, this.params);
-      if (!ok && !this.o.terminal) {
-        this.closed = true;
-        return;
-      }
+      if (!ok && !this.o.terminal) return;
     }
   }
 
   /** Runs one statement and prints its result; false when it failed. */
   private async execute(statement: string, params: Record<string, unknown>): Promise<boolean> {
-    const running = runStatement(this.o.driver, statement, params, {
-      address: addressOf(this.o.connection),
-      password: this.o.connection.password,
-      database: this.o.connection.database,
-      readOnly: this.o.readOnly,
-      module: 'console',
-    });
+    const running = runStatement(this.o.driver, statement, params, this.context());
     this.running = running;
     try {
       const r = await running.result;
@@ -221,21 +253,19 @@ export class CypherConsole {
     }
   }
 
+  /** Prints an error; without a terminal it also ends the run with it (its code gives the exit code). */
   private report(err: unknown): void {
     if (err instanceof QueryError) {
-      const hint =
-        err.neo4jCode === 'Neo.ClientError.Statement.AccessMode'
-          ? '\n(The console is read-only; start it with --write to allow writes.)'
-          : '';
-      this.error(`${describeQueryError(err)}${hint}`);
-      if (!this.o.terminal) this.exitCode = EXIT_QUERY;
+      this.error(explainQueryError(err, 'console'));
+      this.fail(err);
     } else if (err instanceof NewsgraphError) {
       this.error(err.message);
-      if (!this.o.terminal)
-        this.exitCode = err.code === 'USAGE' ? EXIT_USAGE : err.code === 'QUERY' ? EXIT_QUERY : EXIT_CONNECTION;
+      this.fail(err);
     } else {
-      this.error(`console: ${(err as Error)?.message ?? String(err)}`);
-      if (!this.o.terminal) this.exitCode = EXIT_QUERY;
+      // Anything else the driver throws happened while running the statement.
+      const message = `console: ${err instanceof Error ? err.message : String(err)}`;
+      this.error(message);
+      this.fail(new QueryError(message, {}, { cause: err }));
     }
   }
 
@@ -279,6 +309,7 @@ export class CypherConsole {
         return;
       case ':clear':
         this.buffer = '';
+        this.statementLines = [];
         return;
       case ':format':
         if (!arg) this.say(`format: ${this.format}`);
@@ -323,10 +354,7 @@ export class CypherConsole {
 
   private usage(message: string): void {
     this.error(message);
-    if (!this.o.terminal) {
-      this.exitCode = EXIT_USAGE;
-      this.closed = true;
-    }
+    this.fail(new UsageError(message));
   }
 
   private async setParam(arg: string): Promise<void> {
@@ -337,13 +365,7 @@ export class CypherConsole {
     }
     const [, key, expr] = m;
     // The value is a Cypher expression, evaluated by the server as cypher-shell does (it may use other parameters).
-    const running = runStatement(this.o.driver, `RETURN ${expr} AS value`, this.params, {
-      address: addressOf(this.o.connection),
-      password: this.o.connection.password,
-      database: this.o.connection.database,
-      readOnly: true,
-      module: 'console',
-    });
+    const running = runStatement(this.o.driver, `RETURN ${expr} AS value`, this.params, this.context(true));
     this.running = running;
     try {
       const r = await running.result;
@@ -351,7 +373,6 @@ export class CypherConsole {
       this.say(`:param ${key} => ${toText(this.params[key!], false)}`);
     } catch (err) {
       this.report(err);
-      if (!this.o.terminal) this.closed = true;
     } finally {
       this.running = undefined;
     }
@@ -366,34 +387,21 @@ export class CypherConsole {
     }
     let params: Record<string, unknown>;
     try {
-      const inline = Object.fromEntries(rest.map(parseParam));
-      params = savedQueryParams(q, { ...this.params, ...inline });
+      const syntax = { kind: 'run', query: q.name } as const;
+      params = savedQueryArguments(q, parseParams(rest, 'console', syntax), 'console', syntax, this.params);
     } catch (err) {
-      this.usage((err as Error).message);
+      if (!(err instanceof UsageError)) throw err;
+      this.usage(err.message);
       return;
     }
     for (const st of q.statements) {
       const ok = await this.execute(st.text, params);
-      if (!ok) {
-        if (!this.o.terminal) this.closed = true;
-        return;
-      }
+      if (!ok) return;
     }
   }
 
   private async read(statement: string): Promise<unknown[][]> {
-    const r = await runStatement(
-      this.o.driver,
-      statement,
-      {},
-      {
-        address: addressOf(this.o.connection),
-        password: this.o.connection.password,
-        database: this.o.connection.database,
-        readOnly: true,
-        module: 'console',
-      },
-    ).result;
+    const r = await runStatement(this.o.driver, statement, {}, this.context(true)).result;
     return r.rows;
   }
 
@@ -471,23 +479,46 @@ export class CypherConsole {
         // Trimming is best effort.
       }
     }
-    // readline wants the newest entry first.
-    return recent.reverse();
+    // readline wants the newest entry first; an entry run again is kept once, where it was last run.
+    const entries = [...new Set(recent.map((l) => l.split(HISTORY_NEWLINE).join('\n')).reverse())];
+    this.lastSaved = entries[0];
+    return entries;
   }
 
-  /** Appends every new history entry to the history file. */
+  /** Keeps readline's history list, to make a multi-line statement one entry in it (see remember). */
   private watchHistory(rl: Interface): void {
-    const file = this.o.historyFile;
-    if (!file) return;
     rl.on('history', (h: string[]) => {
-      const newest = h[0];
-      if (!newest) return;
-      try {
-        mkdirSync(dirname(file), { recursive: true });
-        appendFileSync(file, `${newest.replace(/\n/g, ' ')}\n`);
-      } catch {
-        // History is a convenience: an unwritable file is not an error.
-      }
+      this.historyList = h;
     });
+  }
+
+  /**
+   * Records a command or a completed statement as one history entry. readline has added each
+   * typed line on its own; the lines of a multi-line statement are replaced by the statement,
+   * so Up recalls (and Enter runs) all of it. Entries are appended to the history file.
+   */
+  private remember(lines: readonly string[]): void {
+    if (!this.o.terminal || !lines.some((l) => l.trim())) return;
+    const entry = lines.join('\n');
+    const h = this.historyList;
+    if (h && lines.length > 1) {
+      for (const line of lines) {
+        const at = h.indexOf(line);
+        if (at >= 0) h.splice(at, 1);
+      }
+      const dup = h.indexOf(entry);
+      if (dup >= 0) h.splice(dup, 1);
+      h.unshift(entry);
+      h.length = Math.min(h.length, this.o.historySize ?? 1000);
+    }
+    const file = this.o.historyFile;
+    if (!file || entry === this.lastSaved) return;
+    this.lastSaved = entry;
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      appendFileSync(file, `${entry.split('\n').join(HISTORY_NEWLINE)}\n`);
+    } catch {
+      // History is a convenience: an unwritable file is not an error.
+    }
   }
 }

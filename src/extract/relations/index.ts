@@ -1,23 +1,24 @@
 /**
- * Relation extractors, in the order they run: SAID first (the stance rules reuse
- * its attributions), then MET_WITH, PROPOSED/REJECTED from verbs and nouns,
- * PROPOSED/REJECTED from modal and contrastive statements, and PARTICIPATED_IN
- * last (it also reads the relations found before it).
+ * Relation extractors, built from the relation types' descriptors (src/relation-types.ts)
+ * and run pattern by pattern: SAID first (the stance rules reuse its attributions), then
+ * MET_WITH, PROPOSED/REJECTED from verbs and nouns, PROPOSED/REJECTED from modal and
+ * contrastive statements, and PARTICIPATED_IN last (it also reads the relations found
+ * before it).
  */
-import type { Extractor } from '../types.js';
-import { meetingExtractor } from './meetings.js';
-import { participationExtractor } from './participation.js';
-import { proposalExtractor } from './proposals.js';
-import { saidExtractor } from './said.js';
-import { stanceExtractor } from './stance.js';
-
-export const relationExtractors: readonly Extractor[] = [
-  saidExtractor,
-  meetingExtractor,
-  proposalExtractor,
-  stanceExtractor,
-  participationExtractor,
-];
+export {
+  createRelationExtractors,
+  relationExtractors,
+  RELATION_EXTRACTOR_FACTORIES,
+  type RelationExtractorFactory,
+  type RelationExtractorOptions,
+  type RelationFactoryInput,
+} from './registry.js';
+export { readLexicon, type Lexicon, type LexiconReader } from './lexicon.js';
+export { createMeetingExtractor, type MeetingOptions } from './meetings.js';
+export { createParticipationExtractor, type ParticipationOptions } from './participation.js';
+export { createSaidExtractor, type SaidOptions } from './said.js';
+export { createContrastExtractor, createModalExtractor, type StanceOptions } from './stance.js';
+export { createVerbRelationExtractor, type VerbRelationOptions } from './verbs.js';
 
 export { findQuotes, type Quote } from './quotes.js';
 export { attributeQuotes, type Attribution } from './said.js';

@@ -1,49 +1,65 @@
 /**
- * The verb lexicons (data/lexicons/*-verbs.json), read once at module load and
- * compiled into phrase matchers. The sources of every list are cited inside the
- * data files.
+ * The relation lexicons (data/lexicons/*-verbs.json, one per relation type, named by its
+ * descriptor in src/relation-types.ts): read once per file and compiled into phrase matchers
+ * once per list. The sources of every list are cited inside the data files.
  */
 import { readFileSync } from 'node:fs';
 import { PhraseMatcher } from './tokens.js';
 
-interface VerbFile {
-  verbs: Record<string, string[]>;
-  nouns?: string[];
-  deontic?: string[];
-  contrast?: string[];
-}
-interface MeetingFile {
-  transitive: Record<string, string[]>;
-  reciprocal: Record<string, string[]>;
-  nouns: string[];
-  conduct: string[];
+/** A lexicon file's content, with its file name for messages. */
+export interface Lexicon {
+  readonly file: string;
+  readonly data: Readonly<Record<string, unknown>>;
 }
 
-function load<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`../../../data/lexicons/${name}`, import.meta.url), 'utf8')) as T;
+/** Reads a lexicon by file name; the default reads data/lexicons/, a test may pass its own. */
+export type LexiconReader = (file: string) => Lexicon;
+
+const LEXICON_DIR = new URL('../../../data/lexicons/', import.meta.url);
+const read = new Map<string, Lexicon>();
+
+/** The lexicon `file` of data/lexicons/, parsed once. */
+export const readLexicon: LexiconReader = (file) => {
+  let lexicon = read.get(file);
+  if (!lexicon) {
+    const data: unknown = JSON.parse(readFileSync(new URL(file, LEXICON_DIR), 'utf8'));
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      throw new TypeError(
+        `relations: data/lexicons/${file} is not a JSON object. Expected a lexicon with its sources.`,
+      );
+    lexicon = { file, data: data as Record<string, unknown> };
+    read.set(file, lexicon);
+  }
+  return lexicon;
+};
+
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+
+/**
+ * The phrases under `key`: a list, or groups of lists by lemma (`{"meet": ["met", …]}`).
+ * A missing key is an empty list when `optional`, an error otherwise.
+ */
+export function phrases(lexicon: Lexicon, key: string, optional = false): string[] {
+  const value = lexicon.data[key];
+  if (value === undefined && optional) return [];
+  if (isStrings(value)) return value;
+  if (value && typeof value === 'object' && Object.values(value).every(isStrings))
+    return Object.values(value as Record<string, string[]>).flat();
+  throw new TypeError(
+    `relations: lexicon ${lexicon.file} has no "${key}" list. Expected a list of phrases or an object of lists.`,
+  );
 }
 
-const flat = (r: Record<string, string[]>): string[] => Object.values(r).flat();
+const matchers = new WeakMap<Lexicon, Map<string, PhraseMatcher>>();
 
-const speech = load<VerbFile>('speech-verbs.json');
-const meeting = load<MeetingFile>('meeting-verbs.json');
-const proposal = load<VerbFile>('proposal-verbs.json');
-const rejection = load<VerbFile>('rejection-verbs.json');
-const participation = load<VerbFile>('participation-verbs.json');
+/** A matcher for the phrases under `key`, compiled once per lexicon and key. */
+export function phraseMatcher(lexicon: Lexicon, key: string, optional = false): PhraseMatcher {
+  let byKey = matchers.get(lexicon);
+  if (!byKey) matchers.set(lexicon, (byKey = new Map<string, PhraseMatcher>()));
+  let matcher = byKey.get(key);
+  if (!matcher) byKey.set(key, (matcher = new PhraseMatcher(phrases(lexicon, key, optional))));
+  return matcher;
+}
 
-export const SPEECH = new PhraseMatcher(flat(speech.verbs));
-
-export const MEETING_TRANSITIVE = new PhraseMatcher(flat(meeting.transitive));
-export const MEETING_RECIPROCAL = new PhraseMatcher(flat(meeting.reciprocal));
-export const MEETING_NOUN = new PhraseMatcher(meeting.nouns);
-export const MEETING_CONDUCT = new PhraseMatcher(meeting.conduct);
-
-export const PROPOSAL = new PhraseMatcher(flat(proposal.verbs));
-export const PROPOSAL_NOUN = new PhraseMatcher(proposal.nouns ?? []);
-export const REJECTION = new PhraseMatcher(flat(rejection.verbs));
-export const REJECTION_NOUN = new PhraseMatcher(rejection.nouns ?? []);
-
-export const DEONTIC = new PhraseMatcher(proposal.deontic ?? []);
-export const CONTRAST = new PhraseMatcher(rejection.contrast ?? []);
-
-export const PARTICIPATION = new PhraseMatcher(flat(participation.verbs));
+/** The speech verbs (VerbNet say-37.7 …): every pattern that reads statements attributes them with these. */
+export const SPEECH_VERBS = 'speech-verbs.json';

@@ -4,14 +4,15 @@
  * B", "A was joined by B"), a reciprocal verb with a coordinated subject ("A and B
  * held talks"), and a meeting noun ("talks between A and B", "A's call with B",
  * "A held high-stakes talks with B"). Pairs are unordered: the source is the
- * smaller key, so repeated meetings merge into one edge.
+ * smaller key, so repeated meetings merge into one edge. The registry's `meetings`
+ * pattern (src/relation-types.ts); the type and the lexicon come from its descriptor.
  */
-import type { Sentence } from '../../types.js';
+import type { RelationType, Sentence } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
 import { analyse, evidenceAt, mentionsIn, pushRelation, type Analysis } from './context.js';
 import { isPassive, objectsAfter, subjectGroup } from './clauses.js';
-import { MEETING_CONDUCT, MEETING_NOUN, MEETING_RECIPROCAL, MEETING_TRANSITIVE } from './lexicon.js';
-import type { PhraseHit } from './tokens.js';
+import { phraseMatcher, type Lexicon } from './lexicon.js';
+import type { PhraseHit, PhraseMatcher } from './tokens.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
 
 type Hit = PhraseHit;
@@ -64,7 +65,24 @@ function ownerOf(a: Analysis, s: Sentence, noun: Hit, history: SpeakerHistory): 
   return first ? [first] : [];
 }
 
-function emit(a: Analysis, s: Sentence, xs: string[], ys: string[], trigger: Hit, seen: Set<string>): void {
+/** The meeting lexicon's four lists, compiled, and the type the meetings are emitted as. */
+interface Meetings {
+  type: RelationType;
+  transitive: PhraseMatcher;
+  reciprocal: PhraseMatcher;
+  nouns: PhraseMatcher;
+  conduct: PhraseMatcher;
+}
+
+function emit(
+  a: Analysis,
+  lex: Meetings,
+  s: Sentence,
+  xs: string[],
+  ys: string[],
+  trigger: Hit,
+  seen: Set<string>,
+): void {
   const prefix = a.masked.slice(s.start, Math.min(s.end, trigger.end + 25));
   const status = PLANNED.test(prefix) ? 'planned' : 'occurred';
   const event = mentionsIn(a.frameMentions, s.start, s.end).find((m) => m.label === 'Event')?.entity;
@@ -76,7 +94,7 @@ function emit(a: Analysis, s: Sentence, xs: string[], ys: string[], trigger: Hit
       if (seen.has(key)) continue;
       seen.add(key);
       pushRelation(a.ctx, {
-        type: 'MET_WITH',
+        type: lex.type,
         source,
         target,
         status,
@@ -87,10 +105,10 @@ function emit(a: Analysis, s: Sentence, xs: string[], ys: string[], trigger: Hit
   }
 }
 
-function sentenceMeetings(a: Analysis, s: Sentence, history: SpeakerHistory): void {
+function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: SpeakerHistory): void {
   const seen = new Set<string>();
   const text = a.masked;
-  const transitive = MEETING_TRANSITIVE.find(a.tokens, s.start, s.end);
+  const transitive = lex.transitive.find(a.tokens, s.start, s.end);
   for (const v of transitive) {
     let objFrom = v.end;
     if (isPassive(a, v.start, v.text)) {
@@ -100,43 +118,59 @@ function sentenceMeetings(a: Analysis, s: Sentence, history: SpeakerHistory): vo
     const objects = objectsAfter(a, objFrom, s.end).map((m) => m.entity);
     if (objects.length === 0) continue;
     const subjects = subjectGroup(a, s.start, v.start, history);
-    emit(a, s, subjects, objects, v, seen);
+    emit(a, lex, s, subjects, objects, v, seen);
   }
-  for (const v of MEETING_RECIPROCAL.find(a.tokens, s.start, s.end)) {
+  for (const v of lex.reciprocal.find(a.tokens, s.start, s.end)) {
     if (overlaps(v, transitive)) continue;
     const group = subjectGroup(a, s.start, v.start, history);
-    if (group.length >= 2) emit(a, s, group, group, v, seen);
+    if (group.length >= 2) emit(a, lex, s, group, group, v, seen);
   }
-  for (const n of MEETING_NOUN.find(a.tokens, s.start, s.end)) {
+  for (const n of lex.nouns.find(a.tokens, s.start, s.end)) {
     if (overlaps(n, transitive)) continue;
     const rest = text.slice(n.end, Math.min(s.end, n.end + 40));
     const between = /^\s+(?:[\p{Ll}-]+\s+){0,2}?between\s/iu.exec(rest);
     if (between) {
       const group = objectsAfter(a, n.end + between[0].length, s.end).map((m) => m.entity);
-      if (group.length >= 2) emit(a, s, group, group, n, seen);
+      if (group.length >= 2) emit(a, lex, s, group, group, n, seen);
       continue;
     }
     const withM = /^\s+(?:[\p{Ll}-]+\s+){0,2}?with\s/iu.exec(rest);
     if (!withM) {
       // "A and B held talks", "A and B renewed negotiations": a conduct verb just before the noun.
-      const conduct = MEETING_CONDUCT.find(a.tokens, Math.max(s.start, n.start - 40), n.start).pop();
+      const conduct = lex.conduct.find(a.tokens, Math.max(s.start, n.start - 40), n.start).pop();
       if (conduct && a.tokens[n.token - 1] && conduct.next >= n.token - 3) {
         const group = subjectGroup(a, s.start, conduct.start, history);
-        if (group.length >= 2) emit(a, s, group, group, n, seen);
+        if (group.length >= 2) emit(a, lex, s, group, group, n, seen);
       }
       continue;
     }
     const others = objectsAfter(a, n.end + withM[0].length, s.end).map((m) => m.entity);
     if (others.length === 0) continue;
-    emit(a, s, ownerOf(a, s, n, history), others, n, seen);
+    emit(a, lex, s, ownerOf(a, s, n, history), others, n, seen);
   }
 }
 
-/** Emits MET_WITH relations for every sentence of the article. */
-export function extractMeetings(ctx: ExtractionContext): void {
-  const a = analyse(ctx);
-  const history: SpeakerHistory = new Map();
-  for (const s of ctx.sentences) sentenceMeetings(a, s, history);
+/** Options of `createMeetingExtractor`. */
+export interface MeetingOptions {
+  /** The type it emits (MET_WITH in the registry). */
+  type: RelationType;
+  /** Its lexicon: `transitive`, `reciprocal`, `nouns` and `conduct` phrases. */
+  lexicon: Lexicon;
 }
 
-export const meetingExtractor: Extractor = { id: 'relations/meetings', version: '1', run: extractMeetings };
+/** An extractor emitting a relation of `type` for every pair of actors a sentence says met. */
+export function createMeetingExtractor({ type, lexicon }: MeetingOptions): Extractor {
+  const lex: Meetings = {
+    type,
+    transitive: phraseMatcher(lexicon, 'transitive'),
+    reciprocal: phraseMatcher(lexicon, 'reciprocal'),
+    nouns: phraseMatcher(lexicon, 'nouns'),
+    conduct: phraseMatcher(lexicon, 'conduct'),
+  };
+  const run = (ctx: ExtractionContext): void => {
+    const a = analyse(ctx);
+    const history: SpeakerHistory = new Map();
+    for (const s of ctx.sentences) sentenceMeetings(a, lex, s, history);
+  };
+  return { id: `relations/meetings:${type}`, version: '1', run };
+}

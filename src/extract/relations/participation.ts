@@ -1,25 +1,27 @@
 /**
  * PARTICIPATED_IN: an actor took part in an event. Three sources: a participation
  * phrase with the actor as subject and an Event after it ("X attended the summit",
- * "X spoke at the press conference"); the two sides of a MET_WITH whose event is
- * known; and a speaker whose statement's target is the Event it was made at.
- * Runs after the other relation extractors and reads their relations.
+ * "X spoke at the press conference"); the two sides of a meeting whose event is
+ * known (a relation with an `event`: MET_WITH); and a speaker whose statement (a
+ * relation with a `quote`: SAID) has as target the Event it was made at. The
+ * registry's `participation` pattern: it runs after the other patterns and reads
+ * their relations.
  */
-import type { ArticleRelation } from '../../types.js';
+import type { ArticleRelation, RelationType } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
 import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation } from './context.js';
 import { clauseEnd, subjectGroup } from './clauses.js';
-import { PARTICIPATION } from './lexicon.js';
+import { phraseMatcher, type Lexicon } from './lexicon.js';
+import type { PhraseMatcher } from './tokens.js';
 
 const AT_EVENT = /\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:[\p{L}\p{N}’'-]+\s+){0,4}$/iu;
 
-/** Emits PARTICIPATED_IN relations for the article. */
-export function extractParticipation(ctx: ExtractionContext): void {
+function extractParticipation(ctx: ExtractionContext, type: RelationType, verbs: PhraseMatcher): void {
   const a = analyse(ctx);
   const label = (k: string) => ctx.entities.get(k)?.label;
   const add = (actor: string, event: string, evidence: ArticleRelation['evidence']): void => {
     if (!ACTOR_LABELS.has(label(actor) ?? 'Place') || label(event) !== 'Event') return;
-    pushRelation(ctx, { type: 'PARTICIPATED_IN', source: actor, target: event, evidence });
+    pushRelation(ctx, { type, source: actor, target: event, evidence });
   };
   // A statement's event is where it was made only when the frame says so ("said at the summit").
   const saidAt = (r: ArticleRelation): boolean =>
@@ -28,14 +30,14 @@ export function extractParticipation(ctx: ExtractionContext): void {
     );
   const earlier = ctx.relations.slice();
   for (const r of earlier) {
-    if (r.type === 'MET_WITH' && r.event) {
+    if (r.event) {
       add(r.source, r.event, r.evidence);
       add(r.target, r.event, r.evidence);
-    } else if (r.type === 'SAID' && label(r.target) === 'Event' && saidAt(r)) add(r.source, r.target, r.evidence);
+    } else if (r.quote !== undefined && label(r.target) === 'Event' && saidAt(r)) add(r.source, r.target, r.evidence);
   }
   const history = new Map<number, string>();
   for (const s of ctx.sentences) {
-    for (const m of PARTICIPATION.find(a.tokens, s.start, s.end)) {
+    for (const m of verbs.find(a.tokens, s.start, s.end)) {
       const from = m.start;
       const to = m.end;
       const end = Math.min(s.end, Math.max(clauseEnd(a, to + 1, s.end), to + 40));
@@ -46,8 +48,16 @@ export function extractParticipation(ctx: ExtractionContext): void {
   }
 }
 
-export const participationExtractor: Extractor = {
-  id: 'relations/participation',
-  version: '1',
-  run: extractParticipation,
-};
+/** Options of `createParticipationExtractor`. */
+export interface ParticipationOptions {
+  /** The type it emits (PARTICIPATED_IN in the registry). */
+  type: RelationType;
+  /** Its lexicon: the participation phrases under `verbs`. */
+  lexicon: Lexicon;
+}
+
+/** An extractor emitting a relation of `type` from an actor to each event it took part in. */
+export function createParticipationExtractor({ type, lexicon }: ParticipationOptions): Extractor {
+  const verbs = phraseMatcher(lexicon, 'verbs');
+  return { id: `relations/participation:${type}`, version: '1', run: (ctx) => extractParticipation(ctx, type, verbs) };
+}

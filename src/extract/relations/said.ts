@@ -1,5 +1,6 @@
 /**
- * SAID: attributes every quotation to its speaker. A quote is attributed, in
+ * SAID (the registry's `quotes` pattern, with the speech verbs of its lexicon):
+ * attributes every quotation to its speaker. A quote is attributed, in
  * order of preference, by (1) a speech verb after it ("…," X said / said X /
  * according to X), when the quote opens its sentence; (2) a speech verb before it
  * in the same sentence (X said: "…", X said the talks were "…"); (3) a colon
@@ -10,7 +11,7 @@
  * between are skipped). A speech verb whose subject is unnamed ("a source said")
  * blocks (4)–(6). Scare quotes and quoted titles are not statements.
  */
-import type { ArticleRelation } from '../../types.js';
+import type { ArticleRelation, RelationType } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
 import {
   ACTOR_LABELS,
@@ -23,8 +24,8 @@ import {
   type Analysis,
 } from './context.js';
 import { subjectOf } from './clauses.js';
-import { SPEECH } from './lexicon.js';
-import { tokenAt, type PhraseHit } from './tokens.js';
+import { phraseMatcher, type Lexicon } from './lexicon.js';
+import { tokenAt, type PhraseHit, type PhraseMatcher } from './tokens.js';
 import { looksLikeTitle, wordCount, type Quote } from './quotes.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
@@ -36,8 +37,8 @@ export interface Attribution {
   via: 'own' | 'paragraph' | 'continuation';
 }
 
-function verbsIn(a: Analysis, from: number, to: number): PhraseHit[] {
-  return to > from ? SPEECH.find(a.tokens, from, to) : [];
+function verbsIn(a: Analysis, speech: PhraseMatcher, from: number, to: number): PhraseHit[] {
+  return to > from ? speech.find(a.tokens, from, to) : [];
 }
 
 const hasWord = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
@@ -68,8 +69,8 @@ function firstResolved(a: Analysis, list: Candidate[], history: SpeakerHistory):
 export type Found = { speaker: string } | { blocked: true } | undefined;
 
 /** Speaker named after the quote: `"…," X said`, `"…," said X`, `"…", according to X`. */
-function attributeAfter(a: Analysis, q: Quote, to: number, history: SpeakerHistory): Found {
-  const verb = verbsIn(a, q.close, Math.min(to, q.close + 90))[0];
+function attributeAfter(a: Analysis, speech: PhraseMatcher, q: Quote, to: number, history: SpeakerHistory): Found {
+  const verb = verbsIn(a, speech, q.close, Math.min(to, q.close + 90))[0];
   if (!verb) return undefined;
   const gap = a.masked.slice(q.close, verb.start);
   // The attribution follows the quote closely (", Mr Trump shared on his network"); a verb further on belongs elsewhere.
@@ -93,8 +94,14 @@ function attributeAfter(a: Analysis, q: Quote, to: number, history: SpeakerHisto
 }
 
 /** The subject of the last speech verb in [from, to): `X said: "…"`, `X said the deal was "…"`. */
-export function reportedSpeaker(a: Analysis, from: number, to: number, history: SpeakerHistory): Found {
-  const verbs = verbsIn(a, from, to);
+export function reportedSpeaker(
+  a: Analysis,
+  speech: PhraseMatcher,
+  from: number,
+  to: number,
+  history: SpeakerHistory,
+): Found {
+  const verbs = verbsIn(a, speech, from, to);
   const verb = verbs[verbs.length - 1];
   if (!verb) return undefined;
   let hit: string | undefined;
@@ -130,25 +137,25 @@ function attributeColon(a: Analysis, q: Quote, from: number, history: SpeakerHis
  * A quote opening its sentence with nothing after it: the previous sentence of the
  * paragraph may end with the attribution ("There are a few left, he added. '…'").
  */
-function attributePrevious(a: Analysis, q: Quote, from: number, history: SpeakerHistory): Found {
+function attributePrevious(a: Analysis, speech: PhraseMatcher, q: Quote, from: number, history: SpeakerHistory): Found {
   const s = sentenceAt(a.ctx.sentences, from - 1);
   const para = a.paragraphs[q.paragraph]!;
   if (!s || s.start < para.start || s.end > from) return undefined;
-  const verbs = verbsIn(a, s.start, s.end);
+  const verbs = verbsIn(a, speech, s.start, s.end);
   const verb = verbs[verbs.length - 1];
   if (!verb || wordCount(a.masked.slice(verb.end, s.end)) > 3 || a.masked.slice(s.start, s.end).includes('_'))
     return undefined;
-  return reportedSpeaker(a, s.start, s.end, history);
+  return reportedSpeaker(a, speech, s.start, s.end, history);
 }
 
 /** Whether the quote is a statement rather than a title or a scare-quoted word or two. */
-function isStatement(a: Analysis, q: Quote, from: number): boolean {
+function isStatement(a: Analysis, speech: PhraseMatcher, q: Quote, from: number): boolean {
   const words = tokenAt(a.rawTokens, q.end) - tokenAt(a.rawTokens, q.start);
   if (words <= 5 && looksLikeTitle(q.text)) return false;
   if (words > 3) return true;
   // Short quotes count when they open their sentence ("'It is over,' he said") or a speech verb
   // governs them closely ("described it as 'warm'"); otherwise they are scare quotes.
-  return !hasWord(a.masked.slice(from, q.open)) || verbsIn(a, Math.max(from, q.open - 70), q.open).length > 0;
+  return !hasWord(a.masked.slice(from, q.open)) || verbsIn(a, speech, Math.max(from, q.open - 70), q.open).length > 0;
 }
 
 // Captions and credits ("Putin waves in Magadan (REUTERS)") interrupt a quote's continuation.
@@ -179,26 +186,26 @@ function spanOf(a: Analysis, q: Quote): Span {
   };
 }
 
-function attributeOwn(a: Analysis, q: Quote, span: Span, history: SpeakerHistory): Found {
+function attributeOwn(a: Analysis, speech: PhraseMatcher, q: Quote, span: Span, history: SpeakerHistory): Found {
   const opensSentence = !hasWord(a.masked.slice(span.from, q.open));
   if (opensSentence) {
-    const after = attributeAfter(a, q, span.to, history);
+    const after = attributeAfter(a, speech, q, span.to, history);
     if (after) return after;
   }
-  const before = reportedSpeaker(a, span.from, q.open, history);
+  const before = reportedSpeaker(a, speech, span.from, q.open, history);
   if (before) return before;
   if (!opensSentence) {
-    const after = attributeAfter(a, q, span.to, history);
+    const after = attributeAfter(a, speech, q, span.to, history);
     if (after) return after;
   }
   return (
     attributeColon(a, q, span.from, history) ??
-    (opensSentence ? attributePrevious(a, q, span.from, history) : undefined)
+    (opensSentence ? attributePrevious(a, speech, q, span.from, history) : undefined)
   );
 }
 
-/** Attributes every statement quote of the article, in reading order. */
-export function attributeQuotes(a: Analysis): Attribution[] {
+/** Attributes every statement quote of the article, in reading order, with the speech verbs of `speech`. */
+export function attributeQuotes(a: Analysis, speech: PhraseMatcher): Attribution[] {
   const out: Attribution[] = [];
   const history: SpeakerHistory = new Map();
   const byParagraph: Quote[][] = a.paragraphs.map(() => []);
@@ -210,7 +217,7 @@ export function attributeQuotes(a: Analysis): Attribution[] {
     if (!carry || carry.speaker !== undefined) return carry?.speaker;
     const para = a.paragraphs[carry.paragraph]!;
     const last = sentenceAt(a.ctx.sentences, para.end - 1);
-    const found = last ? reportedSpeaker(a, Math.max(last.start, para.start), para.end, history) : undefined;
+    const found = last ? reportedSpeaker(a, speech, Math.max(last.start, para.start), para.end, history) : undefined;
     carry.speaker = found && 'speaker' in found ? found.speaker : '';
     return carry.speaker;
   };
@@ -219,8 +226,8 @@ export function attributeQuotes(a: Analysis): Attribution[] {
     const statements: { q: Quote; span: Span; found: Found }[] = [];
     for (const q of byParagraph[p]!) {
       const span = spanOf(a, q);
-      if (!isStatement(a, q, span.from)) continue;
-      let found = attributeOwn(a, q, span, history);
+      if (!isStatement(a, speech, q, span.from)) continue;
+      let found = attributeOwn(a, speech, q, span, history);
       if (found && 'speaker' in found && !ACTOR_LABELS.has(a.ctx.entities.get(found.speaker)?.label ?? 'Place')) {
         found = { blocked: true };
       }
@@ -306,26 +313,45 @@ function mostMentioned(a: Analysis, except: string): string | undefined {
   return a.memo.ranking.find((k) => k !== except);
 }
 
-/** The article's attributions, computed once (the stance rules reuse them). */
-export function attributionsOf(a: Analysis): Attribution[] {
-  return (a.memo.attributions ??= attributeQuotes(a)) as Attribution[];
+interface Memo {
+  speech: PhraseMatcher;
+  attributions: Attribution[];
 }
 
-/** Emits one SAID relation per attributed quotation. */
-export function extractSaid(ctx: ExtractionContext): void {
-  const a = analyse(ctx);
-  for (const att of attributionsOf(a)) {
-    const target = statementTarget(a, att.quote, att.speaker);
-    if (!target) continue;
-    const rel: ArticleRelation = {
-      type: 'SAID',
-      source: att.speaker,
-      target,
-      quote: att.quote.text,
-      evidence: evidenceAt(ctx, att.quote.start),
-    };
-    pushRelation(ctx, rel);
-  }
+/** The article's attributions with the speech verbs of `speech`, computed once (the stance rules reuse them). */
+export function attributionsOf(a: Analysis, speech: PhraseMatcher): Attribution[] {
+  const memo = a.memo.attributions as Memo | undefined;
+  if (memo?.speech === speech) return memo.attributions;
+  const attributions = attributeQuotes(a, speech);
+  a.memo.attributions = { speech, attributions } satisfies Memo;
+  return attributions;
 }
 
-export const saidExtractor: Extractor = { id: 'relations/said', version: '1', run: extractSaid };
+/** Options of `createSaidExtractor`. */
+export interface SaidOptions {
+  /** The type it emits (SAID in the registry). */
+  type: RelationType;
+  /** Its lexicon: the speech verbs under `verbs`. */
+  lexicon: Lexicon;
+}
+
+/** An extractor emitting one relation of `type` per attributed quotation, from its speaker to what it is about. */
+export function createSaidExtractor({ type, lexicon }: SaidOptions): Extractor {
+  const speech = phraseMatcher(lexicon, 'verbs');
+  const run = (ctx: ExtractionContext): void => {
+    const a = analyse(ctx);
+    for (const att of attributionsOf(a, speech)) {
+      const target = statementTarget(a, att.quote, att.speaker);
+      if (!target) continue;
+      const rel: ArticleRelation = {
+        type,
+        source: att.speaker,
+        target,
+        quote: att.quote.text,
+        evidence: evidenceAt(ctx, att.quote.start),
+      };
+      pushRelation(ctx, rel);
+    }
+  };
+  return { id: `relations/quotes:${type}`, version: '1', run };
+}

@@ -1,19 +1,21 @@
 /**
- * Stances inside statements: a speaker who says what must or should happen
- * proposes it ("real peace must be achieved", "the best way … is to go directly to
- * a peace agreement"); one who prefers A "rather than" / "instead of" / "and not a
- * mere" B rejects B. The speaker is the quote's attributed speaker, or the subject
- * of the speech verb for reported speech. Deontic modality as a marker of demands
- * follows PLOVER DEMAND ("declared that China must drop barriers").
+ * Stances inside statements, the registry's `modals` and `contrasts` patterns: a
+ * speaker who says what must or should happen proposes it ("real peace must be
+ * achieved", "the best way … is to go directly to a peace agreement"); one who
+ * prefers A "rather than" / "instead of" / "and not a mere" B rejects B. The markers
+ * are the type's lexicon's `deontic` and `contrast` lists. The speaker is the quote's
+ * attributed speaker, or the subject of the speech verb for reported speech. Deontic
+ * modality as a marker of demands follows PLOVER DEMAND ("declared that China must
+ * drop barriers").
  */
 import type { RelationType, Sentence } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
 import { ACTOR_LABELS, analyse, evidenceAt, lowerBound, pushRelation, type Analysis } from './context.js';
-import { CONTRAST, DEONTIC } from './lexicon.js';
-import { targetOf, whatAfter } from './proposals.js';
+import { phraseMatcher, type Lexicon } from './lexicon.js';
+import { targetOf, whatAfter } from './verbs.js';
 import { attributionsOf, reportedSpeaker } from './said.js';
 import type { Quote } from './quotes.js';
-import { tokenAt } from './tokens.js';
+import { tokenAt, type PhraseMatcher } from './tokens.js';
 
 // Where the clause holding a modal starts: after a quote mark, "that", "but", a colon or a comma.
 const CLAUSE_MARK = /["“‘:;,]|\b(?:that|but)\b/gu;
@@ -31,10 +33,16 @@ function quoteAt(a: Analysis, pos: number): Quote | undefined {
   return q && q.start <= pos && pos < q.end ? q : undefined;
 }
 
-function actorAt(a: Analysis, s: Sentence, pos: number, speakers: Map<Quote, string>): string | undefined {
+function actorAt(
+  a: Analysis,
+  speech: PhraseMatcher,
+  s: Sentence,
+  pos: number,
+  speakers: Map<Quote, string>,
+): string | undefined {
   const q = quoteAt(a, pos);
   if (q) return speakers.get(q);
-  const found = reportedSpeaker(a, s.start, pos, new Map());
+  const found = reportedSpeaker(a, speech, s.start, pos, new Map());
   return found && 'speaker' in found ? found.speaker : undefined;
 }
 
@@ -68,34 +76,75 @@ function bestWay(a: Analysis, s: Sentence): number[] {
   return out;
 }
 
-function sentenceStances(a: Analysis, s: Sentence, speakers: Map<Quote, string>, seen: Set<string>): void {
+/** A stance pattern's markers, the speech verbs statements are attributed with, and the type it emits. */
+interface Stance {
+  type: RelationType;
+  markers: PhraseMatcher;
+  speech: PhraseMatcher;
+}
+
+/** Modal statements propose what must happen; so does "the best way … is to …". */
+function sentenceModals(a: Analysis, st: Stance, s: Sentence, speakers: Map<Quote, string>, seen: Set<string>): void {
   const text = a.text.slice(s.start, s.end);
   // Questions ("What has the West to offer?") demand nothing.
   const question = /\?["”’']?\s*$/.test(text);
-  for (const m of question ? [] : DEONTIC.find(a.rawTokens, s.start, s.end)) {
+  for (const m of question ? [] : st.markers.find(a.rawTokens, s.start, s.end)) {
     const before = a.text.slice(Math.max(s.start, m.start - 25), m.start);
     // "which needs to be corrected" qualifies a noun; "we don't have to" negates the demand.
     if (/\b(?:which|who|that)\s+$|\b(?:not|never|no)\s+(?:\p{L}+\s+)?$|n['’]t\s+(?:\p{L}+\s+)?$/iu.test(before))
       continue;
-    const actor = actorAt(a, s, m.start, speakers);
-    if (actor) emit(a, s, 'PROPOSED', actor, s.start + clauseStart(text.slice(0, m.start - s.start)), seen);
+    const actor = actorAt(a, st.speech, s, m.start, speakers);
+    if (actor) emit(a, s, st.type, actor, s.start + clauseStart(text.slice(0, m.start - s.start)), seen);
   }
   for (const pos of bestWay(a, s)) {
-    const actor = actorAt(a, s, pos, speakers);
-    if (actor) emit(a, s, 'PROPOSED', actor, pos, seen);
-  }
-  for (const m of CONTRAST.find(a.rawTokens, s.start, s.end)) {
-    const actor = actorAt(a, s, m.start, speakers);
-    if (actor) emit(a, s, 'REJECTED', actor, m.end, seen);
+    const actor = actorAt(a, st.speech, s, pos, speakers);
+    if (actor) emit(a, s, st.type, actor, pos, seen);
   }
 }
 
-/** Emits PROPOSED/REJECTED relations for modal and contrastive statements. */
-export function extractStances(ctx: ExtractionContext): void {
-  const a = analyse(ctx);
-  const speakers = new Map(attributionsOf(a).map((x) => [x.quote, x.speaker]));
-  const seen = new Set<string>();
-  for (const s of ctx.sentences) sentenceStances(a, s, speakers, seen);
+/** Preferring A "rather than" B rejects B. */
+function sentenceContrasts(
+  a: Analysis,
+  st: Stance,
+  s: Sentence,
+  speakers: Map<Quote, string>,
+  seen: Set<string>,
+): void {
+  for (const m of st.markers.find(a.rawTokens, s.start, s.end)) {
+    const actor = actorAt(a, st.speech, s, m.start, speakers);
+    if (actor) emit(a, s, st.type, actor, m.end, seen);
+  }
 }
 
-export const stanceExtractor: Extractor = { id: 'relations/stances', version: '1', run: extractStances };
+/** Options of `createModalExtractor` and `createContrastExtractor`. */
+export interface StanceOptions {
+  /** The type it emits (PROPOSED or REJECTED in the registry). */
+  type: RelationType;
+  /** Its lexicon: the markers under `deontic` (modals) or `contrast` (contrasts). */
+  lexicon: Lexicon;
+  /** The speech verbs statements are attributed with (the SAID lexicon). */
+  speech: Lexicon;
+}
+
+function createStanceExtractor(pattern: 'modals' | 'contrasts', { type, lexicon, speech }: StanceOptions): Extractor {
+  const st: Stance = {
+    type,
+    markers: phraseMatcher(lexicon, pattern === 'modals' ? 'deontic' : 'contrast'),
+    speech: phraseMatcher(speech, 'verbs'),
+  };
+  const sentence = pattern === 'modals' ? sentenceModals : sentenceContrasts;
+  const run = (ctx: ExtractionContext): void => {
+    const a = analyse(ctx);
+    const speakers = new Map(attributionsOf(a, st.speech).map((x) => [x.quote, x.speaker]));
+    const seen = new Set<string>();
+    for (const s of ctx.sentences) sentence(a, st, s, speakers, seen);
+  };
+  return { id: `relations/${pattern}:${type}`, version: '1', run };
+}
+
+/** An extractor emitting a relation of `type` for what a statement says must or should happen. */
+export const createModalExtractor = (options: StanceOptions): Extractor => createStanceExtractor('modals', options);
+
+/** An extractor emitting a relation of `type` for the B of a statement preferring A "rather than" B. */
+export const createContrastExtractor = (options: StanceOptions): Extractor =>
+  createStanceExtractor('contrasts', options);

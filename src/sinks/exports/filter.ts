@@ -3,7 +3,7 @@
  * only MET_WITH edges from 2025, or one event and its participants), as a new
  * KnowledgeGraph any sink can write. The original graph is not changed.
  */
-import { createGraph } from '../../graph/build.js';
+import { createGraph } from '../../graph/index.js';
 import type { ArticleMeta, EntityAttrs, KnowledgeGraph, RelationAttrs } from '../../types.js';
 
 export interface FilterOptions {

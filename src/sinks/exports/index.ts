@@ -5,9 +5,9 @@
  * output is checked before any work and never left half-written.
  */
 import { readdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { applyLayout } from '../../graph/layout.js';
+import { applyLayout } from '../../graph/index.js';
 import type { KnowledgeGraph } from '../../types.js';
 import { csvFormat, DEFAULT_ARRAY_DELIMITER } from './formats/csv.js';
 import { cypherFormat } from './formats/cypher.js';
@@ -24,7 +24,7 @@ import {
   type ExportSettings,
 } from './types.js';
 
-export type { ExportFormat, ExportFormatId, ExportResult, ExportSettings } from './types.js';
+export type { ExportFormat, ExportFormatId, ExportResult, ExportSettings, ExportTarget, WriteCounts } from './types.js';
 export { EXPORT_FORMAT_IDS } from './types.js';
 export { csvField, DEFAULT_ARRAY_DELIMITER } from './formats/csv.js';
 export { filterGraph, subgraph, type FilterOptions } from './filter.js';
@@ -62,6 +62,21 @@ export function formatForPath(out: string): ExportFormatId | undefined {
   return ext ? EXPORT_FORMATS.find((f) => f.extensions.includes(ext))?.id : undefined;
 }
 
+/** `out` ends with a path separator: the user plainly names a folder, whatever its extension. */
+function endsWithSeparator(out: string): boolean {
+  return out.endsWith('/') || out.endsWith(sep);
+}
+
+/**
+ * Whether `format` writes `out` as one file or as a folder: html writes one self-contained
+ * page for `graph.html` (or `.htm`) and the explorer folder for any other path (or a path
+ * ending in `/`).
+ */
+export function exportTarget(format: ExportFormat, out: string): 'file' | 'folder' {
+  if (format.target !== 'file-or-folder') return format.target;
+  return !endsWithSeparator(out) && format.extensions.includes(extname(out).toLowerCase()) ? 'file' : 'folder';
+}
+
 /** Fills defaults and infers the format; see `validateExportSettings`. */
 export function resolveExportSettings(options: ExportOptions): ExportSettings {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ExportOptions;
@@ -80,8 +95,19 @@ export function validateExportSettings(settings: ExportSettings): void {
   if (settings.format === undefined) {
     throw new UsageError(`export: cannot tell the format from '${settings.out}'. Give --format, one of: ${known}.`);
   }
-  if (!getExportFormat(settings.format)) {
-    throw new UsageError(`export: unknown format '${settings.format}'. Known formats: ${known}.`);
+  const format = getExportFormat(settings.format);
+  if (!format) throw new UsageError(`export: unknown format '${settings.format}'. Known formats: ${known}.`);
+  const ext = extname(settings.out).toLowerCase();
+  if (
+    exportTarget(format, settings.out) === 'folder' &&
+    !endsWithSeparator(settings.out) &&
+    EXPORT_FORMATS.some((f) => f.extensions.includes(ext))
+  ) {
+    // `--out graph.csv` would make a folder named graph.csv: refuse rather than surprise.
+    const folder = settings.out.slice(0, -ext.length) || 'export';
+    throw new UsageError(
+      `export: ${format.id} writes a folder of files, and '${settings.out}' names a file. Give a folder, e.g. --format ${format.id} --out ${folder}.`,
+    );
   }
   if (!Number.isInteger(settings.seed)) throw new UsageError(`export: seed must be an integer, got ${settings.seed}.`);
   if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1) {
@@ -119,7 +145,10 @@ export async function openExport(options: ExportOptions): Promise<PendingExport>
   const settings = resolveExportSettings(options);
   validateExportSettings(settings);
   const format = getExportFormat(settings.format)!;
-  const output = format.target === 'file' ? await openFileOutput(settings.out) : await openFolderOutput(settings.out);
+  const output =
+    exportTarget(format, settings.out) === 'file'
+      ? await openFileOutput(settings.out, `graph${format.extensions[0] ?? ''}`)
+      : await openFolderOutput(settings.out);
   return {
     settings,
     async write(graph) {
@@ -127,15 +156,16 @@ export async function openExport(options: ExportOptions): Promise<PendingExport>
         if (settings.layout && (format.id === 'gexf' || format.id === 'graphml') && needsLayout(graph)) {
           applyLayout(graph, { seed: settings.seed });
         }
-        await format.write(graph, output, settings);
-        const names = format.target === 'folder' ? (await readdir(output.dir)).sort() : [];
+        // The counts come from the writer, so the summary says what the files hold.
+        const written = await format.write(graph, output, settings);
+        const names = output.kind === 'folder' ? (await readdir(output.dir)).sort() : [];
         await output.commit();
         return {
           format: format.id,
           path: output.path,
-          files: format.target === 'folder' ? names.map((n) => join(output.path, n)) : [output.path],
-          nodes: graph.order,
-          edges: graph.size,
+          files: output.kind === 'folder' ? names.map((n) => join(output.path, n)) : [output.path],
+          nodes: written.nodes,
+          edges: written.edges,
         };
       } catch (err) {
         await output.abort();
@@ -150,11 +180,14 @@ export async function openExport(options: ExportOptions): Promise<PendingExport>
  * Writes `graph` to `options.out` in `options.format` (inferred from the extension
  * when left out), streaming, through a temporary file renamed at the end: on error
  * nothing is left behind. gexf and graphml lay the graph out first (in place, seeded)
- * when its nodes have no positions, unless `layout: false`.
+ * when its nodes have no positions, unless `layout: false`. The result counts what was
+ * written (csv and cypher: also Article nodes and MENTIONED_IN relationships).
  *
  * @example
  * await exportGraph(graph, { format: 'gexf', out: 'out/graph.gexf' });
  * await exportGraph(graph, { format: 'csv', out: 'out/neo4j-import' }); // nodes.csv, relationships.csv
+ * await exportGraph(graph, { out: 'out/graph.html' }); // one self-contained page
+ * await exportGraph(graph, { format: 'html', out: 'out/explorer' }); // index.html and its files
  * @throws UsageError for an unknown format or bad settings; OutputError for an unwritable `out`.
  */
 export async function exportGraph(graph: KnowledgeGraph, options: ExportOptions): Promise<ExportResult> {

@@ -137,6 +137,8 @@ async function openStream(path: string): Promise<TextWriter> {
 
 /** An output opened by `openFileOutput` or `openFolderOutput`: write, then `commit()` or `abort()`. */
 export interface Output {
+  /** Whether the output is one file or a folder of files. */
+  readonly kind: 'file' | 'folder';
   /** The final path (a file, or a folder for folder outputs). */
   readonly path: string;
   /** For folder outputs: the staging folder the format writes into (moved into `path` on commit). */
@@ -152,15 +154,13 @@ export interface Output {
 /**
  * Opens `out` as a single file: checks it is not a folder, creates missing parent
  * folders, and creates the temporary file right away so an unwritable path fails
- * before any work.
+ * before any work. `example` is a file name the message suggests when `out` is a folder.
  */
-export async function openFileOutput(out: string): Promise<Output> {
+export async function openFileOutput(out: string, example = 'graph.out'): Promise<Output> {
   const path = resolve(out);
   const existing = await statOrNull(path);
   if (existing?.isDirectory()) {
-    throw new OutputError(
-      `export: ${out} is a folder. Give a file path for this format (e.g. ${join(out, 'graph.out')}).`,
-    );
+    throw new OutputError(`export: ${out} is a folder. Give a file path for this format (e.g. ${join(out, example)}).`);
   }
   const createdDir = await ensureParent(path);
   const tmp = tempName(path);
@@ -174,6 +174,7 @@ export async function openFileOutput(out: string): Promise<Output> {
   let done = false;
   let handed = false;
   return {
+    kind: 'file',
     path,
     dir: dirname(path),
     file() {
@@ -223,6 +224,7 @@ export async function openFolderOutput(out: string): Promise<Output> {
   const writers: TextWriter[] = [];
   let done = false;
   return {
+    kind: 'folder',
     path,
     dir: staging,
     async file(name = 'out') {

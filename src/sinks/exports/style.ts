@@ -1,21 +1,14 @@
 /**
- * Colours the file formats that carry them (GEXF, GraphML) give each node, by label.
- * The graph holds facts only; these are presentation defaults for Gephi and yEd,
- * picked from the Okabe–Ito colour-blind-safe palette.
+ * Colours the file formats that carry them (GEXF, GraphML) give each node, by label:
+ * the viewer's, from the one palette (src/sinks/palette.ts), as RGB channels. The graph
+ * holds facts only; these are presentation defaults for Gephi and yEd.
  */
-import type { EntityLabel } from '../../types.js';
+import { ENTITY_LABELS, type EntityLabel } from '../../types.js';
+import { LABEL_COLORS as HEX, toRgb, type Rgb } from '../palette.js';
 
-export interface Rgb {
-  r: number;
-  g: number;
-  b: number;
-}
+export type { Rgb } from '../palette.js';
 
 /** Node colour per label. */
-export const LABEL_COLORS: Readonly<Record<EntityLabel, Rgb>> = {
-  Person: { r: 0, g: 114, b: 178 }, // blue
-  Country: { r: 0, g: 158, b: 115 }, // bluish green
-  Organization: { r: 230, g: 159, b: 0 }, // orange
-  Event: { r: 204, g: 121, b: 167 }, // reddish purple
-  Place: { r: 86, g: 180, b: 233 }, // sky blue
-};
+export const LABEL_COLORS: Readonly<Record<EntityLabel, Rgb>> = Object.fromEntries(
+  ENTITY_LABELS.map((label) => [label, toRgb(HEX[label])]),
+) as Record<EntityLabel, Rgb>;

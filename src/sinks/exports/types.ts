@@ -10,7 +10,7 @@ export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
 export interface ExportSettings {
   /** Which format to write. */
   format: ExportFormatId;
-  /** The file (or, for csv and html, the folder) to write. */
+  /** The file to write; for csv a folder; for html a file when it ends in .html or .htm, else a folder. */
   out: string;
   /** gexf, graphml: compute a layout (positions, sizes) when the nodes have none. */
   layout: boolean;
@@ -29,19 +29,36 @@ export interface ExportResult {
   path: string;
   /** The files written, absolute. */
   files: string[];
+  /** Nodes written: the graph's nodes, and for csv and cypher also the Article nodes they create. */
+  nodes: number;
+  /** Edges (relationships) written: the graph's edges, and for csv and cypher also the MENTIONED_IN ones. */
+  edges: number;
+}
+
+/** What a format wrote, counted as it wrote it. */
+export interface WriteCounts {
   nodes: number;
   edges: number;
 }
+
+/**
+ * What `out` names for a format: always a file, always a folder, or (html) a file when `out` ends
+ * in one of the format's extensions and a folder otherwise.
+ */
+export type ExportTarget = 'file' | 'folder' | 'file-or-folder';
 
 /** One export format: a descriptor in `EXPORT_FORMATS`. */
 export interface ExportFormat {
   id: ExportFormatId;
   /** One line for `--help` and the README. */
   description: string;
-  /** Whether `out` names a file or a folder. */
-  target: 'file' | 'folder';
-  /** File extensions that imply this format when `--format` is not given. */
+  /** Whether `out` names a file or a folder; see {@link ExportTarget}. */
+  target: ExportTarget;
+  /**
+   * File extensions that imply this format when `--format` is not given. A folder format refuses an
+   * `out` ending in any format's extension: that names a file, not the folder it would write.
+   */
   extensions: readonly string[];
-  /** Writes `graph` into `output` (not committing it); returns the file names written. */
-  write(graph: KnowledgeGraph, output: Output, settings: ExportSettings): Promise<string[]>;
+  /** Writes `graph` into `output` (a file or a folder, `output.kind`) without committing it; returns what it wrote. */
+  write(graph: KnowledgeGraph, output: Output, settings: ExportSettings): Promise<WriteCounts>;
 }

@@ -1,15 +1,15 @@
 /**
- * The Neo4j sink's errors and the one place driver errors become them. The CLI maps
- * CONNECTION and AUTH to exit 2 and QUERY to exit 3; tests check the class or `code`.
+ * The Neo4j sink's errors and the one place driver errors become them. The CLI's exit-code
+ * table (cli/exit.ts) keys on their `code`; tests check the class or `code`.
  * Messages never contain the password: they are built from the driver's message with
  * the password and any user-info of the URI removed.
  */
-import { NewsgraphError } from '../../errors.js';
+import { NewsgraphError, type ErrorOptions } from '../../errors.js';
 
 /** The server cannot be reached: down, wrong address, TLS mismatch, unknown database. */
 export class ConnectionError extends NewsgraphError {
   readonly address: string;
-  constructor(address: string, message: string, options?: { cause?: unknown }) {
+  constructor(address: string, message: string, options?: ErrorOptions) {
     super('CONNECTION', message, options);
     this.address = address;
   }
@@ -18,7 +18,7 @@ export class ConnectionError extends NewsgraphError {
 /** The server refused the credentials. */
 export class AuthError extends NewsgraphError {
   readonly address: string;
-  constructor(address: string, message: string, options?: { cause?: unknown }) {
+  constructor(address: string, message: string, options?: ErrorOptions) {
     super('AUTH', message, options);
     this.address = address;
   }
@@ -49,7 +49,7 @@ export class QueryError extends NewsgraphError {
       position?: StatementPosition;
       serverMessage?: string;
     },
-    options?: { cause?: unknown },
+    options?: ErrorOptions,
   ) {
     super('QUERY', message, options);
     this.neo4jCode = details.neo4jCode;

@@ -13,7 +13,7 @@
  * Neo4j properties are scalars or arrays of scalars; layout attributes are not facts
  * and are not written.
  */
-import { mentionRows, type MentionRow } from '../../graph/mentions.js';
+import { mentionRows, type MentionRow } from '../../graph/index.js';
 import type { ArticleMeta, EntityAttrs, KnowledgeGraph, RelationAttrs } from '../../types.js';
 
 /** Neo4j property types as written in a neo4j-admin header (`name:string[]`). */

@@ -2,9 +2,16 @@
  * The schema's own list of labels and relationship types, and the constraint/index statements
  * of graph/schema.cypher. The push writes only these labels and types; they are put into Cypher
  * text (labels cannot be parameters) only after `identifier()` has checked them against the list.
+ *
+ * The relationship types' constraints are generated from the relation registry
+ * (src/relation-types.ts) into a marked block of graph/schema.cypher by
+ * `npx tsx scripts/schema.ts`, rather than added by the push at run time: the file stays the
+ * whole schema, the one a person reads or runs by hand, and a unit test fails when the block
+ * is stale.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { RELATIONS, type RelationDescriptor } from '../../relation-types.js';
 import { ENTITY_LABELS, RELATION_TYPES } from '../../types.js';
 import { splitStatements } from './statements.js';
 
@@ -30,6 +37,35 @@ export function identifier(name: string): string {
     );
   }
   return name;
+}
+
+/** The lines that open and close the generated block of graph/schema.cypher. */
+export const RELATIONSHIP_BLOCK = {
+  begin: '// BEGIN relation types: generated from src/relation-types.ts by `npx tsx scripts/schema.ts`; do not edit.',
+  end: '// END relation types',
+} as const;
+
+/** The unique-`key` constraint of one relation type. */
+export function relationshipConstraint(d: Pick<RelationDescriptor, 'type' | 'constraint'>): string {
+  return `CREATE CONSTRAINT ${d.constraint} IF NOT EXISTS FOR ()-[r:${d.type}]-() REQUIRE r.key IS UNIQUE;`;
+}
+
+/** The generated block: one constraint per relation type of `descriptors`, between the markers. */
+export function relationshipSchemaBlock(descriptors: readonly RelationDescriptor[] = RELATIONS): string {
+  return [RELATIONSHIP_BLOCK.begin, ...descriptors.map(relationshipConstraint), RELATIONSHIP_BLOCK.end].join('\n');
+}
+
+/** `schema` (the text of a schema file) with its generated block replaced by the one of `descriptors`. */
+export function withRelationshipSchema(schema: string, descriptors: readonly RelationDescriptor[] = RELATIONS): string {
+  const begin = schema.indexOf(RELATIONSHIP_BLOCK.begin);
+  const end = schema.indexOf(RELATIONSHIP_BLOCK.end, begin);
+  if (begin < 0 || end < 0)
+    throw new Error(
+      `neo4j: the schema has no generated block of relation types. Expected the lines '${RELATIONSHIP_BLOCK.begin}' and '${RELATIONSHIP_BLOCK.end}'.`,
+    );
+  return (
+    schema.slice(0, begin) + relationshipSchemaBlock(descriptors) + schema.slice(end + RELATIONSHIP_BLOCK.end.length)
+  );
 }
 
 /** The statements of graph/schema.cypher, in order. */

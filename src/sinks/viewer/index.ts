@@ -9,8 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OutputError, NewsgraphError } from '../../errors.js';
-import { applyLayout, sizeForDegree, type LayoutOptions } from '../../graph/layout.js';
-import { toSerialized } from '../../graph/serialize.js';
+import { applyLayout, sizeForDegree, toSerialized, type LayoutOptions } from '../../graph/index.js';
 import type { KnowledgeGraph } from '../../types.js';
 import { PAYLOAD_GLOBAL, PAYLOAD_VERSION, VIEWER_FILES, type ViewerPayload } from './payload.js';
 

@@ -8,6 +8,9 @@
  *   neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv \
  *     --array-delimiter=U+001F --multiline-fields=true <database>
  *
+ * (The project's local Neo4j, scripts/neo4j.mjs, is jars without bin/neo4j-admin: the README's
+ * Export section gives the `java … org.neo4j.cli.AdminTool` form that runs the same tool.)
+ *
  * The same files load with `LOAD CSV WITH HEADERS` (split arrays on the delimiter; set
  * `dbms.import.csv.legacy_quote_escaping=false` so a backslash before a quote stays
  * a backslash). Array elements and multiple labels are separated by U+001F (the ASCII
@@ -79,6 +82,9 @@ export const csvFormat: ExportFormat = {
     const nodes = await output.file('nodes.csv');
     let p = nodes.write(['id:ID', ':LABEL', ...nodeColumns.map(header)].join(',') + '\n');
     if (p) await p;
+    // Rows written, for the summary: it must count what the files hold.
+    let nodeRows = 0;
+    let relRows = 0;
     const articles = graph.getAttribute('articles') ?? {};
     const referenced = new Set<string>();
     for (const { node, attributes } of graph.nodeEntries()) {
@@ -87,11 +93,13 @@ export const csvFormat: ExportFormat = {
       p = nodes.write(
         [csvField(node), csvField(labels), ...rowOf<EntityAttrs>(entityPlan, node, attributes)].join(',') + '\n',
       );
+      nodeRows++;
       if (p) await p;
     }
     const articleRows: ArticleMeta[] = [...Object.values(articles), ...[...referenced].map((id) => ({ id, path: id }))];
     for (const a of articleRows) {
       p = nodes.write([csvField(a.id), ARTICLE_LABEL, ...rowOf<ArticleMeta>(articlePlan, a.id, a)].join(',') + '\n');
+      nodeRows++;
       if (p) await p;
     }
 
@@ -112,6 +120,7 @@ export const csvFormat: ExportFormat = {
         ...emptyMention,
       ];
       p = rels.write(row.join(',') + '\n');
+      relRows++;
       if (p) await p;
     }
     const emptyFact = factColumns.map(() => '');
@@ -126,9 +135,10 @@ export const csvFormat: ExportFormat = {
           cell(m.texts, d),
         ];
         p = rels.write(row.join(',') + '\n');
+        relRows++;
         if (p) await p;
       }
     }
-    return ['nodes.csv', 'relationships.csv'];
+    return { nodes: nodeRows, edges: relRows };
   },
 };

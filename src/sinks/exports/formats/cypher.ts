@@ -1,6 +1,6 @@
 /**
  * `cypher`: a script of parameter-free, idempotent statements for cypher-shell or
- * `newsgraph query -f`, loading the same nodes, relationships and properties as
+ * `newsgraph query --write -f`, loading the same nodes, relationships and properties as
  * `newsgraph push` (see src/sinks/neo4j/model.ts): first the schema (graph/schema.cypher, every
  * statement `IF NOT EXISTS`), then articles, entities, mentions and facts in batched
  * `UNWIND [literal rows] AS row MERGE …` statements, so running the script twice
@@ -76,6 +76,8 @@ function mapLiteral<A>(props: readonly Property<A>[], key: string, attrs: A, gra
 /** Collects rows per statement shape and writes a statement whenever a batch is full. */
 class Batches {
   private readonly rows = new Map<string, string[]>();
+  /** Rows added so far (each is one node or relationship the script writes). */
+  count = 0;
   constructor(
     private readonly out: TextWriter,
     private readonly size: number,
@@ -87,6 +89,7 @@ class Batches {
     let rows = this.rows.get(group);
     if (!rows) this.rows.set(group, (rows = []));
     rows.push(row);
+    this.count++;
     return rows.length >= this.size ? this.flushGroup(group, rows) : undefined;
   }
 
@@ -106,7 +109,7 @@ class Batches {
 
 export const cypherFormat: ExportFormat = {
   id: 'cypher',
-  description: 'a parameter-free, idempotent MERGE script for cypher-shell or newsgraph query -f',
+  description: 'a parameter-free, idempotent MERGE script for cypher-shell or newsgraph query --write -f',
   target: 'file',
   extensions: ['.cypher', '.cql'],
   async write(graph, output, settings) {
@@ -156,8 +159,12 @@ export const cypherFormat: ExportFormat = {
         `MATCH (e:${cypherName(ENTITY_LABEL, 'label')} {id: row.id})\nMERGE (a:${cypherName(ARTICLE_LABEL, 'label')} {id: row.article})\n` +
         `MERGE (e)-[m:${cypherName(MENTIONED_IN, 'type')}]->(a)\nSET m.count = row.count, m.texts = row.texts`,
     );
+    // Articles only mentions point to: the mention statements' `MERGE (a:Article …)` creates them.
+    const listed = graph.getAttribute('articles') ?? {};
+    const referenced = new Set<string>();
     for (const { node, attributes } of graph.nodeEntries()) {
       for (const m of mentionRows(attributes)) {
+        if (!(m.article in listed)) referenced.add(m.article);
         p = mentions.add(
           '',
           `{id: ${cypherString(node)}, article: ${cypherString(m.article)}, count: ${m.count}, texts: ${literal(m.texts)}}`,
@@ -181,6 +188,9 @@ export const cypherFormat: ExportFormat = {
       if (p) await p;
     }
     await facts.flush();
-    return [output.path];
+    return {
+      nodes: articles.count + entities.count + referenced.size,
+      edges: mentions.count + facts.count,
+    };
   },
 };

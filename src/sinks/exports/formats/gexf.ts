@@ -11,7 +11,7 @@
  */
 import type { EntityAttrs, RelationAttrs } from '../../../types.js';
 import { dateInterval } from '../dates.js';
-import { sizeForDegree } from '../../../graph/layout.js';
+import { sizeForDegree } from '../../../graph/index.js';
 import { LABEL_COLORS } from '../style.js';
 import type { ExportFormat } from '../types.js';
 import { xmlEscape, xmlNumber } from '../xml.js';
@@ -96,6 +96,8 @@ export const gexfFormat: ExportFormat = {
         '    <nodes>\n',
     );
     if (p) await p;
+    let nodes = 0;
+    let edges = 0;
     for (const { node, attributes: a } of graph.nodeEntries()) {
       const c = LABEL_COLORS[a.label] ?? { r: 128, g: 128, b: 128 };
       const size = a.size ?? sizeForDegree(graph.degree(node));
@@ -109,6 +111,7 @@ export const gexfFormat: ExportFormat = {
           viz +
           '    </node>\n',
       );
+      nodes++;
       if (p) await p;
     }
     p = w.write('    </nodes>\n    <edges>\n');
@@ -120,10 +123,11 @@ export const gexfFormat: ExportFormat = {
           attvalues(GEXF_EDGE_ATTRIBUTES, a) +
           '    </edge>\n',
       );
+      edges++;
       if (p) await p;
     }
     p = w.write('    </edges>\n  </graph>\n</gexf>\n');
     if (p) await p;
-    return [output.path];
+    return { nodes, edges };
   },
 };

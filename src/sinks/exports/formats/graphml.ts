@@ -7,7 +7,7 @@
  * JSON text (`json.loads` in NetworkX gives them back).
  */
 import type { EntityAttrs, RelationAttrs } from '../../../types.js';
-import { sizeForDegree } from '../../../graph/layout.js';
+import { sizeForDegree } from '../../../graph/index.js';
 import { LABEL_COLORS } from '../style.js';
 import type { ExportFormat } from '../types.js';
 import { xmlEscape, xmlNumber } from '../xml.js';
@@ -98,10 +98,13 @@ export const graphmlFormat: ExportFormat = {
         `    <data key="g_name">${xmlEscape(name)}</data>\n`,
     );
     if (p) await p;
+    let nodes = 0;
+    let edges = 0;
     for (const { node, attributes } of graph.nodeEntries()) {
       p = w.write(
         `    <node id="${xmlEscape(node)}">\n${data('node', GRAPHML_NODE_KEYS, node, attributes, graph.degree(node))}    </node>\n`,
       );
+      nodes++;
       if (p) await p;
     }
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {
@@ -109,10 +112,11 @@ export const graphmlFormat: ExportFormat = {
         `    <edge id="${xmlEscape(edge)}" source="${xmlEscape(source)}" target="${xmlEscape(target)}">\n` +
           `${data('edge', GRAPHML_EDGE_KEYS, edge, attributes, 0)}    </edge>\n`,
       );
+      edges++;
       if (p) await p;
     }
     p = w.write('  </graph>\n</graphml>\n');
     if (p) await p;
-    return [output.path];
+    return { nodes, edges };
   },
 };

@@ -22,23 +22,23 @@ export const jsonFormat: ExportFormat = {
       `{\n"attributes": ${JSON.stringify(graph.getAttributes())},\n"options": ${JSON.stringify(options(graph))},\n"nodes": [\n`,
     );
     if (p) await p;
-    let sep = '';
+    let nodes = 0;
+    let edges = 0;
     for (const { node, attributes } of graph.nodeEntries()) {
-      p = w.write(`${sep}${JSON.stringify({ key: node, attributes })}`);
-      sep = ',\n';
+      p = w.write(`${nodes > 0 ? ',\n' : ''}${JSON.stringify({ key: node, attributes })}`);
+      nodes++;
       if (p) await p;
     }
     p = w.write('\n],\n"edges": [\n');
     if (p) await p;
-    sep = '';
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {
-      p = w.write(`${sep}${JSON.stringify({ key: edge, source, target, attributes })}`);
-      sep = ',\n';
+      p = w.write(`${edges > 0 ? ',\n' : ''}${JSON.stringify({ key: edge, source, target, attributes })}`);
+      edges++;
       if (p) await p;
     }
     p = w.write('\n]\n}\n');
     if (p) await p;
-    return [output.path];
+    return { nodes, edges };
   },
 };
 
@@ -53,14 +53,18 @@ export const jsonlFormat: ExportFormat = {
       `${JSON.stringify({ kind: 'graph', attributes: graph.getAttributes(), options: options(graph) })}\n`,
     );
     if (p) await p;
+    let nodes = 0;
+    let edges = 0;
     for (const { node, attributes } of graph.nodeEntries()) {
       p = w.write(`${JSON.stringify({ kind: 'node', key: node, attributes })}\n`);
+      nodes++;
       if (p) await p;
     }
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {
       p = w.write(`${JSON.stringify({ kind: 'edge', key: edge, source, target, attributes })}\n`);
+      edges++;
       if (p) await p;
     }
-    return [output.path];
+    return { nodes, edges };
   },
 };

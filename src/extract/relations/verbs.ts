@@ -1,0 +1,325 @@
+/**
+ * Verb relations (the registry's `verbs` pattern): an actor does something to
+ * something, named by a trigger verb or noun of the type's lexicon. PROPOSED: an
+ * actor proposes (offers, suggests, urges, calls or pushes for); REJECTED: refuses,
+ * rules out, dismisses, denies, condemns. The trigger is a verb with its subject as
+ * the actor ("Trump urged Zelensky to…", "X, who has long argued for…", "was
+ * rejected by X"), or a noun with its possessor ("Putin's refusal to…", "a proposal
+ * by X", "a core demand of X"). `what` is the rest of the clause; the target is the
+ * first entity in it (an Event preferred), else the latest Event named before.
+ * Verbs that trigger only in some constructions ("declined to comment", "sought
+ * to …") say so in the lexicon's `conditions`, each with its source.
+ */
+import { ENTITY_LABELS, type EntityLabel, type RelationType, type Sentence } from '../../types.js';
+import type { ExtractionContext, Extractor } from '../types.js';
+import { ACTOR_LABELS, analyse, evidenceAt, lowerBound, mentionsIn, pushRelation, type Analysis } from './context.js';
+import { isPassive, subjectOf } from './clauses.js';
+import { phraseMatcher, phrases, type Lexicon } from './lexicon.js';
+import type { PhraseHit, PhraseMatcher } from './tokens.js';
+import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
+
+// A period inside a sentence is an abbreviation ("U.S."); the sentence end bounds the clause anyway.
+const WHAT_END =
+  /[;:!?—(]|\s--\s|,\s*(?:but|which|while|saying|adding|and\s+(?:said|added))\b|\s(?:because|although|though|whereas)\s/u;
+const MAX_WHAT_WORDS = 16;
+// A determiner before the word makes "offer", "demand", "plan" a noun.
+const AUXILIARY_BEFORE =
+  /\b(?:was|were|is|are|be|been|being|has|have|had|will|would|could|should|to|did|does|do|also|not)\s+(?:\p{L}+ly\s+)?$/iu;
+const DETERMINER_BEFORE =
+  /\b(?:the|a|an|this|that|these|his|her|its|their|our|your|my|any|no)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/** The clause after a trigger, from the raw text (quotes included), trimmed to a short phrase. */
+export function whatAfter(a: Analysis, from: number, to: number): { text: string; end: number } {
+  const span = a.text.slice(from, to);
+  const m = WHAT_END.exec(span);
+  let text = m ? span.slice(0, m.index) : span;
+  const words = text.trim().split(/\s+/);
+  if (words.length > MAX_WHAT_WORDS) text = words.slice(0, MAX_WHAT_WORDS).join(' ');
+  const clean = text
+    .replace(/["“”‘’]/g, '')
+    .replace(/^\s*(?:that|to|for|on|of|out|,)\s+/iu, '')
+    .replace(/[\s.,!?]+$/u, '')
+    .trim();
+  return { text: clean, end: from + (m ? m.index : span.length) };
+}
+
+export function targetOf(
+  a: Analysis,
+  from: number,
+  to: number,
+  source: string,
+  sentence?: Sentence,
+): string | undefined {
+  const inside = mentionsIn(a.ctx.mentions, from, to).filter((m) => m.entity !== source);
+  // "urged Zelensky to …", "invited Putin to …": the addressee right after the verb.
+  const first = inside[0];
+  if (
+    first &&
+    first.label !== 'Event' &&
+    /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(a.masked.slice(from, first.start))
+  ) {
+    if (/^\s+to\s/u.test(a.masked.slice(first.end, first.end + 4))) return first.entity;
+  }
+  const event = inside.find((m) => m.label === 'Event');
+  if (event) return event.entity;
+  if (inside[0]) return inside[0].entity;
+  if (sentence) {
+    const other = mentionsIn(a.ctx.mentions, sentence.start, sentence.end).find((m) => m.entity !== source);
+    if (other) return other.entity;
+  }
+  for (let i = lowerBound(a.ctx.mentions, from) - 1; i >= 0; i--) {
+    const m = a.ctx.mentions[i]!;
+    if (m.label === 'Event' && m.entity !== source) return m.entity;
+  }
+  return undefined;
+}
+
+// "X, who has long argued for …": the relative pronoun's antecedent is the actor.
+function relativeAntecedent(a: Analysis, s: Sentence, verbStart: number): string | undefined {
+  const at = relativeStart(a, s, verbStart);
+  if (at === s.start) return undefined;
+  const m = mentionsIn(a.frameMentions, s.start, at).pop();
+  return m && m.end >= at - 1 ? m.entity : undefined;
+}
+
+// Where the relative clause holding the verb starts, so its own subject wins over the antecedent.
+function relativeStart(a: Analysis, s: Sentence, verbStart: number): number {
+  const rel = /,\s*who\s+(?:(?!--|—|–|\bthat\b)[^,;])*$/u.exec(a.masked.slice(s.start, verbStart));
+  return rel ? s.start + rel.index : s.start;
+}
+
+function ownerOfNoun(
+  a: Analysis,
+  s: Sentence,
+  from: number,
+  to: number,
+  history: SpeakerHistory,
+): { entity: string; whatFrom: number } | undefined {
+  const before = a.masked.slice(Math.max(s.start, from - 50), from);
+  const poss = /(?:['’]s?|\b(?:his|her|their|its))\s+(?:[\p{L}-]+\s+){0,3}$/iu.exec(before);
+  // "its demand", "their calls": the sentence's first subject that is not a person.
+  if (poss && /^(?:their|its)/i.test(poss[0].trim())) {
+    const at = from - before.length + poss.index;
+    const c = candidatesIn(a, s.start, at).find((x) => x.kind === 'mention' && x.label !== 'Person');
+    return c && c.kind === 'mention' ? { entity: c.entity, whatFrom: to } : undefined;
+  }
+  if (poss) {
+    const at = from - before.length + poss.index;
+    if (/^['’]/.test(poss[0])) {
+      const m = mentionsIn(a.frameMentions, Math.max(s.start, at - 60), at + 1).pop();
+      return m && m.end >= at - 1 ? { entity: m.entity, whatFrom: to } : undefined;
+    }
+    for (const c of candidatesIn(a, s.start, at)) {
+      if (c.kind === 'mention' && c.label !== 'Person') continue;
+      const e = resolveCandidate(a, c, history);
+      if (e) return { entity: e, whatFrom: to };
+    }
+    return undefined;
+  }
+  const by = /^\s+(?:by|of|from)\s+(?:[\p{Ll}]+\s+)?/u.exec(a.masked.slice(to, to + 30));
+  if (by) {
+    const m = mentionsIn(a.frameMentions, to + by[0].length, to + by[0].length + 60)[0];
+    if (m && m.start - (to + by[0].length) < 25) return { entity: m.entity, whatFrom: m.end };
+  }
+  return undefined;
+}
+
+function emit(
+  a: Analysis,
+  s: Sentence,
+  type: RelationType,
+  source: string,
+  whatFrom: number,
+  seen: Set<string>,
+  whatTo = s.end,
+): void {
+  if (!ACTOR_LABELS.has(a.ctx.entities.get(source)?.label ?? 'Place')) return;
+  const what = whatAfter(a, whatFrom, whatTo);
+  if (what.text.split(/\s+/).length < 1 || !/\p{L}/u.test(what.text)) return;
+  const target = targetOf(a, whatFrom, what.end, source, s);
+  if (!target || target === source) return;
+  const key = `${type}|${source}|${target}|${what.text}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  pushRelation(a.ctx, { type, source, target, what: what.text, evidence: evidenceAt(a.ctx, s.start) });
+}
+
+/** A lexicon's trigger lists, compiled, its conditions by form, and the type they emit. */
+interface Triggers {
+  type: RelationType;
+  verbs: PhraseMatcher;
+  nouns: PhraseMatcher;
+  conditions: Map<string, Condition>;
+}
+
+/** When a verb form triggers, from one entry of a lexicon's `conditions` (see `readConditions`). */
+interface Condition {
+  /** Words right after the verb that cancel it ("declined to comment"). */
+  notFollowedBy?: RegExp;
+  /** What must follow it instead (a gerund, or a modal before the clause ends). */
+  followedBy?: RegExp;
+  /** A label the clause after it must name ("seeking a ceasefire": an Event). */
+  object?: EntityLabel;
+}
+
+// The text after a verb that the conditions look at: the rest of a short clause.
+const NEXT_CHARS = 60;
+
+/** Whether a verb hit passes its condition (`next`: the masked text right after it). */
+function conditionHolds(a: Analysis, s: Sentence, hit: PhraseHit, c: Condition, next: string): boolean {
+  if (c.notFollowedBy?.test(next)) return false;
+  if (c.followedBy && !c.followedBy.test(next)) return false;
+  if (c.object) {
+    const end = whatAfter(a, hit.end, s.end).end;
+    if (!mentionsIn(a.ctx.mentions, hit.end, end).some((x) => x.label === c.object)) return false;
+  }
+  return true;
+}
+
+function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: SpeakerHistory, seen: Set<string>): void {
+  const { type, verbs, nouns } = t;
+  const nounSpans: [number, number][] = [];
+  for (const m of nouns.find(a.tokens, s.start, s.end)) {
+    const from = m.start;
+    const to = m.end;
+    const owner = ownerOfNoun(a, s, from, to, history);
+    nounSpans.push([from, to]);
+    if (!owner) continue;
+    // "Securing a truce had been a core demand of X": what was demanded is the subject.
+    const copula =
+      /(?:^|,\s*)([^,]*?)\s+(?:is|was|were|are|been|has\s+been|had\s+been|remains|remained)\s+(?:a|an|the|their|his|her|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(
+        a.masked.slice(s.start, from),
+      );
+    if (copula && owner.whatFrom !== to) {
+      const at = s.start + copula.index + copula[0].indexOf(copula[1]!);
+      emit(a, s, type, owner.entity, at, seen, at + copula[1]!.length);
+    } else emit(a, s, type, owner.entity, owner.whatFrom, seen);
+  }
+  for (const m of verbs.find(a.tokens, s.start, s.end)) {
+    const from = m.start;
+    const to = m.end;
+    if (nounSpans.some(([x, y]) => from < y && x < to)) continue;
+    const lead = a.masked.slice(s.start, from);
+    // "Asked about …, X said": a sentence-initial participle is not the actor's act.
+    if (!/\p{L}/u.test(lead)) continue;
+    // "the offer", "a new demand" are nouns; "the Palestinians reject" is a named subject and its verb.
+    const det = DETERMINER_BEFORE.exec(lead);
+    if (det && !AUXILIARY_BEFORE.test(lead) && !mentionsIn(a.frameMentions, s.start + det.index, from).length) continue;
+    // "sought to …", "declined to comment", "is accused of", "suggested his position…": the lexicon's conditions.
+    const condition = t.conditions.get(m.text);
+    if (condition && !conditionHolds(a, s, m, condition, a.masked.slice(to, to + NEXT_CHARS))) continue;
+    let source: string | undefined;
+    if (isPassive(a, from, m.text)) {
+      // "The ceasefire was rejected by X": X is the actor, the subject is what was rejected.
+      const by = /^\s+by\s+/u.exec(a.masked.slice(to, to + 8));
+      if (!by) continue;
+      source = mentionsIn(a.frameMentions, to + by[0].length, to + by[0].length + 60)[0]?.entity;
+      const aux = /\s+(?:was|were|is|are|been|being|be)\s+(?:\p{L}+ly\s+)?$/iu.exec(lead);
+      if (source && aux) emit(a, s, type, source, s.start, seen, s.start + aux.index);
+      continue;
+    } else {
+      const participle = /ing$/.test(m.text) && /,\s*$/.test(lead);
+      source = subjectOf(a, relativeStart(a, s, from), from, history, participle) ?? relativeAntecedent(a, s, from);
+      if (!source) source = subjectOf(a, s.start, from, history, participle);
+    }
+    if (source) emit(a, s, type, source, to, seen);
+  }
+}
+
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A phrase of the data as a pattern: its words in order, any white space between them.
+const phrasePattern = (p: string): string => p.trim().split(/\s+/).map(escape).join('\\s+');
+const normalise = (p: string): string => p.toLowerCase().trim().split(/\s+/).join(' ');
+
+const CONDITION_KEYS = new Set(['forms', 'not_followed_by', 'followed_by', 'object', 'why', 'source']);
+
+function strings(x: unknown, what: string, file: string): string[] {
+  if (Array.isArray(x) && x.length > 0 && x.every((s) => typeof s === 'string' && s.trim())) return x as string[];
+  throw new TypeError(`relations: lexicon ${file}: ${what} is not a list of phrases. Expected a non-empty list.`);
+}
+
+/**
+ * The lexicon's `conditions`: for some verb forms, when they trigger. Each entry lists its
+ * `forms` (verbs of the lexicon), a `why` and a `source`, and any of `not_followed_by` (words
+ * right after the verb that cancel it), `followed_by` (`{gerund, modals}`: a gerund right
+ * after it, or a modal before the clause ends) and `object` (an entity label the clause after
+ * it must name).
+ */
+export function readConditions(lexicon: Lexicon): Map<string, Condition> {
+  const out = new Map<string, Condition>();
+  const raw = lexicon.data.conditions;
+  if (raw === undefined) return out;
+  const file = lexicon.file;
+  if (!Array.isArray(raw)) throw new TypeError(`relations: lexicon ${file}: "conditions" is not a list.`);
+  const known = new Set(phrases(lexicon, 'verbs').map(normalise));
+  raw.forEach((entry: unknown, i) => {
+    const at = `conditions[${i}]`;
+    if (!entry || typeof entry !== 'object') throw new TypeError(`relations: lexicon ${file}: ${at} is not an object.`);
+    const e = entry as Record<string, unknown>;
+    const unknown = Object.keys(e).filter((k) => !CONDITION_KEYS.has(k));
+    if (unknown.length > 0)
+      throw new TypeError(
+        `relations: lexicon ${file}: ${at} has unknown fields (${unknown.join(', ')}). Expected ${[...CONDITION_KEYS].join(', ')}.`,
+      );
+    if (typeof e.why !== 'string' || typeof e.source !== 'string')
+      throw new TypeError(`relations: lexicon ${file}: ${at} has no "why" or "source". Expected both, as text.`);
+    const c: Condition = {};
+    if (e.not_followed_by !== undefined) {
+      const words = strings(e.not_followed_by, `${at}.not_followed_by`, file);
+      c.notFollowedBy = new RegExp(`^\\s+(?:${words.map(phrasePattern).join('|')})\\b`, 'u');
+    }
+    if (e.followed_by !== undefined) {
+      const f = e.followed_by as { gerund?: unknown; modals?: unknown };
+      const modals = strings(f.modals, `${at}.followed_by.modals`, file);
+      // A gerund right after the verb, or a modal before a full stop or semicolon ends the clause.
+      const gerund = f.gerund === true ? '\\p{L}+ing\\b|' : '';
+      c.followedBy = new RegExp(
+        `^\\s+(?:${gerund}[^.;]{0,${NEXT_CHARS}}?\\b(?:${modals.map(phrasePattern).join('|')})\\b)`,
+        'u',
+      );
+    }
+    if (e.object !== undefined) {
+      if (!ENTITY_LABELS.includes(e.object as EntityLabel))
+        throw new TypeError(
+          `relations: lexicon ${file}: ${at}.object is not an entity label. Expected one of ${ENTITY_LABELS.join(', ')}.`,
+        );
+      c.object = e.object as EntityLabel;
+    }
+    for (const form of strings(e.forms, `${at}.forms`, file)) {
+      const key = normalise(form);
+      if (!known.has(key))
+        throw new TypeError(`relations: lexicon ${file}: ${at} names '${form}', which is not one of its verbs.`);
+      out.set(key, c);
+    }
+  });
+  return out;
+}
+
+/** Options of `createVerbRelationExtractor`. */
+export interface VerbRelationOptions {
+  /** The type it emits. */
+  type: RelationType;
+  /** Its lexicon: trigger phrases under `verbs` (by lemma), optional `nouns` and `conditions`. */
+  lexicon: Lexicon;
+}
+
+/**
+ * An extractor emitting a relation of `type` from an actor to what it acts on, wherever a verb
+ * or noun of the lexicon has an actor: the factory of PROPOSED and REJECTED, and of a new type
+ * whose trigger words take the actor as subject ("X accused Y of …").
+ */
+export function createVerbRelationExtractor({ type, lexicon }: VerbRelationOptions): Extractor {
+  const t: Triggers = {
+    type,
+    verbs: phraseMatcher(lexicon, 'verbs'),
+    nouns: phraseMatcher(lexicon, 'nouns', true),
+    conditions: readConditions(lexicon),
+  };
+  const run = (ctx: ExtractionContext): void => {
+    const a = analyse(ctx);
+    const history: SpeakerHistory = new Map();
+    const seen = new Set<string>();
+    for (const s of ctx.sentences) sentenceTriggers(a, t, s, history, seen);
+  };
+  return { id: `relations/verbs:${type}`, version: '1', run };
+}
