@@ -16,7 +16,7 @@ export const DEFAULT_EXTRACTORS: readonly Extractor[] = [sentenceExtractor, enti
 
 /** Creates an empty context for `article`. */
 export function createContext(article: Article): ExtractionContext {
-  return { article, sentences: [], entities: new Map(), mentions: [], relations: [] };
+  return { article, sentences: [], tokens: [], entities: new Map(), mentions: [], relations: [], derived: new Map() };
 }
 
 /** Runs `extractors` over `article` and returns its entities and relations. */

@@ -1,8 +1,10 @@
 /**
  * Sentence splitting: paragraphs are split on line breaks, then on sentence-final
- * punctuation followed by a capital or a quote, except after common abbreviations.
+ * punctuation followed by a capital or a quote, except after common abbreviations. The same
+ * extractor tokenizes the article, since each token records its sentence.
  */
 import type { Sentence } from '../types.js';
+import { tokenize } from './tokens.js';
 import type { Extractor } from './types.js';
 
 // Abbreviations that end with a period but rarely end a sentence.
@@ -91,5 +93,6 @@ export const sentenceExtractor: Extractor = {
   version: '1',
   run(ctx) {
     ctx.sentences = splitSentences(ctx.article.text);
+    ctx.tokens = tokenize(ctx.article.text, ctx.sentences);
   },
 };

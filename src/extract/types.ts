@@ -3,6 +3,7 @@
  * ordered array; each reads the context the earlier ones filled and adds to it.
  */
 import type { Article, ArticleEntity, ArticleRelation, EntityLabel, Sentence } from '../types.js';
+import type { Token } from './tokens.js';
 
 /** One entity mention inside an article, pointing at the article-level entity it belongs to. */
 export interface EntityMention {
@@ -20,11 +21,18 @@ export interface EntityMention {
 export interface ExtractionContext {
   readonly article: Article;
   sentences: Sentence[];
+  /** The article's words, tokenized once with the sentences (quoted words included). */
+  tokens: Token[];
   /** Entities keyed by `ArticleEntity.key`. */
   entities: Map<string, ArticleEntity>;
   /** All mentions, sorted by start offset. */
   mentions: EntityMention[];
   relations: ArticleRelation[];
+  /**
+   * Analyses derived from the fields above that several extractors share, each module keeping its
+   * own under a private key; they live and die with the context, so no module holds article state.
+   */
+  readonly derived: Map<symbol, unknown>;
 }
 
 export interface Extractor {

@@ -7,7 +7,7 @@
  */
 import { DESCRIPTOR_ROLES, PHRASES } from './lexicon.js';
 import type { PersonGroup } from './persons.js';
-import type { Token } from './tokens.js';
+import type { Token } from '../tokens.js';
 
 export interface Descriptor {
   start: number;

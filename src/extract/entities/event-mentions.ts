@@ -6,7 +6,7 @@
  */
 import { DAYS, EVENT_LEXICON, FUNCTION_WORDS, MONTHS, PHRASES } from './lexicon.js';
 import { entityKey } from './table.js';
-import type { Token } from './tokens.js';
+import type { Token } from '../tokens.js';
 
 /** What a token names, as the name recogniser decided. */
 export interface TokenEntity {

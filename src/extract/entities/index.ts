@@ -14,19 +14,7 @@ import { personName, resolvePersons, type PersonGroup } from './persons.js';
 import { linkAcronyms, recogniseLowercaseOrgs } from './organizations.js';
 import { recogniseNames, type Candidate } from './recognise.js';
 import { EntityTable } from './table.js';
-import { lowerVocabulary, tokenize, type Token } from './tokens.js';
-
-/** Index of the token containing (or nearest before) character `offset`. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+import { lowerVocabulary, tokenContaining, type Token } from '../tokens.js';
 
 /** For each country, the sentences that name it or use its demonym ("Russian"). */
 function sentencesNaming(tokens: readonly Token[], candidates: readonly Candidate[]): Map<string, Set<number>> {
@@ -50,10 +38,10 @@ export const entityExtractor: Extractor = {
   version: '1',
   run(ctx) {
     const { text } = ctx.article;
-    const tokens = tokenize(text, ctx.sentences);
+    const { tokens } = ctx;
     const vocab = lowerVocabulary(tokens);
     const candidates = recogniseNames(text, tokens, vocab);
-    candidates.push(...recogniseLowercaseOrgs(text, tokens, (offset) => tokenAt(tokens, offset)));
+    candidates.push(...recogniseLowercaseOrgs(text, tokens));
     linkAcronyms(text, tokens, candidates);
     const table = new EntityTable(text, ctx.article.id);
 
@@ -74,8 +62,8 @@ export const entityExtractor: Extractor = {
       within?: string,
     ): void => {
       const key = table.add(label, name, start, end, aliases);
-      const from = tokenAt(tokens, start);
-      const to = tokenAt(tokens, end - 1) + 1;
+      const from = tokenContaining(tokens, start);
+      const to = tokenContaining(tokens, end - 1) + 1;
       const e: TokenEntity = { label, key, name, from, to, surface: text.slice(start, end) };
       if (within) e.within = within;
       push(byStart, from, e);
@@ -111,7 +99,9 @@ export const entityExtractor: Extractor = {
     const mostNamedWith = (country: string): PersonGroup | undefined => {
       if (namedWith.has(country)) return namedWith.get(country);
       countrySentences ??= sentencesNaming(tokens, candidates);
-      groupSentences ??= groups.map((g) => new Set(g.mentions.map((m) => tokens[tokenAt(tokens, m.start)]!.sentence)));
+      groupSentences ??= groups.map(
+        (g) => new Set(g.mentions.map((m) => tokens[tokenContaining(tokens, m.start)]!.sentence)),
+      );
       const sentences = countrySentences.get(country) ?? new Set<number>();
       let best: PersonGroup | undefined;
       let bestScore = 0;

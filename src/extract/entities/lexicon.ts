@@ -3,6 +3,7 @@
  * and Sets keyed the way the recogniser looks them up. Every file cites its source.
  */
 import { readFileSync } from 'node:fs';
+import { phraseTokens } from '../tokens.js';
 
 const load = <T>(file: string): T =>
   JSON.parse(readFileSync(new URL(`../../../data/lexicons/${file}`, import.meta.url), 'utf8')) as T;
@@ -37,14 +38,6 @@ export const COUNTRY_BY_CODE = new Map<string, string>();
 export const COUNTRY_BY_DEMONYM = new Map<string, string>();
 /** Canonical country name → capital names. */
 export const CAPITALS_OF = new Map<string, string[]>();
-
-// Must split phrases exactly as the tokenizer splits text; kept in sync with tokens.ts.
-const PHRASE_TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-&](?=[\p{L}\p{N}]))*/gu;
-
-/** Splits a lexicon phrase into the tokens the tokenizer would produce. */
-export function phraseTokens(phrase: string): string[] {
-  return phrase.match(PHRASE_TOKEN) ?? [];
-}
 
 function addPhrase(phrase: string, info: PhraseInfo): void {
   const toks = phraseTokens(phrase.replace(/^the /, ''));

@@ -6,7 +6,7 @@
  */
 import { LOWERCASE_ORGS } from './lexicon.js';
 import { ACRONYM, type Candidate } from './recognise.js';
-import type { Token } from './tokens.js';
+import { tokenContaining, type Token } from '../tokens.js';
 
 /** Gives acronyms the name of the organisation they abbreviate ("Popular Front Party of Azerbaijan (PFPA)"). */
 export function linkAcronyms(text: string, tokens: readonly Token[], candidates: Candidate[]): void {
@@ -51,17 +51,13 @@ const LOWERCASE_ORG_RE = new RegExp(
 const LOWERCASE_ORG_NAME = new Map(LOWERCASE_ORGS.map(([n, ref]) => [n.toLowerCase(), ref]));
 
 /** Organisations whose names are written in lower case ("the coalition of the willing"). */
-export function recogniseLowercaseOrgs(
-  text: string,
-  tokens: readonly Token[],
-  indexAt: (offset: number) => number,
-): Candidate[] {
+export function recogniseLowercaseOrgs(text: string, tokens: readonly Token[]): Candidate[] {
   const out: Candidate[] = [];
   if (LOWERCASE_ORGS.length === 0) return out;
   LOWERCASE_ORG_RE.lastIndex = 0;
   for (let m = LOWERCASE_ORG_RE.exec(text); m; m = LOWERCASE_ORG_RE.exec(text)) {
-    const from = indexAt(m.index);
-    const to = indexAt(m.index + m[0].length - 1) + 1;
+    const from = tokenContaining(tokens, m.index);
+    const to = tokenContaining(tokens, m.index + m[0].length - 1) + 1;
     if (tokens[from]!.start !== m.index) continue;
     out.push({
       label: 'Organization',

@@ -7,7 +7,7 @@
 import { skeleton, SURNAME_PARTICLES } from '../../util/text.js';
 import { SURNAME_ENDING } from './lexicon.js';
 import type { Candidate } from './recognise.js';
-import type { Token } from './tokens.js';
+import type { Token } from '../tokens.js';
 
 /** One person of the article and the token spans that name them. */
 export interface PersonGroup {

@@ -19,7 +19,7 @@ import {
   type PhraseInfo,
 } from './lexicon.js';
 import { capitalisedRuns, segmentRun, type Segment } from './segments.js';
-import type { Token } from './tokens.js';
+import type { Token } from '../tokens.js';
 
 /** Why a chunk was taken for a person. */
 export type PersonCue = 'title' | 'honorific' | 'role' | 'speech' | 'first-name';

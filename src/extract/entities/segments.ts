@@ -4,7 +4,7 @@
  * unknown chunks ("Marco Rubio") that the classifier then labels.
  */
 import { FUNCTION_WORDS, PHRASES, type PhraseInfo } from './lexicon.js';
-import type { Token } from './tokens.js';
+import type { Token } from '../tokens.js';
 import { SURNAME_PARTICLES } from '../../util/text.js';
 
 export interface Segment {

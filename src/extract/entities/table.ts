@@ -2,7 +2,8 @@
  * The article's entity table: collects mentions under entity keys, then writes
  * `ctx.entities` and `ctx.mentions` (sorted, overlaps between names removed).
  */
-import type { ArticleEntity, EntityLabel, Sentence } from '../../types.js';
+import type { ArticleEntity, EntityLabel } from '../../types.js';
+import { lastStartingAtOrBefore } from '../../util/search.js';
 import { compareStrings, normalizeName, sortedUnique } from '../../util/text.js';
 import type { EntityMention, ExtractionContext } from '../types.js';
 
@@ -86,7 +87,7 @@ export class EntityTable {
         text,
         label: m.label,
         entity: m.key,
-        sentence: sentenceAt(sentences, m.start),
+        sentence: lastStartingAtOrBefore(sentences, m.start),
       });
     }
     ctx.entities = new Map();
@@ -97,16 +98,4 @@ export class EntityTable {
     }
     ctx.mentions = mentions;
   }
-}
-
-/** Index of the sentence containing `offset` (the nearest before it when between sentences). */
-export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return Math.max(0, lo);
 }

@@ -1,13 +1,14 @@
 /**
- * Per-article lookups shared by the relation extractors: sentence and paragraph
- * at an offset, mentions inside a span (binary search over the sorted mentions),
- * evidence records, and the article-level analysis (quotes, masked text) that
- * several extractors reuse.
+ * Per-article lookups shared by the relation extractors: sentence at an offset,
+ * mentions inside a span (binary search over the sorted mentions), evidence records,
+ * and the article-level analysis (quotes, masked text, frame tokens) that several
+ * extractors reuse.
  */
 import type { ArticleRelation, EntityLabel, Evidence, Sentence } from '../../types.js';
 import type { EntityMention, ExtractionContext } from '../types.js';
+import type { Token } from '../tokens.js';
+import { firstStartingFrom, lastStartingAtOrBefore } from '../../util/search.js';
 import { findQuotes, maskQuotes, splitParagraphs, type Paragraph, type Quote } from './quotes.js';
-import { tokenize, type Token } from './tokens.js';
 
 /** Labels that can say, meet, propose or reject. */
 export const ACTOR_LABELS: ReadonlySet<EntityLabel> = new Set(['Person', 'Organization', 'Country']);
@@ -25,9 +26,9 @@ export interface Analysis {
   rawTokens: Token[];
   /** Words outside quotes (the frame). */
   tokens: Token[];
-  /** Lazily filled by the modules that need them. */
   /** Number of mentions when computed: a context whose mentions changed is analysed again. */
   mentionCount: number;
+  /** Lazily filled by the modules that need them. */
   memo: {
     titles?: Map<string, Set<string>>;
     subjects?: Map<number, string | null>;
@@ -36,21 +37,20 @@ export interface Analysis {
   };
 }
 
-// Extractors run one article at a time, so remembering the last context is enough; a
-// WeakMap whose values point back at their keys makes V8's garbage collector crawl.
-let last: Analysis | undefined;
+const ANALYSIS = Symbol('relation analysis');
 
-/** The analysis of `ctx`'s article, computed once per context (and per mention list). */
+/** The analysis of `ctx`'s article, computed once per context (and again if its mentions change). */
 export function analyse(ctx: ExtractionContext): Analysis {
-  if (last && last.ctx === ctx && last.ctx.mentions.length === last.mentionCount) return last;
+  const known = ctx.derived.get(ANALYSIS) as Analysis | undefined;
+  if (known && known.mentionCount === ctx.mentions.length) return known;
   const text = ctx.article.text;
   const paragraphs = splitParagraphs(text);
   const quotes = findQuotes(text, paragraphs);
   const masked = maskQuotes(text, quotes);
   const frameMentions = ctx.mentions.filter((m) => masked[m.start] !== '_');
-  const rawTokens = tokenize(text);
+  const rawTokens = ctx.tokens;
   const tokens = quotes.length ? rawTokens.filter((t) => masked[t.start] !== '_') : rawTokens;
-  last = {
+  const analysis: Analysis = {
     ctx,
     text,
     masked,
@@ -62,25 +62,14 @@ export function analyse(ctx: ExtractionContext): Analysis {
     mentionCount: ctx.mentions.length,
     memo: {},
   };
-  return last;
-}
-
-/** Index of the first element whose `start` is ≥ `offset` in a list sorted by `start`. */
-export function lowerBound(list: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  ctx.derived.set(ANALYSIS, analysis);
+  return analysis;
 }
 
 /** Mentions lying entirely within [from, to). */
 export function mentionsIn(list: readonly EntityMention[], from: number, to: number): EntityMention[] {
   const out: EntityMention[] = [];
-  for (let i = lowerBound(list, from); i < list.length && list[i]!.start < to; i++) {
+  for (let i = firstStartingFrom(list, from); i < list.length && list[i]!.start < to; i++) {
     if (list[i]!.end <= to) out.push(list[i]!);
   }
   return out;
@@ -88,8 +77,7 @@ export function mentionsIn(list: readonly EntityMention[], from: number, to: num
 
 /** The sentence containing `offset` (or the last one starting before it). */
 export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
-  const i = lowerBound(sentences, offset + 1) - 1;
-  return i >= 0 ? sentences[i] : sentences[0];
+  return sentences[lastStartingAtOrBefore(sentences, offset)];
 }
 
 /** Evidence for the sentence containing `offset`. */

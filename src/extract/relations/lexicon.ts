@@ -4,7 +4,7 @@
  * once per list. The sources of every list are cited inside the data files.
  */
 import { readFileSync } from 'node:fs';
-import { PhraseMatcher } from './tokens.js';
+import { PhraseMatcher } from './phrases.js';
 
 /** A lexicon file's content, with its file name for messages. */
 export interface Lexicon {

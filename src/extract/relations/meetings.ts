@@ -12,7 +12,7 @@ import type { ExtractionContext, Extractor } from '../types.js';
 import { analyse, evidenceAt, mentionsIn, pushRelation, type Analysis } from './context.js';
 import { isPassive, objectsAfter, subjectGroup } from './clauses.js';
 import { phraseMatcher, type Lexicon } from './lexicon.js';
-import type { PhraseHit, PhraseMatcher } from './tokens.js';
+import type { PhraseHit, PhraseMatcher } from './phrases.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
 
 type Hit = PhraseHit;

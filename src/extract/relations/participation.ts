@@ -12,7 +12,7 @@ import type { ExtractionContext, Extractor } from '../types.js';
 import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation } from './context.js';
 import { clauseEnd, subjectGroup } from './clauses.js';
 import { phraseMatcher, type Lexicon } from './lexicon.js';
-import type { PhraseMatcher } from './tokens.js';
+import type { PhraseMatcher } from './phrases.js';
 
 const AT_EVENT = /\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:[\p{L}\p{N}’'-]+\s+){0,4}$/iu;
 

@@ -13,19 +13,12 @@
  */
 import type { ArticleRelation, RelationType } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
-import {
-  ACTOR_LABELS,
-  analyse,
-  evidenceAt,
-  lowerBound,
-  mentionsIn,
-  pushRelation,
-  sentenceAt,
-  type Analysis,
-} from './context.js';
+import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation, sentenceAt, type Analysis } from './context.js';
+import { firstStartingFrom } from '../../util/search.js';
 import { subjectOf } from './clauses.js';
 import { phraseMatcher, type Lexicon } from './lexicon.js';
-import { tokenAt, type PhraseHit, type PhraseMatcher } from './tokens.js';
+import type { PhraseHit, PhraseMatcher } from './phrases.js';
+import { firstTokenFrom } from '../tokens.js';
 import { looksLikeTitle, wordCount, type Quote } from './quotes.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
@@ -150,7 +143,7 @@ function attributePrevious(a: Analysis, speech: PhraseMatcher, q: Quote, from: n
 
 /** Whether the quote is a statement rather than a title or a scare-quoted word or two. */
 function isStatement(a: Analysis, speech: PhraseMatcher, q: Quote, from: number): boolean {
-  const words = tokenAt(a.rawTokens, q.end) - tokenAt(a.rawTokens, q.start);
+  const words = firstTokenFrom(a.rawTokens, q.end) - firstTokenFrom(a.rawTokens, q.start);
   if (words <= 5 && looksLikeTitle(q.text)) return false;
   if (words > 3) return true;
   // Short quotes count when they open their sentence ("'It is over,' he said") or a speech verb
@@ -294,7 +287,7 @@ export function statementTarget(a: Analysis, q: Quote, speaker: string): string 
   if (inside) return inside.entity;
   const inFrame = frame.find((m) => m.label !== 'Place') ?? frame[0];
   if (inFrame) return inFrame.entity;
-  for (let i = lowerBound(a.ctx.mentions, q.open) - 1; i >= 0; i--) {
+  for (let i = firstStartingFrom(a.ctx.mentions, q.open) - 1; i >= 0; i--) {
     const m = a.ctx.mentions[i]!;
     if (m.label === 'Event' && m.entity !== speaker) return m.entity;
   }

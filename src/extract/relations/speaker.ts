@@ -5,8 +5,9 @@
  * words never become speakers.
  */
 import type { EntityMention } from '../types.js';
-import { ACTOR_LABELS, lowerBound, mentionsIn, sentenceAt, type Analysis } from './context.js';
-import { tokenAt, type Token } from './tokens.js';
+import { ACTOR_LABELS, mentionsIn, sentenceAt, type Analysis } from './context.js';
+import { firstStartingFrom } from '../../util/search.js';
+import { firstTokenFrom, type Token } from '../tokens.js';
 
 /** A possible subject found in the frame text. */
 export type Candidate =
@@ -78,7 +79,7 @@ const joined = (a: Analysis, left: Token, right: Token): boolean => onlyWhitespa
 function isSubjectLike(a: Analysis, m: EntityMention, lineStart: number): boolean {
   if (POSSESSIVE_AFTER.test(a.masked.slice(m.end, m.end + 3))) return false;
   const tokens = a.tokens;
-  let i = tokenAt(tokens, m.start) - 1;
+  let i = firstTokenFrom(tokens, m.start) - 1;
   if (i < 0 || tokens[i]!.start < lineStart) return true;
   if (OBJECT_MARKERS.has(tokens[i]!.lower) && joined(a, tokens[i]!, tokens[i + 1] ?? tokens[i]!)) return false;
   // Skip titles, names and possessors ("meet Ukraine's", "with Russian President") back to the word before them.
@@ -111,10 +112,12 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
     out.push({ kind: 'mention', at: m.start, end: m.end, entity: m.entity, label: m.label });
   }
   const tokens = a.tokens;
-  const first = tokenAt(tokens, from);
+  const first = firstTokenFrom(tokens, from);
   for (let i = first; i < tokens.length && tokens[i]!.end <= to; i++) {
     const t = tokens[i]!;
-    if ((t.lower === 'he' || t.lower === 'she') && !inAside(t.start) && !overlapsMention(a, t.start, t.end)) {
+    // A pronoun is never possessive, so "he's" is "he is/has": a clause of its own, often passive.
+    const pronoun = (t.lower === 'he' || t.lower === 'she') && !t.possessive;
+    if (pronoun && !inAside(t.start) && !overlapsMention(a, t.start, t.end)) {
       out.push({ kind: 'pronoun', at: t.start, end: t.end });
       continue;
     }
@@ -149,7 +152,7 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
 // A pronoun or descriptor the entity extractor already resolved to a Person is taken as
 // that mention; one that merely contains a country ("the US president") is still a descriptor.
 function overlapsMention(a: Analysis, from: number, to: number): boolean {
-  for (let i = Math.max(0, lowerBound(a.frameMentions, from) - 1); i < a.frameMentions.length; i++) {
+  for (let i = Math.max(0, firstStartingFrom(a.frameMentions, from) - 1); i < a.frameMentions.length; i++) {
     const m = a.frameMentions[i]!;
     if (m.start >= to) break;
     if (m.end > from && m.label === 'Person') return true;
@@ -237,7 +240,7 @@ export function resolveDescriptor(a: Analysis, words: readonly string[], at: num
   const ctxMap = (a.memo.titles ??= titleContext(a));
   const last = new Map<string, number>();
   const count = new Map<string, number>();
-  for (let i = 0; i < lowerBound(a.frameMentions, at); i++) {
+  for (let i = 0; i < firstStartingFrom(a.frameMentions, at); i++) {
     const m = a.frameMentions[i]!;
     if (m.label !== 'Person') continue;
     last.set(m.entity, m.start);

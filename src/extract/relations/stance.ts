@@ -10,12 +10,14 @@
  */
 import type { RelationType, Sentence } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
-import { ACTOR_LABELS, analyse, evidenceAt, lowerBound, pushRelation, type Analysis } from './context.js';
+import { ACTOR_LABELS, analyse, evidenceAt, pushRelation, type Analysis } from './context.js';
+import { firstStartingFrom } from '../../util/search.js';
 import { phraseMatcher, type Lexicon } from './lexicon.js';
 import { targetOf, whatAfter } from './verbs.js';
 import { attributionsOf, reportedSpeaker } from './said.js';
 import type { Quote } from './quotes.js';
-import { tokenAt, type PhraseMatcher } from './tokens.js';
+import type { PhraseMatcher } from './phrases.js';
+import { firstTokenFrom } from '../tokens.js';
 
 // Where the clause holding a modal starts: after a quote mark, "that", "but", a colon or a comma.
 const CLAUSE_MARK = /["“‘:;,]|\b(?:that|but)\b/gu;
@@ -28,7 +30,7 @@ function clauseStart(prefix: string): number {
 }
 
 function quoteAt(a: Analysis, pos: number): Quote | undefined {
-  const i = lowerBound(a.quotes, pos + 1) - 1;
+  const i = firstStartingFrom(a.quotes, pos + 1) - 1;
   const q = a.quotes[i] ?? a.quotes.find((x) => x.start <= pos && pos < x.end);
   return q && q.start <= pos && pos < q.end ? q : undefined;
 }
@@ -64,7 +66,7 @@ function emit(a: Analysis, s: Sentence, type: RelationType, actor: string, from:
 function bestWay(a: Analysis, s: Sentence): number[] {
   const out: number[] = [];
   const t = a.rawTokens;
-  for (let i = tokenAt(t, s.start); i < t.length && t[i]!.end <= s.end; i++) {
+  for (let i = firstTokenFrom(t, s.start); i < t.length && t[i]!.end <= s.end; i++) {
     if (t[i]!.lower !== 'way' || !/^(?:best|only)$/.test(t[i - 1]?.lower ?? '')) continue;
     for (let j = i + 1; j < i + 16 && j + 1 < t.length && t[j + 1]!.end <= s.end; j++) {
       if (t[j]!.lower === 'is' && t[j + 1]!.lower === 'to') {

@@ -12,10 +12,11 @@
  */
 import { ENTITY_LABELS, type EntityLabel, type RelationType, type Sentence } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
-import { ACTOR_LABELS, analyse, evidenceAt, lowerBound, mentionsIn, pushRelation, type Analysis } from './context.js';
+import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation, type Analysis } from './context.js';
+import { firstStartingFrom } from '../../util/search.js';
 import { isPassive, subjectOf } from './clauses.js';
 import { phraseMatcher, phrases, type Lexicon } from './lexicon.js';
-import type { PhraseHit, PhraseMatcher } from './tokens.js';
+import type { PhraseHit, PhraseMatcher } from './phrases.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
 
 // A period inside a sentence is an abbreviation ("U.S."); the sentence end bounds the clause anyway.
@@ -67,7 +68,7 @@ export function targetOf(
     const other = mentionsIn(a.ctx.mentions, sentence.start, sentence.end).find((m) => m.entity !== source);
     if (other) return other.entity;
   }
-  for (let i = lowerBound(a.ctx.mentions, from) - 1; i >= 0; i--) {
+  for (let i = firstStartingFrom(a.ctx.mentions, from) - 1; i >= 0; i--) {
     const m = a.ctx.mentions[i]!;
     if (m.label === 'Event' && m.entity !== source) return m.entity;
   }

@@ -1,45 +1,10 @@
 /**
- * Word tokens of the quote-masked text and a phrase matcher over them. Matching
+ * A phrase matcher over an article's tokens. Matching
  * lexicon phrases token by token (a hash lookup on the first word) keeps every
  * extractor linear in the text, where one regular expression alternation of
  * hundreds of phrases would retry each phrase at every character.
  */
-
-/** A word: letters and digits, with inner hyphens and apostrophes ("sit-down", "won't"). */
-export interface Token {
-  start: number;
-  end: number;
-  /** Lower case. */
-  lower: string;
-  /** Starts with an upper-case letter. */
-  cap: boolean;
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-
-/** The words of `text` (quote-masked text has none inside quotes: `_` is not a letter). */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const w = m[0];
-    const lower = w.toLowerCase();
-    out.push({ start: m.index, end: m.index + w.length, lower, cap: w[0] !== lower[0] });
-  }
-  return out;
-}
-
-/** Index of the first token starting at or after `offset`. */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { firstTokenFrom, phraseTokens, type Token } from '../tokens.js';
 
 /** A phrase found in the text. */
 export interface PhraseHit {
@@ -60,7 +25,8 @@ export class PhraseMatcher {
 
   constructor(phrases: Iterable<string>) {
     for (const p of new Set([...phrases].map((x) => x.toLowerCase().trim()))) {
-      const words = p.split(/\s+/);
+      const words = phraseTokens(p);
+      if (words.length === 0) continue;
       const list = this.byFirst.get(words[0]!) ?? [];
       list.push({ words, text: words.join(' ') });
       this.byFirst.set(words[0]!, list);
@@ -88,9 +54,9 @@ export class PhraseMatcher {
   /** Non-overlapping phrases lying within [from, to), in text order. */
   find(tokens: readonly Token[], from: number, to: number): PhraseHit[] {
     const out: PhraseHit[] = [];
-    let limit = tokenAt(tokens, to);
+    let limit = firstTokenFrom(tokens, to);
     while (limit > 0 && tokens[limit - 1]!.end > to) limit--;
-    for (let i = tokenAt(tokens, from); i < limit; i++) {
+    for (let i = firstTokenFrom(tokens, from); i < limit; i++) {
       const hit = this.at(tokens, i, limit);
       if (hit) {
         out.push(hit);

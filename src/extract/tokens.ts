@@ -1,9 +1,11 @@
 /**
- * Word tokens of an article with their offsets, sentence index and the facts the
- * recogniser asks about them (capitalised? sentence-initial? possessive?). One
- * regex pass over the text; no per-token allocation beyond the token object.
+ * The one tokenizer of the extract stage: word tokens of an article with their offsets,
+ * sentence index and the facts the extractors ask about them (capitalised? sentence-initial?
+ * possessive?). The sentence extractor tokenizes each article once (`ExtractionContext.tokens`);
+ * lexicon phrases are split by the same regex, so a phrase matches the tokens it was written as.
  */
-import type { Sentence } from '../../types.js';
+import type { Sentence } from '../types.js';
+import { firstStartingFrom, lastStartingAtOrBefore } from '../util/search.js';
 
 export interface Token {
   /** The word as written, without a trailing possessive `'s`. */
@@ -23,9 +25,8 @@ export interface Token {
   index: number;
 }
 
-// Kept in sync with PHRASE_TOKEN in lexicon.ts: dotted acronyms ("U.S."), words with inner
-// apostrophes, hyphens and ampersands ("O'Brien", "Kendall-Taylor", "AT&T"); a dot inside a word is a
-// missing space ("Ukraine.He"), not part of it.
+// Dotted acronyms ("U.S."), words with inner apostrophes, hyphens and ampersands ("O'Brien",
+// "Kendall-Taylor", "AT&T", "won't"); a dot inside a word is a missing space ("Ukraine.He"), not part of it.
 const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-&](?=[\p{L}\p{N}]))*/gu;
 const POSSESSIVE = /['’]s$/;
 const UPPER = /^\p{Lu}/u;
@@ -72,6 +73,21 @@ export function tokenize(text: string, sentences: readonly Sentence[]): Token[] 
     });
   }
   return out;
+}
+
+/** Splits a lexicon phrase into the words `tokenize` would produce for it. */
+export function phraseTokens(phrase: string): string[] {
+  return phrase.match(TOKEN) ?? [];
+}
+
+/** Index of the first token starting at or after character `offset` (`tokens.length` when none). */
+export function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  return firstStartingFrom(tokens, offset);
+}
+
+/** Index of the token containing character `offset`, or the nearest token before it. */
+export function tokenContaining(tokens: readonly Token[], offset: number): number {
+  return lastStartingAtOrBefore(tokens, offset);
 }
 
 /** Capitalised words the article also writes in lower case (lower-cased): such a word is a common word, not a name. */
