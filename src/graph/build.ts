@@ -1,7 +1,8 @@
 /**
  * Builds the KnowledgeGraph from per-article extractions, in the order they are
  * added. One node per resolved entity, one edge per (type, source, target):
- * repeated facts add evidence, quotes and proposals to the same edge.
+ * repeated facts add evidence, quotes and proposals to the same edge. Resolution
+ * needs the whole corpus, so the graph is made when it is first read after an `add`.
  */
 import graphology from 'graphology';
 import type { ArticleMeta, Extraction, KnowledgeGraph, RelationAttrs } from '../types.js';
@@ -18,69 +19,87 @@ export function createGraph(): KnowledgeGraph {
   return graph;
 }
 
-export class GraphBuilder {
-  readonly graph: KnowledgeGraph;
-  private readonly resolver: Resolver;
+/** Makes the resolver of a build from its whole corpus. */
+export type ResolverFactory = (corpus: readonly Extraction[]) => Resolver;
 
-  constructor(resolver: Resolver = createResolver()) {
-    this.graph = createGraph();
-    this.resolver = resolver;
-  }
+export class GraphBuilder {
+  private readonly extractions: Extraction[] = [];
+  private built: KnowledgeGraph | undefined;
+
+  constructor(private readonly resolverFor: ResolverFactory = createResolver) {}
 
   /** Adds one article's entities and relations. */
   add(extraction: Extraction): void {
-    const g = this.graph;
-    const meta: ArticleMeta = extraction.article;
-    g.getAttribute('articles')[meta.id] = meta;
+    this.extractions.push(extraction);
+    this.built = undefined;
+  }
 
-    const keyOf = new Map<string, string>();
-    for (const entity of extraction.entities) {
-      const key = this.resolver.resolve(entity);
-      keyOf.set(entity.key, key);
-      if (!g.hasNode(key)) {
-        g.addNode(key, { label: entity.label, name: entity.name, aliases: [], mentions: [], articles: [] });
-      }
-      const node = g.getNodeAttributes(key);
-      node.aliases = sortedUnique([...node.aliases, entity.name, ...entity.aliases]);
-      node.mentions.push(...entity.mentions);
-      node.articles = sortedUnique([...node.articles, meta.id]);
-      // The resolver knows every name of the node; without it, the longest is usually the fullest form.
-      node.name = this.resolver.nameOf?.(key) ?? (entity.name.length > node.name.length ? entity.name : node.name);
-      if (entity.date && !node.date) node.date = entity.date;
-      if (entity.place && !node.place) node.place = entity.place;
+  /** The graph of every extraction added so far. */
+  get graph(): KnowledgeGraph {
+    if (!this.built) {
+      const graph = createGraph();
+      const resolver = this.resolverFor(this.extractions);
+      for (const x of this.extractions) addExtraction(graph, resolver, x);
+      this.built = graph;
     }
+    return this.built;
+  }
+}
 
-    for (const rel of extraction.relations) {
-      let source = keyOf.get(rel.source);
-      let target = keyOf.get(rel.target);
-      if (!source || !target || source === target) continue;
-      // A symmetric type (MET_WITH): one edge per pair, whichever article named whom first.
-      if (SYMMETRIC_TYPES.has(rel.type) && target < source) [source, target] = [target, source];
-      const edgeKey = `${rel.type}:${source}->${target}`;
-      if (!g.hasEdge(edgeKey)) {
-        const attrs: RelationAttrs = { type: rel.type, evidence: [] };
-        g.addDirectedEdgeWithKey(edgeKey, source, target, attrs);
-      }
-      const edge = g.getEdgeAttributes(edgeKey);
-      edge.evidence.push(rel.evidence);
-      if (rel.status && edge.status !== 'occurred') edge.status = rel.status;
-      if (rel.event && !edge.event) edge.event = keyOf.get(rel.event);
-      if (rel.date && (!edge.date || rel.date < edge.date)) edge.date = rel.date;
-      if (rel.quote) {
-        edge.quotes = [...(edge.quotes ?? []), rel.quote];
-        edge.quote ??= rel.quote;
-      }
-      if (rel.what) {
-        edge.whats = [...(edge.whats ?? []), rel.what];
-        edge.what ??= rel.what;
-      }
+function addExtraction(g: KnowledgeGraph, resolver: Resolver, extraction: Extraction): void {
+  const meta: ArticleMeta = extraction.article;
+  g.getAttribute('articles')[meta.id] = meta;
+
+  const keyOf = new Map<string, string>();
+  for (const entity of extraction.entities) {
+    const key = resolver.resolve(entity);
+    keyOf.set(entity.key, key);
+    if (!g.hasNode(key)) {
+      g.addNode(key, { label: entity.label, name: entity.name, aliases: [], mentions: [], articles: [] });
+    }
+    const node = g.getNodeAttributes(key);
+    node.aliases = sortedUnique([...node.aliases, entity.name, ...entity.aliases]);
+    node.mentions.push(...entity.mentions);
+    node.articles = sortedUnique([...node.articles, meta.id]);
+    // The resolver knows every name of the node; without it, the longest is usually the fullest form.
+    node.name = resolver.nameOf?.(key) ?? (entity.name.length > node.name.length ? entity.name : node.name);
+    if (entity.date && !node.date) node.date = entity.date;
+    if (entity.place && !node.place) node.place = entity.place;
+  }
+
+  for (const rel of extraction.relations) {
+    let source = keyOf.get(rel.source);
+    let target = keyOf.get(rel.target);
+    if (!source || !target || source === target) continue;
+    // A symmetric type (MET_WITH): one edge per pair, whichever article named whom first.
+    if (SYMMETRIC_TYPES.has(rel.type) && target < source) [source, target] = [target, source];
+    const edgeKey = `${rel.type}:${source}->${target}`;
+    if (!g.hasEdge(edgeKey)) {
+      const attrs: RelationAttrs = { type: rel.type, evidence: [] };
+      g.addDirectedEdgeWithKey(edgeKey, source, target, attrs);
+    }
+    const edge = g.getEdgeAttributes(edgeKey);
+    edge.evidence.push(rel.evidence);
+    if (rel.status && edge.status !== 'occurred') edge.status = rel.status;
+    if (rel.event && !edge.event) edge.event = keyOf.get(rel.event);
+    if (rel.date && (!edge.date || rel.date < edge.date)) edge.date = rel.date;
+    if (rel.quote) {
+      edge.quotes = [...(edge.quotes ?? []), rel.quote];
+      edge.quote ??= rel.quote;
+    }
+    if (rel.what) {
+      edge.whats = [...(edge.whats ?? []), rel.what];
+      edge.what ??= rel.what;
     }
   }
 }
 
 /** Builds a graph from extractions in the given order. */
-export function buildGraphFromExtractions(extractions: Iterable<Extraction>, resolver?: Resolver): KnowledgeGraph {
-  const builder = new GraphBuilder(resolver);
+export function buildGraphFromExtractions(
+  extractions: Iterable<Extraction>,
+  resolverFor?: ResolverFactory,
+): KnowledgeGraph {
+  const builder = new GraphBuilder(resolverFor);
   for (const e of extractions) builder.add(e);
   return builder.graph;
 }

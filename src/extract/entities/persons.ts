@@ -5,7 +5,7 @@
  * full name and no cue are not taken for persons.
  */
 import { skeleton, SURNAME_PARTICLES } from '../../util/text.js';
-import { SURNAME_ENDING } from './lexicon.js';
+import { PHRASES, SURNAME_ENDING } from './lexicon.js';
 import type { Candidate } from './recognise.js';
 import type { Token } from '../tokens.js';
 
@@ -47,7 +47,6 @@ export function resolvePersons(
 ): PersonGroup[] {
   const groups: PersonGroup[] = [];
   const bySurname = new Map<string, PersonGroup[]>();
-  const lastSeen = new Map<PersonGroup, number>();
   const words = (c: Candidate): string[] => tokens.slice(c.from, c.to).map((t) => t.text);
   const surface = (c: Candidate): string => text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end);
 
@@ -58,7 +57,6 @@ export function resolvePersons(
     g.mentions.push({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end, aliases });
     if (c.title) g.titles.add(c.title);
     if (c.country) g.countries.add(c.country);
-    lastSeen.set(g, Math.max(lastSeen.get(g) ?? -1, c.from));
   };
 
   // Pass 1: full names (two or more words) define the people of the article.
@@ -107,11 +105,11 @@ export function resolvePersons(
     // One word, or a surname with particles ("von der Leyen").
     if (c.to - c.from !== 1 && !(c.to - c.from <= 4 && !tokens[c.from]!.cap)) continue;
     const word = words(c).join(' ');
-    const whole = pickGroup(bySurname.get(skeleton(word)) ?? [], c.from, lastSeen);
+    const whole = pickGroup(bySurname.get(skeleton(word)) ?? [], c, tokens[c.from]!.start);
     const parts = !whole && word.includes('-') ? word.split('-') : [word];
     const matches = whole
       ? [whole]
-      : parts.map((p) => pickGroup(bySurname.get(skeleton(p)) ?? byFirst(groups, p, c), c.from, lastSeen));
+      : parts.map((p) => pickGroup(bySurname.get(skeleton(p)) ?? byFirst(groups, p, c), c, tokens[c.from]!.start));
     if (matches.every((g) => g !== undefined) && parts.length > 1) {
       // "Trump-Putin": one mention per person.
       c.label = 'Person';
@@ -124,20 +122,21 @@ export function resolvePersons(
       continue;
     }
     const g = matches.length === 1 ? matches[0] : undefined;
-    if (g) {
+    const known = bySurname.get(skeleton(word)) ?? [];
+    if (g && g !== AMBIGUOUS) {
       c.label = 'Person';
       addMention(g, c);
-    } else if (c.label === 'Person' || (c.cue === 'speech' && !c.locative)) {
+    } else if (g === AMBIGUOUS || c.label === 'Person' || (c.cue === 'speech' && !c.locative)) {
+      // A surname the article gives to several people names none of them: its mentions form a
+      // person of their own, whom resolution across articles may still identify.
       c.label = 'Person';
-      const ng: PersonGroup = {
-        surname: skeleton(word),
-        forms: new Map([[word, 1]]),
-        mentions: [],
-        titles: new Set(),
-        countries: new Set(),
-      };
-      groups.push(ng);
-      bySurname.set(ng.surname, [ng]);
+      let ng = known.find((x) => !x.first && x.forms.has(word));
+      if (!ng) {
+        ng = { surname: skeleton(word), forms: new Map(), mentions: [], titles: new Set(), countries: new Set() };
+        groups.push(ng);
+        bySurname.set(ng.surname, [...known, ng]);
+      }
+      ng.forms.set(word, (ng.forms.get(word) ?? 0) + 1);
       addMention(ng, c);
     }
   }
@@ -151,23 +150,43 @@ function byFirst(groups: readonly PersonGroup[], word: string, c: Candidate): Pe
   return groups.filter((g) => g.first === fk);
 }
 
-/** Of several people with one surname, the one named most recently before `at` (else the first). */
-function pickGroup(
-  list: readonly PersonGroup[],
-  at: number,
-  lastSeen: ReadonlyMap<PersonGroup, number>,
-): PersonGroup | undefined {
-  if (list.length <= 1) return list[0];
-  let best: PersonGroup | undefined;
-  let bestAt = -1;
-  for (const g of list) {
-    const seen = lastSeen.get(g) ?? -1;
-    if (seen < at && seen > bestAt) {
-      best = g;
-      bestAt = seen;
-    }
-  }
-  return best ?? list[0];
+/** Marks a surname the article gives to several people. */
+const AMBIGUOUS: PersonGroup = {
+  surname: '',
+  forms: new Map(),
+  mentions: [],
+  titles: new Set(),
+  countries: new Set(),
+};
+
+/** An office ("President", "Prime Minister"), as opposed to an honorific ("Mr", "Dr"). */
+const isOffice = (title: string): boolean => PHRASES.get(title)?.kind === 'title';
+
+/**
+ * Whether a surname mention with a title can be `g`: an office names the person who holds it in
+ * the article, or one given no office whose full name came first ("Volodymyr Zelenskyy ...
+ * President Zelensky"); "President Biden spoke of his son Hunter Biden" names someone else.
+ */
+function titleFits(g: PersonGroup, c: Candidate, at: number): boolean {
+  if (!c.title || !isOffice(c.title)) return true;
+  if (g.titles.has(c.title)) return true;
+  if ([...g.titles].some(isOffice)) return false;
+  return g.mentions.some((m) => m.start < at);
+}
+
+/**
+ * The person a single name joins: the one of that surname, if the mention's title fits; of several,
+ * the one who holds the mention's title. Otherwise the surname is ambiguous in the article and its
+ * mentions form a person of their own, whom resolution across articles may still identify.
+ */
+function pickGroup(list: readonly PersonGroup[], c: Candidate, at: number): PersonGroup | undefined {
+  if (list.length === 0) return undefined;
+  const named = list.filter((g) => g.first !== undefined);
+  if (named.length === 0) return list[0];
+  const ambiguous = named.length > 1 || named.length < list.length;
+  if (!ambiguous) return titleFits(named[0]!, c, at) ? named[0] : AMBIGUOUS;
+  const holders = c.title && isOffice(c.title) ? named.filter((g) => g.titles.has(c.title!)) : [];
+  return holders.length === 1 ? holders[0] : AMBIGUOUS;
 }
 
 /** The name a group goes by: its longest full form, then its most frequent, then the first in code order. */

@@ -1,0 +1,47 @@
+/**
+ * The namesakes case end to end (extract → resolve → graph), with invented names: a president
+ * in one article, his mother and son in another, where the son and the mother must not absorb
+ * the president's mentions and quotes.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/index.js';
+import { buildGraphFromExtractions } from '../../src/graph/index.js';
+
+const articles = [
+  {
+    id: 'a.txt',
+    text: 'Vale meets Kovacs\n\nPresident Arno Vale met Chancellor Anna Kovacs in Brevia on Friday. "We are united," Vale said.\n',
+  },
+  {
+    id: 'b.txt',
+    text: 'Vale remembers his mother\n\nPresident Vale spoke about his mother, Mira Lena Vale, and his son Tomas Vale. "She taught me everything," Vale said.\n',
+  },
+];
+
+describe('namesakes across articles', () => {
+  const graph = buildGraphFromExtractions(articles.map((a) => extractArticle({ ...a, path: a.id })));
+  const persons = graph.filterNodes((_k, a) => a.label === 'Person').map((k) => graph.getNodeAttributes(k));
+  const byName = (name: string) => persons.find((p) => p.name === name);
+
+  it('keeps the mother and the son apart from the president and from each other', () => {
+    expect(persons.map((p) => p.name).sort()).toEqual(['Anna Kovacs', 'Arno Vale', 'Mira Lena Vale', 'Tomas Vale']);
+    expect(byName('Mira Lena Vale')!.aliases).toEqual(['Mira Lena Vale']);
+    expect(byName('Tomas Vale')!.aliases).toEqual(['Tomas Vale']);
+  });
+
+  it('gives "President Vale" of the second article to the president of the first', () => {
+    const president = byName('Arno Vale')!;
+    expect(president.articles).toEqual(['a.txt', 'b.txt']);
+    expect(president.aliases).toContain('President Vale');
+  });
+
+  it('credits both quotes to the president', () => {
+    const said = graph
+      .filterEdges((_k, a) => a.type === 'SAID')
+      .map((k) => [graph.getNodeAttributes(graph.source(k)).name, graph.getEdgeAttributes(k).quote]);
+    expect(said.sort()).toEqual([
+      ['Arno Vale', 'She taught me everything'],
+      ['Arno Vale', 'We are united'],
+    ]);
+  });
+});
