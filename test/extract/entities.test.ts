@@ -65,6 +65,32 @@ describe('persons', () => {
     expect(desc).toBe(zel);
   });
 
+  it.each([
+    [
+      'nobody in the article was given that nationality',
+      'Chancellor Anna Kovacs met President Peter Lind in Vienna to discuss Russian troops. The Russian president was not there.',
+    ],
+    [
+      'the person with that nationality holds another office',
+      'Russian Prime Minister Ivan Orlov met Anna Kovacs. The Russian president was not there.',
+    ],
+    [
+      'two people were given that role and nationality',
+      'Russian President Ivan Orlov and former Russian President Pavel Sokol spoke. The Russian president left early.',
+    ],
+  ])('gives "the Russian president" to nobody when %s', (_case, text) => {
+    const ctx = extract(text);
+    expect(ctx.mentions.find((m) => /Russian president/.test(m.text))).toBeUndefined();
+  });
+
+  it('gives "his Russian counterpart" to the leader the article calls Russian', () => {
+    const ctx = extract(
+      'Russian President Ivan Orlov spoke to Anna Kovacs. Kovacs later called his Russian counterpart.',
+    );
+    const [orlov, desc] = keysOf(ctx, 'Ivan Orlov', 'his Russian counterpart');
+    expect(desc).toBe(orlov);
+  });
+
   it('reads "Joseph R. Biden, Jr." as one name', () => {
     const ctx = extract('President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine.');
     expect(entitiesOf(ctx, 'Person').sort()).toEqual(['Joseph R Biden', 'Volodymyr Zelenskyy']);

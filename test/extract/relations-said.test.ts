@@ -72,6 +72,12 @@ describe('SAID attribution', () => {
     expect(said(text)).toEqual([[LIND, 'We talked about everything']]);
   });
 
+  it('credits "the president said" to nobody when the article has two presidents', () => {
+    const text =
+      'President Peter Lind met President Maria Ortiz and President Ortiz spoke first. "We talked about everything," the president said.';
+    expect(said(text)).toEqual([]);
+  });
+
   it('continues a quote into the next paragraph without attribution', () => {
     const text = 'Ortiz told the radio: "We are ready to work.\n"Our role is to lead the charge."';
     expect(said(text)).toEqual([

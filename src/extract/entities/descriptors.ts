@@ -2,8 +2,9 @@
  * Role descriptors: "the Ukrainian president", "Ukraine's foreign minister", "his
  * Russian counterpart" are mentions of the person who holds that role in the
  * article; "the Russian side" is the country. A descriptor joins the person the
- * article gave that role ("Russian President Vladimir Putin", "Zelensky, the
- * Ukrainian president"), else the person most often named with that country.
+ * article gave that role and that country ("Russian President Vladimir Putin",
+ * "Zelensky, the Ukrainian president"); when the article gave it to nobody, the
+ * descriptor names nobody: a guess here makes confident false facts downstream.
  */
 import { DESCRIPTOR_ROLES, PHRASES } from './lexicon.js';
 import type { PersonGroup } from './persons.js';
@@ -36,7 +37,11 @@ const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its']);
 const ROLE_STARTS = new Set([...DESCRIPTOR_ROLES, ...COUNTRY_NOUNS].map((r) => r.split(' ')[0]!));
 
 const lower = (t: Token): string => t.lower;
-const sameRole = (a: string, b: string): boolean => a === b || (LEADER_ROLES.has(a) && LEADER_ROLES.has(b));
+// "leader" and "counterpart" stand for any leader's office; "president" is not "prime minister".
+const GENERIC_LEADER_ROLES = new Set(['leader', 'counterpart', 'head of state']);
+const sameRole = (a: string, b: string): boolean =>
+  a === b ||
+  (LEADER_ROLES.has(a) && LEADER_ROLES.has(b) && (GENERIC_LEADER_ROLES.has(a) || GENERIC_LEADER_ROLES.has(b)));
 
 /** The country named by tokens ending at `end` (inclusive), and where that name starts. */
 function countryBefore(
@@ -69,9 +74,8 @@ function roleAt(tokens: readonly Token[], i: number): { role: string; to: number
 }
 
 /**
- * Finds the descriptors of an article. `personAt(offset)` gives the person whose mention
- * ends (or starts) at a character offset; `cooccurrence(country)` the person most named
- * with that country.
+ * Finds the descriptors of an article. `personStartingAt(offset)` and `personEndingAt(offset)`
+ * give the person whose mention starts or ends at a character offset.
  */
 export function findDescriptors(
   text: string,
@@ -79,7 +83,6 @@ export function findDescriptors(
   groups: readonly PersonGroup[],
   personStartingAt: (offset: number) => PersonGroup | undefined,
   personEndingAt: (offset: number) => PersonGroup | undefined,
-  mostNamedWith: (country: string) => PersonGroup | undefined,
 ): Descriptor[] {
   const out: Descriptor[] = [];
   const roles = new Map<PersonGroup, { country: string; role: string }[]>();
@@ -122,11 +125,11 @@ export function findDescriptors(
   }
 
   for (const d of found) {
-    let person: PersonGroup | undefined;
-    for (const [g, list] of roles)
-      if (list.some((x) => x.country === d.country && sameRole(x.role, d.role))) person ??= g;
-    if (!person && LEADER_ROLES.has(d.role)) person = mostNamedWith(d.country);
-    if (person) out.push({ start: d.start, end: d.end, person });
+    const holders = [...roles].filter(([, list]) =>
+      list.some((x) => x.country === d.country && sameRole(x.role, d.role)),
+    );
+    // Two people of one country given the role (a president and a former one): the descriptor is ambiguous.
+    if (holders.length === 1) out.push({ start: d.start, end: d.end, person: holders[0]![0] });
   }
   return out;
 }

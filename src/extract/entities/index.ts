@@ -9,29 +9,11 @@ import { resolveWhen } from './dates.js';
 import { findDescriptors } from './descriptors.js';
 import { findEventMentions, type TokenEntity } from './event-mentions.js';
 import { clusterEvents, clusterName, mentionForms } from './events.js';
-import { PHRASES } from './lexicon.js';
 import { personName, resolvePersons, type PersonGroup } from './persons.js';
 import { linkAcronyms, recogniseLowercaseOrgs } from './organizations.js';
-import { recogniseNames, type Candidate } from './recognise.js';
+import { recogniseNames } from './recognise.js';
 import { EntityTable } from './table.js';
-import { lowerVocabulary, tokenContaining, type Token } from '../tokens.js';
-
-/** For each country, the sentences that name it or use its demonym ("Russian"). */
-function sentencesNaming(tokens: readonly Token[], candidates: readonly Candidate[]): Map<string, Set<number>> {
-  const out = new Map<string, Set<number>>();
-  const add = (country: string, sentence: number): void => {
-    const set = out.get(country);
-    if (set) set.add(sentence);
-    else out.set(country, new Set([sentence]));
-  };
-  for (const c of candidates) if (c.label === 'Country') add(c.name, tokens[c.from]!.sentence);
-  for (const t of tokens) {
-    if (!t.cap) continue;
-    const info = PHRASES.get(t.text);
-    if (info?.kind === 'demonym') add(info.ref, t.sentence);
-  }
-  return out;
-}
+import { lowerVocabulary, tokenContaining } from '../tokens.js';
 
 export const entityExtractor: Extractor = {
   id: 'entities',
@@ -92,39 +74,12 @@ export const entityExtractor: Extractor = {
       if (c.label === 'Event') named.push([start, end]);
     }
 
-    const namedWith = new Map<string, PersonGroup | undefined>();
-    let countrySentences: Map<string, Set<number>> | undefined;
-    // Each group's sentences, computed once for all the countries asked about.
-    let groupSentences: Set<number>[] | undefined;
-    const mostNamedWith = (country: string): PersonGroup | undefined => {
-      if (namedWith.has(country)) return namedWith.get(country);
-      countrySentences ??= sentencesNaming(tokens, candidates);
-      groupSentences ??= groups.map(
-        (g) => new Set(g.mentions.map((m) => tokens[tokenContaining(tokens, m.start)]!.sentence)),
-      );
-      const sentences = countrySentences.get(country) ?? new Set<number>();
-      let best: PersonGroup | undefined;
-      let bestScore = 0;
-      for (let k = 0; k < groups.length; k++) {
-        const g = groups[k]!;
-        const seen = groupSentences[k]!;
-        let score = 0;
-        for (const x of seen) if (sentences.has(x)) score++;
-        if (score > bestScore) {
-          best = g;
-          bestScore = score;
-        }
-      }
-      namedWith.set(country, best);
-      return best;
-    };
     for (const d of findDescriptors(
       text,
       tokens,
       groups,
       (o) => starting.get(o),
       (o) => ending.get(o),
-      mostNamedWith,
     )) {
       const surface = text.slice(d.start, d.end);
       if (d.person) record('Person', personName(d.person), d.start, d.end, [surface]);

@@ -232,41 +232,28 @@ function titleContext(a: Analysis): Map<string, Set<string>> {
 }
 
 /**
- * The Person a descriptor ("the Russian president") refers to: one mentioned before
- * `at` whose title words elsewhere in the article include the role and every
- * qualifier the descriptor has; ties go to the most mentioned, then the most recent.
+ * The Person a descriptor ("the Russian president") refers to: the one mentioned before `at`
+ * whose title words elsewhere in the article include the role and every qualifier the
+ * descriptor has. Two such people ("the President" in an article with two presidents) make it
+ * ambiguous: no speaker rather than the wrong one.
  */
 export function resolveDescriptor(a: Analysis, words: readonly string[], at: number): string | undefined {
   const ctxMap = (a.memo.titles ??= titleContext(a));
-  const last = new Map<string, number>();
-  const count = new Map<string, number>();
+  const seen = new Set<string>();
   for (let i = 0; i < firstStartingFrom(a.frameMentions, at); i++) {
     const m = a.frameMentions[i]!;
-    if (m.label !== 'Person') continue;
-    last.set(m.entity, m.start);
-    count.set(m.entity, (count.get(m.entity) ?? 0) + 1);
+    if (m.label === 'Person') seen.add(m.entity);
   }
   const role = words[words.length - 1];
   const qualifiers = words.slice(0, -1).filter((w) => w.length > 1 && !/^(?:former|new|top|then|current)$/.test(w));
-  let best: string | undefined;
-  let bestKey: number[] = [];
-  for (const [entity, seen] of last) {
+  const fitting: string[] = [];
+  for (const entity of seen) {
     const title = ctxMap.get(entity) ?? new Set<string>();
     // The role word itself must fit, otherwise "the president" would pick any recent name.
     if (role && !title.has(stem(role))) continue;
-    const matched = qualifiers.filter((w) => title.has(stem(w))).length;
-    if (matched < qualifiers.length) continue;
-    const key = [matched, count.get(entity) ?? 0, seen];
-    if (
-      !best ||
-      key[0]! > bestKey[0]! ||
-      (key[0] === bestKey[0] && (key[1]! > bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))
-    ) {
-      best = entity;
-      bestKey = key;
-    }
+    if (qualifiers.every((w) => title.has(stem(w)))) fitting.push(entity);
   }
-  return best;
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
 /** Resolves a candidate to an entity key. */
