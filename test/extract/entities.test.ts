@@ -142,6 +142,18 @@ describe('countries and organisations', () => {
 });
 
 describe('events', () => {
+  it.each([
+    [
+      'a capitalised word before the event that is no place',
+      'Leaders gathered for the COVID summit on Monday.',
+      undefined,
+    ],
+    ['a recognised place before the event', 'Anna Kovacs flew to the Alaska summit on Friday.', 'Alaska'],
+  ])("takes the event's place only from a recognised place: %s", (_case, text, place) => {
+    const events = [...extract(text).entities.values()].filter((e) => e.label === 'Event');
+    expect(events.map((e) => e.place)).toEqual([place]);
+  });
+
   it('merges the mentions of one summit and keeps its place', () => {
     const ctx = extract(
       'Trump and Putin held talks in Anchorage on Friday. The summit produced no deal. After the summit, Trump flew home.',

@@ -40,7 +40,7 @@ export interface EventMention {
   ppEnds: number[];
   /** Place keys: a capital or seat counts as its country ("White House" = "Washington"). */
   places: string[];
-  /** The places as written, for the event's `place`. */
+  /** The recognised places (Place or Country entities) as written, for the event's `place`. */
   placeNames: string[];
   participants: string[];
   /** Weekday, "today", month ("February"), year ("2021"), as written. */
@@ -423,12 +423,10 @@ function readMention(
       // "Russian invasion", "Israeli strike": the state is a participant, not a place.
       if (!RECURRING.has(head.cls)) m.participants.push(entityKey('Country', demonym.ref));
     } else if (t.cap && !WHEN_WORDS.has(t.text)) {
-      // An unknown capitalised modifier is where it happened ("Alaska summit", "Geneva talks").
+      // An unknown capitalised modifier tells this event from others ("Anchorage summit"), but only a
+      // recognised place or country becomes its `place`: "President meeting" and "COVID summit" are no places.
       if (entities.length) note(entities, true);
-      else if (!MODIFIERS.has(w)) {
-        m.places.push(t.text);
-        m.placeNames.push(t.text);
-      }
+      else if (!MODIFIERS.has(w)) m.places.push(t.text);
     }
     if (NUMBER.test(t.text) && p > 0 && text[t.start - 1] === '/') {
       // "9/11 attacks"

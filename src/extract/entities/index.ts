@@ -3,7 +3,7 @@
  * `ctx.mentions` with persons, countries, organisations, places and events, every
  * mention pointing at the article-level entity it names.
  */
-import type { EntityLabel } from '../../types.js';
+import type { ArticleEntity, EntityLabel } from '../../types.js';
 import type { Extractor } from '../types.js';
 import { resolveWhen } from './dates.js';
 import { findDescriptors } from './descriptors.js';
@@ -101,5 +101,15 @@ export const entityExtractor: Extractor = {
       table.details(key, resolveWhen([...cluster.when], ctx.article.date), place);
     }
     table.finish(ctx);
+    keepRecognisedPlaces(ctx.entities);
   },
 };
+
+/** An event's `place` must be a Place or Country entity of the article; a word that merely looked like one goes. */
+function keepRecognisedPlaces(entities: Map<string, ArticleEntity>): void {
+  const places = new Set<string>();
+  for (const e of entities.values())
+    if (e.label === 'Place' || e.label === 'Country')
+      for (const n of [e.name, ...e.aliases]) places.add(n.toLowerCase());
+  for (const e of entities.values()) if (e.place && !places.has(e.place.toLowerCase())) delete e.place;
+}
