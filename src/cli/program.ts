@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { buildCommand } from './commands/build.js';
 import { consoleCommand } from './commands/console.js';
 import { exportCommand } from './commands/export.js';
+import { judgeCommand } from './commands/judge.js';
 import { pushCommand } from './commands/push.js';
 import { queryCommand } from './commands/query.js';
 import { viewCommand } from './commands/view.js';
@@ -16,6 +17,7 @@ import { examplesHelp } from './settings.js';
 /** Every command, in help order. */
 export const COMMANDS: readonly (() => Command)[] = [
   buildCommand,
+  judgeCommand,
   exportCommand,
   viewCommand,
   pushCommand,

@@ -5,9 +5,18 @@
  * needs the whole corpus, so the graph is made when it is first read after an `add`.
  */
 import graphology from 'graphology';
-import type { ArticleMeta, Extraction, KnowledgeGraph, RelationAttrs } from '../types.js';
+import type { ArticleEntity, ArticleMeta, Extraction, KnowledgeGraph, RelationAttrs } from '../types.js';
 import { SYMMETRIC_TYPES } from '../relation-types.js';
-import { createResolver, type Resolver } from '../resolve/index.js';
+import {
+  createResolver,
+  planJudgements,
+  unknownIds,
+  type JudgementLine,
+  type JudgementPlan,
+  type JudgementProblem,
+  type Resolver,
+  type Verdict,
+} from '../resolve/index.js';
 import { compareStrings, sortedUnique } from '../util/text.js';
 
 const { MultiDirectedGraph } = graphology;
@@ -24,9 +33,13 @@ export type ResolverFactory = (corpus: readonly Extraction[]) => Resolver;
 
 export class GraphBuilder {
   private readonly extractions: Extraction[] = [];
-  private built: KnowledgeGraph | undefined;
+  private built: { graph: KnowledgeGraph; problems: JudgementProblem[] } | undefined;
 
-  constructor(private readonly resolverFor: ResolverFactory = createResolver) {}
+  /** `judgements` are the user's corrections, applied after automatic resolution (resolve/judgements.ts). */
+  constructor(
+    private readonly resolverFor: ResolverFactory = createResolver,
+    private readonly judgements: readonly JudgementLine[] = [],
+  ) {}
 
   /** Adds one article's entities and relations. */
   add(extraction: Extraction): void {
@@ -36,26 +49,69 @@ export class GraphBuilder {
 
   /** The graph of every extraction added so far. */
   get graph(): KnowledgeGraph {
-    if (!this.built) {
-      const graph = createGraph();
-      const resolver = this.resolverFor(this.extractions);
-      for (const x of this.extractions) addExtraction(graph, resolver, x);
-      this.built = graph;
-    }
+    return this.build().graph;
+  }
+
+  /** Judgements that name no node of the graph and were left out, with their lines. */
+  get judgementProblems(): readonly JudgementProblem[] {
+    return this.build().problems;
+  }
+
+  private build(): { graph: KnowledgeGraph; problems: JudgementProblem[] } {
+    if (this.built) return this.built;
+    const resolver = this.resolverFor(this.extractions);
+    const automatic = new Map<ArticleEntity, string>();
+    for (const x of this.extractions) for (const e of x.entities) automatic.set(e, resolver.resolve(e));
+    const { plan, problems } = checkedPlan(this.judgements, automatic);
+    const graph = createGraph();
+    for (const x of this.extractions) addExtraction(graph, resolver, x, (e) => plan.apply(automatic.get(e)!, e));
+    this.built = { graph, problems };
     return this.built;
   }
 }
 
-function addExtraction(g: KnowledgeGraph, resolver: Resolver, extraction: Extraction): void {
+/**
+ * The judgements whose ids exist: splits are checked against the automatic nodes, the others
+ * against those and the nodes the splits make, so a node made by a split can be judged too.
+ */
+function checkedPlan(
+  lines: readonly JudgementLine[],
+  automatic: ReadonlyMap<ArticleEntity, string>,
+): { plan: JudgementPlan; problems: JudgementProblem[] } {
+  const known = new Set(automatic.values());
+  const splits = lines.filter((l) => l.judgement.judgement === 'split');
+  const splitProblems = unknownIds(splits, known);
+  const goodSplits = splits.filter((l) => !splitProblems.some((p) => p.line === l.line));
+  const splitPlan = planJudgements(goodSplits);
+  for (const [e, key] of automatic) {
+    const k = splitPlan.apply(key, e).key;
+    if (k) known.add(k);
+  }
+  const others = lines.filter((l) => l.judgement.judgement !== 'split');
+  const otherProblems = unknownIds(others, known);
+  const bad = new Set([...splitProblems, ...otherProblems].map((p) => p.line));
+  return {
+    plan: planJudgements(lines.filter((l) => !bad.has(l.line))),
+    problems: [...splitProblems, ...otherProblems].sort((a, b) => a.line - b.line),
+  };
+}
+
+function addExtraction(
+  g: KnowledgeGraph,
+  resolver: Resolver,
+  extraction: Extraction,
+  verdictOf: (entity: ArticleEntity) => Verdict,
+): void {
   const meta: ArticleMeta = extraction.article;
   g.getAttribute('articles')[meta.id] = meta;
 
   const keyOf = new Map<string, string>();
   for (const entity of extraction.entities) {
-    const key = resolver.resolve(entity);
+    const { key, label } = verdictOf(entity);
+    if (!key) continue;
     keyOf.set(entity.key, key);
     if (!g.hasNode(key)) {
-      g.addNode(key, { label: entity.label, name: entity.name, aliases: [], mentions: [], articles: [] });
+      g.addNode(key, { label: label ?? entity.label, name: entity.name, aliases: [], mentions: [], articles: [] });
     }
     const node = g.getNodeAttributes(key);
     node.aliases = sortedUnique([...node.aliases, entity.name, ...entity.aliases]);

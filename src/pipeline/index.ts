@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { extractArticle, type Extractor } from '../extract/index.js';
 import { GraphBuilder, countByKind } from '../graph/index.js';
 import { readArticles, type IngestOptions } from '../ingest/index.js';
+import type { JudgementLine, JudgementProblem } from '../resolve/index.js';
 import type { Article, Extraction, KnowledgeGraph } from '../types.js';
 import { ExtractionPool } from './pool.js';
 
@@ -34,6 +35,8 @@ export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
   /** Called once for each input that could not be read or extracted. */
   onSkip?: (skipped: SkippedInput) => void;
+  /** The user's corrections to resolution, applied after it (resolve/judgements.ts). */
+  judgements?: readonly JudgementLine[];
 }
 
 export interface BuildSummary {
@@ -43,6 +46,8 @@ export interface BuildSummary {
   bytes: number;
   elapsedMs: number;
   workers: number;
+  /** Judgements naming nodes the graph does not have; they were not applied. */
+  judgementProblems: readonly JudgementProblem[];
   nodes: Record<string, number>;
   edges: Record<string, number>;
 }
@@ -66,7 +71,7 @@ export async function buildGraph(
   options: BuildOptions = {},
 ): Promise<{ graph: KnowledgeGraph; summary: BuildSummary }> {
   const started = performance.now();
-  const builder = new GraphBuilder();
+  const builder = new GraphBuilder(undefined, options.judgements);
   const skipped: SkippedInput[] = [];
   let articles = 0;
   let bytes = 0;
@@ -142,6 +147,7 @@ export async function buildGraph(
       bytes,
       elapsedMs: performance.now() - started,
       workers: pool ? workerCount : 0,
+      judgementProblems: builder.judgementProblems,
       ...counts,
     },
   };

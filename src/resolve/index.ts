@@ -141,3 +141,16 @@ function bestName(label: EntityLabel, names: ReadonlyMap<string, number>): strin
   });
   return ranked[0]![0];
 }
+
+export {
+  formatJudgement,
+  JUDGEMENT_KINDS,
+  parseJudgements,
+  planJudgements,
+  unknownIds,
+  type Judgement,
+  type JudgementLine,
+  type JudgementPlan,
+  type JudgementProblem,
+  type Verdict,
+} from './judgements.js';

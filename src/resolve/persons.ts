@@ -196,12 +196,18 @@ function holderOf(named: readonly Cluster[], titles: ReadonlySet<string>): Clust
   return first.n >= TITLE_DOMINANCE * (second?.n ?? 0) && first.n >= 2 ? first.c : undefined;
 }
 
-/** The most frequent full form (two words or more), then the one with fewer words, then code order. */
+/** The most frequent full form (given name spelt out, two words or more), then the one with fewer words, then code order. */
 function displayName(c: Cluster): string {
   const words = (n: string): number => n.split(' ').length;
+  // A full form spells its given name out: "Arno Vale", not "A. Vale".
+  const full = (n: string): number => Number(words(n) > 1 && !INITIAL.test(n.split(' ')[0]!));
   const ranked = [...c.forms].sort(
     ([a, ca], [b, cb]) =>
-      Number(words(b) > 1) - Number(words(a) > 1) || cb - ca || words(a) - words(b) || compareStrings(a, b),
+      full(b) - full(a) ||
+      Number(words(b) > 1) - Number(words(a) > 1) ||
+      cb - ca ||
+      words(a) - words(b) ||
+      compareStrings(a, b),
   );
   return ranked[0]![0];
 }

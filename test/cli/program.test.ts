@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli/program.js';
 import { CLI, runCli, tempDir } from './helpers.js';
 
-const COMMANDS = ['build', 'export', 'view', 'push', 'query', 'console'];
+const COMMANDS = ['build', 'judge', 'export', 'view', 'push', 'query', 'console'];
 
 /** Runs the CLI with its stdout already closed, as `newsgraph … | head` leaves it once head has read enough. */
 function runIntoClosedPipe(args: string[]): Promise<{ status: number | null; stderr: string }> {

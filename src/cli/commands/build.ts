@@ -16,6 +16,12 @@ import {
 } from '../connection.js';
 import { exitCodesHelp } from '../exit.js';
 import { createProgress } from '../progress.js';
+import {
+  defaultJudgementsPath,
+  formatJudgementProblem,
+  JUDGEMENTS_FILE_NAME,
+  readJudgementsFile,
+} from '../judgements.js';
 import { formatPushSummary, pushWithProgress } from '../push-report.js';
 import { checkWholeNumber, decimalNumber, defaultNote, examplesHelp, wholeNumber } from '../settings.js';
 
@@ -27,6 +33,8 @@ export interface BuildFlags extends ConnectionFlags {
   progress?: boolean;
   neo4j?: boolean;
   reset?: boolean;
+  /** A path, or false for --no-judgements. */
+  judgements?: string | false;
 }
 
 /** What `newsgraph build` runs with. */
@@ -38,6 +46,8 @@ export interface BuildSettings {
   progress: boolean;
   neo4j: boolean;
   reset: boolean;
+  /** The judgements file named with --judgements, false for --no-judgements, undefined for the default one. */
+  judgements: string | false | undefined;
   connection: ConnectionSettings;
   /** The connection flags typed on the command line: they mean nothing without --neo4j. */
   connectionFlags: readonly string[];
@@ -76,6 +86,7 @@ export function resolveBuildSettings(
     progress: flags.progress ?? d.progress,
     neo4j: flags.neo4j ?? d.neo4j,
     reset: flags.reset ?? d.reset,
+    judgements: flags.judgements,
     connection: resolveConnection(flags, env),
     connectionFlags: givenConnectionFlags(flags),
   };
@@ -151,7 +162,12 @@ export function buildCommand(): Command {
     .option('--max-file-size <MB>', `skip files larger than this many megabytes${defaultNote(d.maxFileSizeMB)}`)
     .option('--no-progress', 'do not show the progress line on a terminal')
     .option('--neo4j', 'also push the graph to Neo4j (connection flags as for push)')
-    .option('--reset', 'with --neo4j: delete what newsgraph wrote before loading');
+    .option('--reset', 'with --neo4j: delete what newsgraph wrote before loading')
+    .option(
+      '--judgements <file>',
+      `corrections to apply after resolution (default: ${JUDGEMENTS_FILE_NAME} in the first input folder, if present; see newsgraph judge)`,
+    )
+    .option('--no-judgements', 'ignore the judgements file');
   addConnectionOptions(command)
     .addHelpText(
       'after',
@@ -161,6 +177,7 @@ export function buildCommand(): Command {
           'newsgraph build news/ extra.html --out out/news --workers 0',
           'cat article.md | newsgraph build - --out out/one',
           'newsgraph build news/ --out out/news --neo4j --reset',
+          'newsgraph build news/ --out out/news --judgements reviewed.jsonl',
         ],
         exitCodesHelp(['OK', 'PARTIAL', 'USAGE', 'QUERY', 'CONNECTION']),
       ),
@@ -169,8 +186,16 @@ export function buildCommand(): Command {
       const settings = resolveBuildSettings(inputs, flags);
       validateBuildSettings(settings);
       await prepareOutDir(settings.out);
+      const judgementsPath =
+        settings.judgements === false
+          ? undefined
+          : (settings.judgements ?? (await defaultJudgementsPath(settings.inputs)));
+      const judged = judgementsPath
+        ? await readJudgementsFile(judgementsPath, typeof settings.judgements === 'string')
+        : { judgements: [], problems: [] };
       const progress = settings.progress ? createProgress('building') : undefined;
       const { graph, summary } = await buildGraph(settings.inputs, {
+        judgements: judged.judgements,
         workers: settings.workers,
         ingest: { maxFileBytes: Math.round(settings.maxFileSizeMB * 1024 * 1024) },
         onProgress: (p) => progress?.update(`${p.articles} articles, ${mb(p.bytes)} MB, ${p.skipped} skipped`),
@@ -190,7 +215,20 @@ export function buildCommand(): Command {
         const pushed = await pushWithProgress(graph, { ...settings.connection, reset: settings.reset });
         process.stderr.write(`${formatPushSummary(graphPath, pushed)}\n`);
       }
-      if (summary.skipped.length > 0) throw new PartialError(`build: ${summary.skipped.length} inputs skipped.`);
+      const problems = [...judged.problems, ...summary.judgementProblems].sort((a, b) => a.line - b.line);
+      for (const p of problems) process.stderr.write(`newsgraph: ${formatJudgementProblem(judgementsPath!, p)}\n`);
+      const applied = judged.judgements.length - summary.judgementProblems.length;
+      if (judgementsPath && (applied > 0 || problems.length > 0))
+        process.stderr.write(
+          `  judged  ${applied} judgement${applied === 1 ? '' : 's'} applied from ${judgementsPath}\n`,
+        );
+      if (summary.skipped.length > 0 || problems.length > 0) {
+        const parts = [
+          ...(summary.skipped.length ? [`${summary.skipped.length} inputs skipped`] : []),
+          ...(problems.length ? [`${problems.length} judgements not applied`] : []),
+        ];
+        throw new PartialError(`build: ${parts.join(', ')}.`);
+      }
     });
   return command;
 }
