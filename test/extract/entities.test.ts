@@ -91,6 +91,23 @@ describe('persons', () => {
     expect(desc).toBe(orlov);
   });
 
+  it.each([
+    [
+      'a title-case headline does not lengthen a name with its verbs',
+      'President Arno Vale Announces Key Nominees for Trade Posts\n\nOn Monday the president named three envoys, the office of Arno Vale said.',
+      ['Arno Vale'],
+    ],
+    [
+      'a titled surname in a headline the body never repeats is still a person; the rest of the line is not',
+      'Remarks by President Vale in Press Gaggle Aboard the Aircraft\n\nTHE PRESIDENT: Do you have any questions?',
+      ['Vale'],
+    ],
+  ])('%s', (_case, text, persons) => {
+    const ctx = extract(text);
+    expect(entitiesOf(ctx, 'Person')).toEqual(persons);
+    expect(entitiesOf(ctx, 'Organization')).toEqual([]);
+  });
+
   it('reads "Joseph R. Biden, Jr." as one name', () => {
     const ctx = extract('President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine.');
     expect(entitiesOf(ctx, 'Person').sort()).toEqual(['Joseph R Biden', 'Volodymyr Zelenskyy']);

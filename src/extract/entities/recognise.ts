@@ -68,6 +68,8 @@ const WORD_ENDING = /(?:ing|ed|ly|ally|ness|ment|tion)$/;
 // "Administration", "Residence", "Extraordinary" after a title are offices, not surnames.
 const ABSTRACT_NOUN = /(?:tion|sion|ence|ance|ity|ary|ment|ness|ship|dom|ism)$/;
 // Connectors that join an organisation's or place's name but separate two people's names.
+// Fewer capitalised content words than this are a short phrase, not a title-case line.
+const TITLE_CASE_MIN_WORDS = 4;
 const SPLITTING = new Set(['of', 'the', 'for', 'and']);
 
 const surface = (text: string, tokens: readonly Token[], from: number, to: number): string =>
@@ -88,6 +90,8 @@ function roleBefore(tokens: readonly Token[], i: number): string | undefined {
 /** Recognises the proper names of an article. `vocab` holds the words the article writes in lower case. */
 export function recogniseNames(text: string, tokens: readonly Token[], vocab: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
+  const headlines = titleCaseSentences(tokens);
+  const trusted = headlines.size ? bodyCapitals(tokens, headlines) : new Set<string>();
   for (const [runFrom, runTo] of capitalisedRuns(text, tokens)) {
     const segs = splitAtConnectors(tokens, segmentRun(tokens, runFrom, runTo));
     // Shouted headlines and photo credits ("KREMLIN POOL"): only known phrases are trusted.
@@ -114,6 +118,21 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
       } else if (!shouting && splitCompound(cand, tokens, out)) {
         country = undefined;
       } else if (!shouting) {
+        if (headlines.has(tokens[seg.from]!.sentence)) {
+          // In a title-case line every word is capitalised, so case proves little: a name there is its
+          // first word (and surname after a known first name), then only as long as the body writes it
+          // ("Biden Announces Key Nominees" is Biden).
+          let end = seg.from + (FIRST_NAMES.has(tokens[seg.from]!.text) ? 2 : 1);
+          while (end < seg.to && trusted.has(tokens[end]!.text)) end++;
+          end = Math.min(end, seg.to);
+          // A word cut from a longer title-case chunk is a name only after a title ("President Biden").
+          const titled = prev?.info?.kind === 'title' || prev?.info?.kind === 'honorific';
+          if (end < seg.to && end - seg.from === 1 && !trusted.has(tokens[seg.from]!.text) && !titled) {
+            prev = seg;
+            continue;
+          }
+          cand.to = end;
+        }
         const next = segs[k + 1];
         const consumed = classifyChunk(cand, text, tokens, vocab, prev, next);
         if (prev?.info?.kind === 'title' || prev?.info?.kind === 'honorific') {
@@ -134,6 +153,27 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
       prev = seg;
     }
   }
+  return out;
+}
+
+/** Sentences in title case (headlines, document titles): at least four content words, all capitalised. */
+function titleCaseSentences(tokens: readonly Token[]): Set<number> {
+  const content = new Map<number, number>();
+  const lower = new Set<number>();
+  for (const t of tokens) {
+    if (FUNCTION_WORDS.has(t.lower) || !/\p{L}/u.test(t.text)) continue;
+    content.set(t.sentence, (content.get(t.sentence) ?? 0) + 1);
+    if (!t.cap) lower.add(t.sentence);
+  }
+  const out = new Set<number>();
+  for (const [sentence, n] of content) if (n >= TITLE_CASE_MIN_WORDS && !lower.has(sentence)) out.add(sentence);
+  return out;
+}
+
+/** Capitalised words the body writes inside a sentence, where case means a name. */
+function bodyCapitals(tokens: readonly Token[], headlines: ReadonlySet<number>): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (t.cap && !t.initial && !headlines.has(t.sentence)) out.add(t.text);
   return out;
 }
 
