@@ -82,6 +82,16 @@ describe('photo credits', () => {
     ],
     ['a wire in capitals', 'The pair shook hands in Alaska (REUTERS)', 'The pair shook hands in Alaska'],
     [
+      'a photographer and agencies in brackets',
+      'The banker spoke at a conference in Hong Kong. (Anna Kovacs/Bloomberg/Getty Images)',
+      'The banker spoke at a conference in Hong Kong.',
+    ],
+    [
+      'a photographer and a wire',
+      'Mourners gathered in the square. (Peter Lind/AP)',
+      'Mourners gathered in the square.',
+    ],
+    [
       'an "Image: … Pic:" caption',
       'Image: Donald Trump greets Vladimir Putin in Alaska. Pic: AP/ Julia Demaree Nikhinson',
       'Donald Trump greets Vladimir Putin in Alaska.',
