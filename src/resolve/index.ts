@@ -7,6 +7,7 @@
  */
 import type { ArticleEntity, EntityLabel, Extraction } from '../types.js';
 import { normalizeName, slugify } from '../util/text.js';
+import { isRecurringEventName } from '../extract/index.js';
 import { eventKeys } from './keys.js';
 import { planPersons, type PersonRecord } from './persons.js';
 
@@ -90,7 +91,12 @@ export function createResolver(corpus: readonly Extraction[]): Resolver {
         node.names.set(plan.names[cluster]!, 1);
         return key;
       }
-      const year = (entity.date ?? articleDate.get(entity))?.slice(0, 4);
+      // A summit or a call recurs, so an undated one is its article's year's edition; a war or an
+      // attack named in articles of several years is one event.
+      const year = (entity.date ?? (isRecurringEventName(entity.name) ? articleDate.get(entity) : undefined))?.slice(
+        0,
+        4,
+      );
       const free = (key: string): boolean => {
         const node = nodes.get(key)!;
         const owner = node.claimedBy.get(article);

@@ -157,6 +157,8 @@ export function planPersons(records: readonly PersonRecord[]): PersonPlan {
       compareStrings(x.r.entity.name, y.r.entity.name) ||
       compareStrings(x.r.article, y.r.article),
   );
+  // Full-name clusters by exact given name, for surnames misspelt by one letter.
+  const byGiven = new Map<string, Cluster[]>();
   for (const p of full) {
     const given = p.parts.given!;
     const candidates = (bySurname.get(p.parts.surname) ?? []).filter(
@@ -164,7 +166,9 @@ export function planPersons(records: readonly PersonRecord[]): PersonPlan {
     );
     // An initial names the one person it fits; with several, it is nobody's.
     const fit = given.length === 1 ? (candidates.length === 1 ? candidates[0] : undefined) : candidates[0];
-    join(fit ?? newCluster(p.parts.surname, false), p.r, p.titles, given);
+    const cluster = fit ?? misspelt(byGiven.get(given) ?? [], p.parts.surname) ?? newCluster(p.parts.surname, false);
+    join(cluster, p.r, p.titles, given);
+    if (!byGiven.get(given)?.includes(cluster)) byGiven.set(given, [...(byGiven.get(given) ?? []), cluster]);
   }
 
   const bare = parsed.filter((p) => p.parts.given === undefined);
@@ -180,6 +184,30 @@ export function planPersons(records: readonly PersonRecord[]): PersonPlan {
   }
 
   return { clusterOf, names: clusters.map(displayName) };
+}
+
+// Shorter surnames differ by one letter too often ("Kim"/"Lim", "Park"/"Parr") to call that a misspelling.
+const MISSPELT_MIN_LENGTH = 6;
+
+/**
+ * The one person with the same given name whose surname differs from `surname` by one letter
+ * ("Volodymyr Zelnski" in a garbled translation): a typo, not a namesake, when there is exactly one.
+ */
+function misspelt(sameGiven: readonly Cluster[], surname: string): Cluster | undefined {
+  if (surname.length < MISSPELT_MIN_LENGTH) return undefined;
+  const near = sameGiven.filter(
+    (c) => !c.bare && c.surname.length >= MISSPELT_MIN_LENGTH && oneEditApart(c.surname, surname),
+  );
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/** Whether `a` becomes `b` by one insertion, deletion or substitution. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 // A title names one of several namesakes when that one carries it this many times as often as any other

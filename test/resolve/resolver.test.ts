@@ -52,6 +52,7 @@ describe('createResolver', () => {
     ['merges a nickname with its given name', ['Joseph R. Lind Jr.'], ['Joe Lind']],
     ['merges an initial and middle names with the full given name', ['Donald J. Varga'], ['D. Varga']],
     ['merges transliterations of a given name', ['Aleksandr Orlov'], ['Alexander Orlov']],
+    ['merges a surname misspelt by one letter under the same given name', ['Volodar Zelenko'], ['Volodar Zelnko']],
   ])('%s', (_name, a, b) => {
     const { keys } = resolveAll(entity('a1', 'Person', a[0]!, a.slice(1)), entity('a2', 'Person', b[0]!, b.slice(1)));
     expect(keys[1]).toBe(keys[0]);
@@ -62,6 +63,7 @@ describe('createResolver', () => {
     ['Boris Johnson', 'Mike Johnson'],
     ['Mira Lena Vale', 'Arno Vale'],
     ['Micael Bryden', 'Joe Bryden'],
+    ['Anna Kim', 'Anna Lim'],
   ])('never merges two people with different given names: %s / %s', (a, b) => {
     const { keys } = resolveAll(entity('a1', 'Person', a), entity('a2', 'Person', b));
     expect(keys[1]).not.toBe(keys[0]);
@@ -178,6 +180,16 @@ describe('createResolver', () => {
     const [k1, k2, k3] = corpus.map((x) => r.resolve(x.entities[0]!));
     expect(k2).not.toBe(k1);
     expect(k3).toBe(k2);
+  });
+
+  it('keeps an undated one-off event one node across the years that mention it', () => {
+    const accords = (article: string): ArticleEntity => entity(article, 'Event', 'Brevia Accords');
+    const corpus: Extraction[] = [
+      { article: { id: 'a1', path: 'a1', date: '2022-06-30' }, entities: [accords('a1')], relations: [] },
+      { article: { id: 'a2', path: 'a2', date: '2024-07-12' }, entities: [accords('a2')], relations: [] },
+    ];
+    const r = createResolver(corpus);
+    expect(r.resolve(corpus[1]!.entities[0]!)).toBe(r.resolve(corpus[0]!.entities[0]!));
   });
 
   it('does not merge events whose places disagree', () => {

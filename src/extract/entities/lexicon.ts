@@ -145,3 +145,14 @@ export interface EventLexicon {
 }
 
 export const EVENT_LEXICON: EventLexicon = events;
+
+// Heads of the event classes whose happenings recur (meetings, calls, press conferences), by their words.
+const RECURRING_HEADS = EVENT_LEXICON.distinctClasses.flatMap((c) =>
+  (EVENT_LEXICON.classes[c]?.heads ?? []).map((h) => h.split(' ')),
+);
+
+/** Whether an event name has the head of a kind of event that recurs ("NATO Summit in Vilnius", not "Abraham Accords"). */
+export function isRecurringEventName(name: string): boolean {
+  const words = name.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
+  return RECURRING_HEADS.some((head) => words.some((_w, i) => head.every((h, k) => words[i + k] === h)));
+}
