@@ -6,53 +6,9 @@
 import type { Sentence } from '../types.js';
 import { tokenize } from './tokens.js';
 import type { Extractor } from './types.js';
+import { SENTENCE_ABBREVIATIONS } from './entities/lexicon.js';
 
 // Abbreviations that end with a period but rarely end a sentence.
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'st',
-  'sen',
-  'rep',
-  'gov',
-  'gen',
-  'col',
-  'lt',
-  'sgt',
-  'capt',
-  'prof',
-  'jr',
-  'sr',
-  'u.s',
-  'u.k',
-  'u.n',
-  'e.g',
-  'i.e',
-  'vs',
-  'no',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'mt',
-  'ft',
-  'approx',
-  'est',
-]);
 
 const BOUNDARY = /([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'([]?[\p{Lu}\p{N}])/gu;
 
@@ -78,7 +34,7 @@ export function splitSentences(text: string): Sentence[] {
         while (from > start && /[\p{L}.]/u.test(para[from - 1]!)) from--;
         const word = para.slice(from, m.index).toLowerCase();
         // "Mr. Smith", "U.S. officials", initials like "J. Smith".
-        if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+        if (SENTENCE_ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
       }
       push(base + start, base + stop);
       start = stop;

@@ -1,4 +1,5 @@
 /** Small text helpers shared by every stage. */
+import { readFileSync } from 'node:fs';
 
 // Plain ASCII needs no Unicode normalisation; most names in English news are ASCII,
 // and NFKD plus the Unicode-aware passes cost several times the ASCII ones.
@@ -46,23 +47,13 @@ export function sortedUnique(values: Iterable<string>): string[] {
 }
 
 /** Surname particles, lower case: they belong to the surname ("von der Leyen") and never make a first name. */
-export const SURNAME_PARTICLES: ReadonlySet<string> = new Set([
-  'de',
-  'da',
-  'di',
-  'du',
-  'von',
-  'van',
-  'der',
-  'den',
-  'la',
-  'le',
-  'bin',
-  'al',
-  'del',
-  'dos',
-  'el',
-]);
+export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
+  (
+    JSON.parse(readFileSync(new URL('../../data/lexicons/name-affixes.json', import.meta.url), 'utf8')) as {
+      surnameParticles: string[];
+    }
+  ).surnameParticles,
+);
 
 const LETTERS_ONLY = /[^a-z]/g;
 const LETTERS_AND_DIGITS = /[^a-z0-9]/g;

@@ -6,7 +6,14 @@
  * "Zelensky, the Ukrainian president"); when the article gave it to nobody, the
  * descriptor names nobody: a guess here makes confident false facts downstream.
  */
-import { DESCRIPTOR_ROLES, PHRASES } from './lexicon.js';
+import {
+  COUNTRY_NOUNS,
+  DEFINITE_DETERMINERS,
+  DESCRIPTOR_ROLES,
+  GENERIC_LEADER_ROLES,
+  LEADER_ROLES,
+  PHRASES,
+} from './lexicon.js';
 import type { PersonGroup } from './persons.js';
 import type { Token } from '../tokens.js';
 
@@ -20,25 +27,11 @@ export interface Descriptor {
 }
 
 // Heads of state and government: "leader" and "counterpart" mean any of them.
-const LEADER_ROLES = new Set([
-  'president',
-  'prime minister',
-  'premier',
-  'chancellor',
-  'leader',
-  'king',
-  'queen',
-  'monarch',
-  'head of state',
-  'counterpart',
-]);
-const COUNTRY_NOUNS = new Set(['side', 'government', 'authorities', 'leadership', 'delegation', 'regime']);
-const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its']);
+
 const ROLE_STARTS = new Set([...DESCRIPTOR_ROLES, ...COUNTRY_NOUNS].map((r) => r.split(' ')[0]!));
 
 const lower = (t: Token): string => t.lower;
 // "leader" and "counterpart" stand for any leader's office; "president" is not "prime minister".
-const GENERIC_LEADER_ROLES = new Set(['leader', 'counterpart', 'head of state']);
 const sameRole = (a: string, b: string): boolean =>
   a === b ||
   (LEADER_ROLES.has(a) && LEADER_ROLES.has(b) && (GENERIC_LEADER_ROLES.has(a) || GENERIC_LEADER_ROLES.has(b)));
@@ -103,7 +96,7 @@ export function findDescriptors(
     const c = countryBefore(tokens, i - 1);
     if (!c || tokens[c.from]!.sentence !== tokens[i]!.sentence) continue;
     const det = tokens[c.from - 1];
-    const hasDet = det !== undefined && DETERMINERS.has(lower(det)) && det.sentence === tokens[i]!.sentence;
+    const hasDet = det !== undefined && DEFINITE_DETERMINERS.has(lower(det)) && det.sentence === tokens[i]!.sentence;
     if (!hasDet && !c.possessive) continue;
     const start = hasDet ? det.start : tokens[c.from]!.start;
     const end = tokens[r.to - 1]!.end;

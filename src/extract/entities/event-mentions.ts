@@ -4,7 +4,16 @@
  * the modifiers that tell one happening from another: places, participants, days,
  * "next"/"second"/"trilateral" and topics ("trade deal").
  */
-import { DAYS, EVENT_LEXICON, FUNCTION_WORDS, MONTHS, PHRASES } from './lexicon.js';
+import {
+  DAYS,
+  DETERMINERS,
+  EVENT_LEXICON,
+  FUNCTION_WORDS,
+  MONTHS,
+  PHRASES,
+  RELATIVE_DAYS,
+  SINGULAR_POSSESSIVES,
+} from './lexicon.js';
 import { entityKey } from './table.js';
 import type { Token } from '../tokens.js';
 
@@ -86,165 +95,24 @@ const DISTINCT = new Map(Object.entries(EVENT_LEXICON.distinct));
 const RECURRING = new Set(EVENT_LEXICON.distinctClasses);
 const COMPOUNDS = new Map(Object.entries(EVENT_LEXICON.compounds));
 
-const POSSESSIVE_PRONOUNS = new Set(['his', 'her']);
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'any',
-  'no',
-  'every',
-  'each',
-  'such',
-]);
 // Heads that are also verbs or generic nouns: they count only after a determiner or a modifier.
-const NEEDS_DETERMINER = new Set([
-  'meeting',
-  'call',
-  'visit',
-  'meet',
-  'deal',
-  'lunch',
-  'dinner',
-  'reception',
-  'trip',
-  'clash',
-  'strike',
-  'strikes',
-  'attack',
-  'attacks',
-  'interview',
-  'gathering',
-  'spat',
-  'conversation',
-  'agreement',
-  'accord',
-  'encounter',
-  'crisis',
-  'occupation',
-  'offensive',
-  'discussion',
-  'talks',
-]);
+
 // Nouns after an event noun that make a compound which is not the event ("war crimes", "call centre").
-const NOT_AFTER = new Set([
-  'crime',
-  'crimes',
-  'criminal',
-  'criminals',
-  'machine',
-  'effort',
-  'zone',
-  'room',
-  'chest',
-  'games',
-  'veteran',
-  'veterans',
-  'memorial',
-  'footing',
-  'powers',
-  'cabinet',
-  'economy',
-  'aims',
-  'centre',
-  'center',
-  'sign',
-  'log',
-  'letters',
-  'breaker',
-  'breakers',
-  'points',
-  'talks',
-  'conference',
-  'conferences',
-  'negotiations',
-  'process',
-  'plan',
-  'deal',
-  'agreement',
-  'call',
-  'calls',
-  'venue',
-  'table',
-  'host',
-  'organisers',
-  'organizers',
-  'drone',
-  'drones',
-  'helicopter',
-  'helicopters',
-  'aircraft',
-  'jets',
-  'submarine',
-  'submarines',
-  'vessels',
-  'ships',
-  'weapons',
-  'dog',
-  'dogs',
-  'ads',
-  'line',
-  'lines',
-]);
+
 // Words after a head that make it a verb or another sense ("call for", "deal with", "conflict of interest").
-const NOT_AFTER_HEAD = new Map([
-  ['call', new Set(['for', 'on', 'to', 'it', 'him', 'her', 'them', 'this', 'that'])],
-  ['deal', new Set(['with'])],
-  ['conflict', new Set(['of'])],
-  ['visit', new Set(['the', 'a', 'an', 'his', 'her', 'their'])],
-  ['meet', new Set(['the', 'a', 'an', 'his', 'her', 'their', 'with', 'him', 'her'])],
-]);
-const NOT_BEFORE = new Set([
-  'to',
-  'will',
-  'would',
-  'could',
-  'can',
-  'may',
-  'might',
-  'should',
-  'must',
-  'did',
-  'not',
-  'he',
-  'she',
-  'it',
-  'who',
-  'they',
-  'we',
-  'i',
-  'you',
-  'after',
-  'before',
-  'while',
-  'when',
-  'about',
-  'without',
-  'by',
-  'is',
-  'was',
-  'were',
-  'are',
-  'be',
-  'been',
-]);
-const PREPOSITIONS = new Set(['in', 'at', 'with', 'between', 'of', 'on', 'among']);
-const OBJECT_WORDS = new Set(['the', 'Mr', 'Ms', 'Mrs', 'President', 'and', 'of']);
+const NOT_AFTER_HEAD = new Map(
+  Object.entries(EVENT_LEXICON.notAfterHead).map(([head, words]) => [head, new Set(words)]),
+);
+
+const NEEDS_DETERMINER = new Set(EVENT_LEXICON.needsDeterminer);
+const NOT_AFTER = new Set(EVENT_LEXICON.notAfter);
+const NOT_BEFORE = new Set(EVENT_LEXICON.notBefore);
+const PREPOSITIONS = new Set(EVENT_LEXICON.complementPrepositions);
+const OBJECT_WORDS = new Set(EVENT_LEXICON.objectWords);
 const DAY_SET = new Set(DAYS);
 const MONTH_SET = new Set(MONTHS);
 const DAY_OF_MONTH = /^(?:[1-9]|[12]\d|3[01])$/;
-const WHEN_WORDS = new Set(['today', 'tomorrow', 'yesterday', 'tonight', ...DAYS, ...MONTHS]);
+const WHEN_WORDS = new Set([...RELATIVE_DAYS, ...DAYS, ...MONTHS]);
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const NUMBER = /^\d+$/;
 // Gaps between tokens are tested for every token pair read: a char-code scan of the text
@@ -384,7 +252,7 @@ function readMention(
     if (DETERMINERS.has(w)) {
       determined = true;
       // "his meeting with Trump": the owner is the last person named before, in the same sentence.
-      if (POSSESSIVE_PRONOUNS.has(w)) owner = lastPersonBefore(p);
+      if (SINGULAR_POSSESSIVES.has(w)) owner = lastPersonBefore(p);
       m.indefinite = w === 'a' || w === 'an';
       m.start = t.start;
       break;

@@ -48,9 +48,30 @@ function addPhrase(phrase: string, info: PhraseInfo): void {
   if (toks.length > 1) PHRASE_STARTS.set(toks[0]!, Math.max(PHRASE_STARTS.get(toks[0]!) ?? 0, toks.length));
 }
 
-const titles = load<{ honorifics: string[]; titles: string[]; roles: string[]; descriptorRoles: string[] }>(
-  'titles.json',
-);
+const titles = load<{
+  honorifics: string[];
+  titles: string[];
+  roles: string[];
+  descriptorRoles: string[];
+  leaderRoles: string[];
+  genericLeaderRoles: string[];
+  countryNouns: string[];
+  roleHeads: string[];
+  titleModifiers: string[];
+  firstNameHonorifics: string[];
+}>('titles.json');
+const grammar = load<{
+  determiners: string[];
+  definiteDeterminers: string[];
+  singularPossessives: string[];
+  relativeDays: string[];
+  sentenceAbbreviations: string[];
+  nameConnectors: string[];
+  runSplitters: string[];
+  speechVerbsAfterName: string[];
+  speechCuesBeforeName: string[];
+  objectMarkers: string[];
+}>('grammar.json');
 const countries = load<{ countries: CountryRow[] }>('countries.json').countries;
 const seats = load<{ seats: Record<string, string> }>('seats.json').seats;
 const orgs = load<{ organizations: string[][]; suffixes: string[]; prefixes: string[] }>('organizations.json');
@@ -142,6 +163,18 @@ export interface EventLexicon {
   distinctClasses: string[];
   /** Named historical events: name first, then aliases. */
   named: string[][];
+  /** Heads that are also verbs or generic nouns: they count only after a determiner or a modifier. */
+  needsDeterminer: string[];
+  /** Nouns after an event noun that make a compound which is not the event ("war crimes", "call centre"). */
+  notAfter: string[];
+  /** Words after a head that make it a verb or another sense ("call for", "deal with", "conflict of interest"). */
+  notAfterHead: Record<string, string[]>;
+  /** Words before a head that make it a verb ("to meet", "will call"). */
+  notBefore: string[];
+  /** Prepositions that attach places and participants to an event ("talks in Geneva with Kovacs"). */
+  complementPrepositions: string[];
+  /** Words that may sit between an event noun and the name after it ("meeting with the President"), case as written. */
+  objectWords: string[];
 }
 
 export const EVENT_LEXICON: EventLexicon = events;
@@ -156,3 +189,35 @@ export function isRecurringEventName(name: string): boolean {
   const words = name.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
   return RECURRING_HEADS.some((head) => words.some((_w, i) => head.every((h, k) => words[i + k] === h)));
 }
+
+/** Determiners and possessives that open a noun phrase ("the", "a", "his", "every"). */
+export const DETERMINERS: ReadonlySet<string> = new Set(grammar.determiners);
+/** The definite article and possessives that open a descriptor ("the Russian president", "his counterpart"). */
+export const DEFINITE_DETERMINERS: ReadonlySet<string> = new Set(grammar.definiteDeterminers);
+/** "his", "her": an event they own is the last person's named before. */
+export const SINGULAR_POSSESSIVES: ReadonlySet<string> = new Set(grammar.singularPossessives);
+/** "today", "tomorrow", …: days named relative to the article's date. */
+export const RELATIVE_DAYS: readonly string[] = grammar.relativeDays;
+/** Abbreviations whose period does not end a sentence (lower case, without the final period). */
+export const SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set(grammar.sentenceAbbreviations);
+/** Lower-case words inside a capitalised name ("Bank of England", "von der Leyen"). */
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set(grammar.nameConnectors);
+/** Connectors at which an unknown capitalised run may split into two names. */
+export const RUN_SPLITTERS: ReadonlySet<string> = new Set(grammar.runSplitters);
+/** Reporting verbs right after a name: it is a speaker. */
+export const SPEECH_VERBS_AFTER_NAME: readonly string[] = grammar.speechVerbsAfterName;
+/** Reporting verbs and phrases right before a name: it is a speaker. */
+export const SPEECH_CUES_BEFORE_NAME: readonly string[] = grammar.speechCuesBeforeName;
+/** Words after which a mention is an object or a modifier, not a subject. */
+export const OBJECT_MARKERS: ReadonlySet<string> = new Set(grammar.objectMarkers);
+/** Heads of state and government offices; "leader" and "counterpart" stand for any of them. */
+export const LEADER_ROLES: ReadonlySet<string> = new Set(titles.leaderRoles);
+export const GENERIC_LEADER_ROLES: ReadonlySet<string> = new Set(titles.genericLeaderRoles);
+/** Nouns that make a demonym a country ("the Russian side", "the Ukrainian government"). */
+export const COUNTRY_NOUNS: ReadonlySet<string> = new Set(titles.countryNouns);
+/** Nouns of offices a descriptor can end with ("the Ukrainian president", "a senior official"). */
+export const ROLE_HEADS: ReadonlySet<string> = new Set(titles.roleHeads);
+/** Words that may stand inside a title before a name ("Russia's top economic envoy"). */
+export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(titles.titleModifiers);
+/** Styles used with a first name ("Sir Keir"). */
+export const FIRST_NAME_HONORIFICS: ReadonlySet<string> = new Set(titles.firstNameHonorifics);

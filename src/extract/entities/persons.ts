@@ -5,7 +5,7 @@
  * full name and no cue are not taken for persons.
  */
 import { skeleton, SURNAME_PARTICLES } from '../../util/text.js';
-import { PHRASES, SURNAME_ENDING } from './lexicon.js';
+import { FIRST_NAME_HONORIFICS, PHRASES, SURNAME_ENDING } from './lexicon.js';
 import type { Candidate } from './recognise.js';
 import type { Token } from '../tokens.js';
 
@@ -26,7 +26,6 @@ export interface PersonGroup {
 }
 
 const PARTICLES = new Set([...SURNAME_PARTICLES, 'Bin', 'Al']);
-const HONORIFIC_FIRST = new Set(['Sir', 'Dame', 'Lord', 'Lady']);
 
 /** Splits a full name's tokens into first name and surname (particles stay with the surname). */
 function nameParts(words: readonly string[]): { first?: string; surname: string } {
@@ -93,7 +92,7 @@ export function resolvePersons(
       groups.push(g);
       bySurname.set(sk, [...(bySurname.get(sk) ?? []), g]);
     }
-    if (fk && !g.first && !HONORIFIC_FIRST.has(first!)) g.first = fk;
+    if (fk && !g.first && !FIRST_NAME_HONORIFICS.has(first!)) g.first = fk;
     const form = w.join(' ');
     g.forms.set(form, (g.forms.get(form) ?? 0) + 1);
     addMention(g, c);
@@ -145,7 +144,7 @@ export function resolvePersons(
 
 /** "Sir Keir" names Keir Starmer by his first name. */
 function byFirst(groups: readonly PersonGroup[], word: string, c: Candidate): PersonGroup[] {
-  if (!c.title || !HONORIFIC_FIRST.has(c.title)) return [];
+  if (!c.title || !FIRST_NAME_HONORIFICS.has(c.title)) return [];
   const fk = skeleton(word);
   return groups.filter((g) => g.first === fk);
 }

@@ -5,18 +5,21 @@
  */
 import type { EntityLabel } from '../../types.js';
 import {
+  EVENT_LEXICON,
   FIRST_NAMES,
   FUNCTION_WORDS,
   LOCATIVES,
   NOT_ORGANIZATIONS,
   ORG_PREFIXES,
   ORG_SUFFIXES,
+  type PhraseInfo,
+  PHRASES,
   PLACE_PREFIXES,
   PLACE_SUFFIXES,
   ROLES,
-  EVENT_LEXICON,
-  PHRASES,
-  type PhraseInfo,
+  RUN_SPLITTERS,
+  SPEECH_CUES_BEFORE_NAME,
+  SPEECH_VERBS_AFTER_NAME,
 } from './lexicon.js';
 import { capitalisedRuns, segmentRun, type Segment } from './segments.js';
 import type { Token } from '../tokens.js';
@@ -49,9 +52,8 @@ export interface Candidate {
   within?: string;
 }
 
-const SPEECH_AFTER =
-  /^(?:['’]s)?\s*(?:,[^,.;"“”]{1,80},\s*)?(?:said|says|told|added|stressed|warned|wrote|posted|argued|noted|insisted|claimed|declared|announced|tweeted|asked|replied|explained|urged|admitted|acknowledged|suggested|insists|warns|adds|tells|writes|responded|continued|concluded)\b/;
-const SPEECH_BEFORE = /\b(?:said|says|according to|told|asked)\s+$/;
+const SPEECH_AFTER = new RegExp(`^(?:['’]s)?\\s*(?:,[^,.;"“”]{1,80},\\s*)?(?:${SPEECH_VERBS_AFTER_NAME.join('|')})\\b`);
+const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_CUES_BEFORE_NAME.join('|')})\\s+$`);
 // "Putin", "McDonald", "O'Brien", "Kendall-Taylor"; not "NATO" or "iPhone".
 const TITLE_CASE = /^\p{Lu}(?:\p{Ll}|['’]\p{Lu}\p{Ll})/u;
 /** An all-caps word that may be an organisation's acronym ("NATO", "PFPA", "G7"). */
@@ -70,7 +72,6 @@ const ABSTRACT_NOUN = /(?:tion|sion|ence|ance|ity|ary|ment|ness|ship|dom|ism)$/;
 // Connectors that join an organisation's or place's name but separate two people's names.
 // Fewer capitalised content words than this are a short phrase, not a title-case line.
 const TITLE_CASE_MIN_WORDS = 4;
-const SPLITTING = new Set(['of', 'the', 'for', 'and']);
 
 const surface = (text: string, tokens: readonly Token[], from: number, to: number): string =>
   text.slice(tokens[from]!.start, tokens[to - 1]!.end);
@@ -363,7 +364,7 @@ function splitAtConnectors(tokens: readonly Token[], segs: Segment[]): Segment[]
     }
     let a = seg.from;
     for (let i = seg.from; i <= seg.to; i++) {
-      if (i < seg.to && !SPLITTING.has(tokens[i]!.text)) continue;
+      if (i < seg.to && !RUN_SPLITTERS.has(tokens[i]!.text)) continue;
       if (i > a) out.push({ info: null, from: a, to: i });
       a = i + 1;
     }

@@ -3,7 +3,7 @@
  * Rubio") is cut into known phrases (country "US", title "Secretary of State") and
  * unknown chunks ("Marco Rubio") that the classifier then labels.
  */
-import { FUNCTION_WORDS, PHRASES, type PhraseInfo } from './lexicon.js';
+import { FUNCTION_WORDS, NAME_CONNECTORS, type PhraseInfo, PHRASES } from './lexicon.js';
 import type { Token } from '../tokens.js';
 import { SURNAME_PARTICLES } from '../../util/text.js';
 
@@ -16,27 +16,7 @@ export interface Segment {
 }
 
 // Lower-case words that may join the parts of one name ("Bank of England", "Ursula von der Leyen").
-const CONNECTORS = new Set([
-  'of',
-  'the',
-  'de',
-  'da',
-  'di',
-  'du',
-  'von',
-  'van',
-  'der',
-  'den',
-  'la',
-  'le',
-  'bin',
-  'al',
-  'and',
-  'for',
-  'del',
-  'dos',
-  'el',
-]);
+
 /** Surname particles: they may start a name ("von der Leyen"), the other connectors may not. */
 export const PARTICLES = SURNAME_PARTICLES;
 const INITIAL = /^\p{Lu}$/u;
@@ -91,7 +71,7 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): [number
       while (
         k < tokens.length &&
         !tokens[k]!.cap &&
-        CONNECTORS.has(tokens[k]!.text) &&
+        NAME_CONNECTORS.has(tokens[k]!.text) &&
         adjacent(text, tokens[k - 1]!, tokens[k]!)
       )
         k++;
@@ -176,7 +156,7 @@ export function segmentRun(tokens: readonly Token[], from: number, to: number): 
   let i = from;
   while (i < to) {
     const t = tokens[i]!;
-    const hit = t.cap || !CONNECTORS.has(t.text) ? longestPhrase(tokens, i, to) : null;
+    const hit = t.cap || !NAME_CONNECTORS.has(t.text) ? longestPhrase(tokens, i, to) : null;
     if (hit) {
       closeChunk(i);
       out.push({ info: hit.info, from: i, to: hit.to });

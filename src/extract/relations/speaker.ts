@@ -8,6 +8,7 @@ import type { EntityMention } from '../types.js';
 import { ACTOR_LABELS, mentionsIn, sentenceAt, type Analysis } from './context.js';
 import { firstStartingFrom } from '../../util/search.js';
 import { firstTokenFrom, type Token } from '../tokens.js';
+import { DEFINITE_DETERMINERS, OBJECT_MARKERS, ROLE_HEADS, TITLE_MODIFIERS } from '../entities/lexicon.js';
 
 /** A possible subject found in the frame text. */
 export type Candidate =
@@ -16,23 +17,7 @@ export type Candidate =
   | { kind: 'descriptor'; at: number; end: number; words: string[] };
 
 // A mention right after one of these words is an object or a modifier, not the subject.
-const OBJECT_MARKERS = new Set(
-  (
-    'with to of for on at from about against between into over toward towards than like including after before ' +
-    'under alongside via behind whom in thank thanks thanked told tell tells urge urges urged asked asks meet meets ' +
-    'met joined invited invites called welcomed welcomes hosted hosts greeted greets received praised accused ' +
-    'criticised criticized warned backed berating berated blamed pressed pressured visit visited visits'
-  ).split(' '),
-);
 const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
-const DETERMINERS = new Set(['the', 'our', 'its', 'his', 'her', 'their']);
-const ROLE_HEADS = new Set(
-  (
-    'president leader premier minister chancellor secretary envoy official spokesperson spokesman spokeswoman ' +
-    'ambassador correspondent editor diplomat aide adviser advisor negotiator king queen pope general commander ' +
-    'mayor governor senator lawmaker analyst expert chief head host'
-  ).split(' '),
-);
 // Relative and participial asides between a subject and its verb ("X, who met Y, said").
 const ASIDE =
   /,\s*(?:who|which|whose|whom|where|when|speaking|reporting|writing|appearing|standing|sitting|referring)\b[^,;]*,/giu;
@@ -127,13 +112,13 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
     while (
       d >= first &&
       i - d <= 5 &&
-      !DETERMINERS.has(tokens[d]!.lower) &&
+      !DEFINITE_DETERMINERS.has(tokens[d]!.lower) &&
       onlyWhitespace(a.masked, tokens[d]!.end, tokens[d + 1]!.start)
     )
       d--;
     if (
       d < first ||
-      !DETERMINERS.has(tokens[d]!.lower) ||
+      !DEFINITE_DETERMINERS.has(tokens[d]!.lower) ||
       !onlyWhitespace(a.masked, tokens[d]!.end, tokens[d + 1]!.start)
     )
       continue;
@@ -189,12 +174,7 @@ export function resolvePronoun(a: Analysis, at: number, history: SpeakerHistory)
 }
 
 // Words that may sit inside a title before a name ("Russia's top economic envoy Kirill Dmitriev").
-const TITLE_WORDS = new Set([
-  ...ROLE_HEADS,
-  ...'former top special foreign deputy vice senior economic defence defense state of national security affairs interior finance trade prime acting outgoing incoming opposition s'.split(
-    ' ',
-  ),
-]);
+const TITLE_WORDS = new Set([...ROLE_HEADS, ...TITLE_MODIFIERS]);
 const isTitleWord = (t: string): boolean => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, ''));
 const APPOSITIVE =
   /^,\s*(?!(?:who|which|whose|where|when|while|after|before|as|but|and|if|because|although|though|since|saying|adding)\b|\p{Ll}+ing\b)(?:the|a|an)?\s*([^,.;]{0,50})/u;
