@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import { createContext } from '../src/extract/index.js';
 import { relationExtractors } from '../src/extract/relations/index.js';
 import { ploverMapping, RELATIONS, SYMMETRIC_TYPES } from '../src/relation-types.js';
-import { splitSentences } from '../src/extract/sentences.js';
+import { sentenceExtractor } from '../src/extract/sentences.js';
 import type { EntityMention } from '../src/extract/types.js';
 import type { EntityLabel, RelationType } from '../src/types.js';
 
@@ -74,7 +74,7 @@ for (const rec of records) {
   const sources = actors(rec.source);
   const targets = actors(rec.target);
   const ctx = createContext({ id: rec.id, path: rec.id, text: rec.text });
-  ctx.sentences = splitSentences(rec.text);
+  sentenceExtractor.run(ctx);
   const mentions: EntityMention[] = [];
   const keyFor = new Map<Actor, string>();
   const taken = new Uint8Array(rec.text.length);

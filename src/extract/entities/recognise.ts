@@ -157,18 +157,20 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
   return out;
 }
 
-/** Sentences in title case (headlines, document titles): at least four content words, all capitalised. */
+/**
+ * The headline, when the article opens with one in title case (at least four content words, all
+ * capitalised). Only the opening line: title-case lines further down are mostly lists of names
+ * (results, line-ups, signatories), where capitals do mean names.
+ */
 function titleCaseSentences(tokens: readonly Token[]): Set<number> {
-  const content = new Map<number, number>();
-  const lower = new Set<number>();
+  let content = 0;
   for (const t of tokens) {
+    if (t.sentence !== 0) break;
     if (FUNCTION_WORDS.has(t.lower) || !/\p{L}/u.test(t.text)) continue;
-    content.set(t.sentence, (content.get(t.sentence) ?? 0) + 1);
-    if (!t.cap) lower.add(t.sentence);
+    if (!t.cap) return new Set();
+    content++;
   }
-  const out = new Set<number>();
-  for (const [sentence, n] of content) if (n >= TITLE_CASE_MIN_WORDS && !lower.has(sentence)) out.add(sentence);
-  return out;
+  return content >= TITLE_CASE_MIN_WORDS ? new Set([0]) : new Set();
 }
 
 /** Capitalised words the body writes inside a sentence, where case means a name. */

@@ -44,6 +44,9 @@ export function analyse(ctx: ExtractionContext): Analysis {
   const known = ctx.derived.get(ANALYSIS) as Analysis | undefined;
   if (known && known.mentionCount === ctx.mentions.length) return known;
   const text = ctx.article.text;
+  // The sentence extractor tokenizes; a context that skipped it would silently yield no relation.
+  if (ctx.tokens.length === 0 && /[\p{L}\p{N}]/u.test(text))
+    throw new Error('relations: the context has no tokens; run the sentence extractor (sentenceExtractor.run) first');
   const paragraphs = splitParagraphs(text);
   const quotes = findQuotes(text, paragraphs);
   const masked = maskQuotes(text, quotes);
