@@ -39,7 +39,14 @@ export {
   type SkippedInput,
 } from './pipeline/index.js';
 export { createGraph, countByKind, GraphBuilder } from './graph/index.js';
-export { createResolver, type Resolver } from './resolve/index.js';
+export {
+  createResolver,
+  parseJudgements,
+  type Judgement,
+  type JudgementLine,
+  type JudgementProblem,
+  type Resolver,
+} from './resolve/index.js';
 export { normalizeName } from './util/text.js';
 
 // graph.json and layout.
