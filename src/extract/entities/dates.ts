@@ -1,6 +1,7 @@
 /**
- * Dates of events: weekdays ("on Friday", "Friday's summit") resolve against the
- * article's date; months and years written in the text give YYYY-MM or YYYY.
+ * Dates of events: weekdays ("on Friday", "Friday's summit") and relative years ("last
+ * year's summit") resolve against the article's date; months and years written in the text
+ * give YYYY-MM or YYYY.
  */
 import { DAYS, MONTHS } from './lexicon.js';
 
@@ -30,6 +31,9 @@ export function resolveWhen(words: readonly string[], articleDate: string | unde
   }
   if (year) return year;
   if (!base) return undefined;
+  // "year-1" from "last year's summit", "year+1" from "next year's".
+  const relative = words.map((w) => /^year([+-]\d+)$/.exec(w)?.[1]).find((x) => x !== undefined);
+  if (relative !== undefined) return String(base.getUTCFullYear() + Number(relative));
   for (const w of words) {
     const lower = w.toLowerCase();
     if (lower === 'today' || lower === 'tonight') return iso(base);

@@ -12,6 +12,7 @@ import {
   MONTHS,
   PHRASES,
   RELATIVE_DAYS,
+  RELATIVE_YEARS,
   SINGULAR_POSSESSIVES,
 } from './lexicon.js';
 import { entityKey } from './table.js';
@@ -255,6 +256,16 @@ function readMention(
       if (SINGULAR_POSSESSIVES.has(w)) owner = lastPersonBefore(p);
       m.indefinite = w === 'a' || w === 'an';
       m.start = t.start;
+      break;
+    }
+    // "last year's summit": the edition of the year before the article's; the leftmost modifier.
+    const relative = p > 0 && w === 'year' && t.possessive ? RELATIVE_YEARS.get(lower(tokens[p - 1]!)) : undefined;
+    if (relative !== undefined) {
+      m.when.push(`year${relative >= 0 ? '+' : ''}${relative}`);
+      m.bare = false;
+      m.start = m.coreStart = tokens[p - 1]!.start;
+      m.premodStarts.unshift(m.start);
+      determined = true;
       break;
     }
     // "long and substantive call", not "peace and war".

@@ -71,6 +71,7 @@ const grammar = load<{
   speechVerbsAfterName: string[];
   speechCuesBeforeName: string[];
   objectMarkers: string[];
+  relativeYears: Record<string, number>;
 }>('grammar.json');
 const countries = load<{ countries: CountryRow[] }>('countries.json').countries;
 const seats = load<{ seats: Record<string, string> }>('seats.json').seats;
@@ -221,3 +222,5 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(titles.roleHeads);
 export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(titles.titleModifiers);
 /** Styles used with a first name ("Sir Keir"). */
 export const FIRST_NAME_HONORIFICS: ReadonlySet<string> = new Set(titles.firstNameHonorifics);
+/** "last", "next", "this" before "year": the year's offset from the article's ("last year's summit"). */
+export const RELATIVE_YEARS: ReadonlyMap<string, number> = new Map(Object.entries(grammar.relativeYears));
