@@ -160,6 +160,14 @@ describe('countries and organisations', () => {
 
 describe('events', () => {
   it.each([
+    ["last year's", "Last year's summit in Madrid agreed new plans.", '2022'],
+    ["next year's", "Next year's summit in Madrid will be larger.", '2024'],
+  ])("dates %s summit by the article's year", (_case, text, year) => {
+    const events = [...extract(text, '2023-07-11').entities.values()].filter((e) => e.label === 'Event');
+    expect(events.map((e) => e.date)).toEqual([year]);
+  });
+
+  it.each([
     [
       'a capitalised word before the event that is no place',
       'Leaders gathered for the COVID summit on Monday.',
