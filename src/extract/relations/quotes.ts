@@ -5,6 +5,7 @@
  * a quotation that continues into the next paragraph, so it ends at the line break
  * and is flagged `openEnded`.
  */
+import { firstStartingFrom } from '../../util/search.js';
 
 /** One quotation: `start`/`end` span the quoted words, `open`/`close` include the marks. */
 export interface Quote {
@@ -53,11 +54,22 @@ interface Mark {
   ch: string;
 }
 
-function marksIn(text: string, from: number, to: number, marks: RegExp): Mark[] {
+/** Where the marks of `marks` stand in the whole text, found in one pass. */
+function markPositions(text: string, marks: RegExp): { start: number }[] {
+  const out: { start: number }[] = [];
+  marks.lastIndex = 0;
+  for (let m = marks.exec(text); m; m = marks.exec(text)) out.push({ start: m.index });
+  return out;
+}
+
+/**
+ * The marks of one paragraph, from the article's mark positions: a search per paragraph would run
+ * on to the next mark, to the end of a long text without quotes, for every paragraph.
+ */
+function marksIn(text: string, from: number, to: number, positions: readonly { start: number }[]): Mark[] {
   const out: Mark[] = [];
-  marks.lastIndex = from;
-  for (let m = marks.exec(text); m && m.index < to; m = marks.exec(text)) {
-    const pos = m.index;
+  for (let i = firstStartingFrom(positions, from); i < positions.length && positions[i]!.start < to; i++) {
+    const pos = positions[i]!.start;
     const prev = pos > from ? text.charCodeAt(pos - 1) : 32;
     const next = pos + 1 < to ? text.charCodeAt(pos + 1) : 32;
     const ch = text[pos]!;
@@ -84,10 +96,10 @@ function make(text: string, p: Paragraph, open: number, close: number, openEnded
   return { start, end, open, close, paragraph: p.index, openEnded, single, text: trimQuote(text, start, end) };
 }
 
-function doubleQuotes(text: string, p: Paragraph): Quote[] {
+function doubleQuotes(text: string, p: Paragraph, positions: readonly { start: number }[]): Quote[] {
   const out: Quote[] = [];
   let open = -1;
-  for (const m of marksIn(text, p.start, p.end, DOUBLE_MARKS)) {
+  for (const m of marksIn(text, p.start, p.end, positions)) {
     if (open < 0) {
       // A lone closing mark (nothing open) is noise; everything else opens.
       if (m.ch === '”' && m.canClose && !m.canOpen) continue;
@@ -105,11 +117,11 @@ function doubleQuotes(text: string, p: Paragraph): Quote[] {
   return out;
 }
 
-function singleQuotes(text: string, p: Paragraph, taken: Quote[]): Quote[] {
+function singleQuotes(text: string, p: Paragraph, taken: Quote[], positions: readonly { start: number }[]): Quote[] {
   const out: Quote[] = [];
   let open = -1;
   let k = 0;
-  for (const m of marksIn(text, p.start, p.end, SINGLE_MARKS)) {
+  for (const m of marksIn(text, p.start, p.end, positions)) {
     // Marks inside a double-quoted span belong to nested quotes or apostrophes.
     while (k < taken.length && taken[k]!.close <= m.pos) k++;
     if (k < taken.length && m.pos >= taken[k]!.open) continue;
@@ -133,9 +145,11 @@ function singleQuotes(text: string, p: Paragraph, taken: Quote[]): Quote[] {
 /** All quotations of `text`, in reading order. */
 export function findQuotes(text: string, paragraphs: readonly Paragraph[] = splitParagraphs(text)): Quote[] {
   const out: Quote[] = [];
+  const doubleMarks = markPositions(text, DOUBLE_MARKS);
+  const singleMarks = markPositions(text, SINGLE_MARKS);
   for (const p of paragraphs) {
-    const doubles = doubleQuotes(text, p);
-    const singles = singleQuotes(text, p, doubles);
+    const doubles = doubleQuotes(text, p, doubleMarks);
+    const singles = singleQuotes(text, p, doubles, singleMarks);
     out.push(...[...doubles, ...singles].sort((a, b) => a.open - b.open));
   }
   return out.filter((q) => q.text.length > 0);
