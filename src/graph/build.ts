@@ -64,7 +64,14 @@ export class GraphBuilder {
     for (const x of this.extractions) for (const e of x.entities) automatic.set(e, resolver.resolve(e));
     const { plan, problems } = checkedPlan(this.judgements, automatic);
     const graph = createGraph();
-    for (const x of this.extractions) addExtraction(graph, resolver, x, (e) => plan.apply(automatic.get(e)!, e));
+    const pending: PendingSets = new Map();
+    for (const x of this.extractions) addExtraction(graph, pending, x, (e) => plan.apply(automatic.get(e)!, e));
+    for (const [key, sets] of pending) {
+      const node = graph.getNodeAttributes(key);
+      node.aliases = sortedUnique(sets.aliases);
+      node.articles = sortedUnique(sets.articles);
+      node.name = resolver.nameOf?.(key) ?? node.name;
+    }
     this.built = { graph, problems };
     return this.built;
   }
@@ -96,9 +103,12 @@ function checkedPlan(
   };
 }
 
+/** A node's aliases and articles, gathered as sets and sorted once at the end: sorting on every article was quadratic. */
+type PendingSets = Map<string, { aliases: Set<string>; articles: Set<string> }>;
+
 function addExtraction(
   g: KnowledgeGraph,
-  resolver: Resolver,
+  pending: PendingSets,
   extraction: Extraction,
   verdictOf: (entity: ArticleEntity) => Verdict,
 ): void {
@@ -114,11 +124,14 @@ function addExtraction(
       g.addNode(key, { label: label ?? entity.label, name: entity.name, aliases: [], mentions: [], articles: [] });
     }
     const node = g.getNodeAttributes(key);
-    node.aliases = sortedUnique([...node.aliases, entity.name, ...entity.aliases]);
+    let sets = pending.get(key);
+    if (!sets) pending.set(key, (sets = { aliases: new Set(), articles: new Set() }));
+    sets.aliases.add(entity.name);
+    for (const a of entity.aliases) sets.aliases.add(a);
+    sets.articles.add(meta.id);
     node.mentions.push(...entity.mentions);
-    node.articles = sortedUnique([...node.articles, meta.id]);
-    // The resolver knows every name of the node; without it, the longest is usually the fullest form.
-    node.name = resolver.nameOf?.(key) ?? (entity.name.length > node.name.length ? entity.name : node.name);
+    // Without a resolver's name, the longest is usually the fullest form.
+    if (entity.name.length > node.name.length) node.name = entity.name;
     if (entity.date && !node.date) node.date = entity.date;
     if (entity.place && !node.place) node.place = entity.place;
   }
@@ -140,11 +153,11 @@ function addExtraction(
     if (rel.event && !edge.event) edge.event = keyOf.get(rel.event);
     if (rel.date && (!edge.date || rel.date < edge.date)) edge.date = rel.date;
     if (rel.quote) {
-      edge.quotes = [...(edge.quotes ?? []), rel.quote];
+      (edge.quotes ??= []).push(rel.quote);
       edge.quote ??= rel.quote;
     }
     if (rel.what) {
-      edge.whats = [...(edge.whats ?? []), rel.what];
+      (edge.whats ??= []).push(rel.what);
       edge.what ??= rel.what;
     }
   }
