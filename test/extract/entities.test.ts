@@ -251,6 +251,15 @@ describe('events', () => {
   });
 });
 
+describe('transcripts', () => {
+  it('takes no speaker label of a briefing transcript for an entity', () => {
+    const ctx = extract(
+      'MR. KOVACS:  Thank you. We will hold talks with Peter Lind.\n\nTHE PRESIDENT:  Good morning.\n\nQ  Mr. President, will you meet him?',
+    );
+    expect([...ctx.entities.values()].filter((e) => e.label !== 'Event').map((e) => e.name)).toEqual(['Peter Lind']);
+  });
+});
+
 describe('mentions', () => {
   it('are sorted by start and point at existing entities and sentences', () => {
     const ctx = extract('Donald Trump met Vladimir Putin in Alaska. Putin said the summit was useful. Trump agreed.');
