@@ -10,6 +10,9 @@ import { GraphBuilder, countByKind } from '../graph/index.js';
 import { readArticles, type IngestOptions } from '../ingest/index.js';
 import type { JudgementLine, JudgementProblem } from '../resolve/index.js';
 import type { Article, Extraction, KnowledgeGraph } from '../types.js';
+import type { ExtractionCache } from './cache.js';
+
+export { createFileCache, extractionFingerprint, type ExtractionCache } from './cache.js';
 import { ExtractionPool } from './pool.js';
 
 export interface SkippedInput {
@@ -37,6 +40,8 @@ export interface BuildOptions {
   onSkip?: (skipped: SkippedInput) => void;
   /** The user's corrections to resolution, applied after it (resolve/judgements.ts). */
   judgements?: readonly JudgementLine[];
+  /** Extractions kept from earlier builds (cache.ts); ignored with custom `extractors`. */
+  cache?: ExtractionCache;
 }
 
 export interface BuildSummary {
@@ -46,6 +51,8 @@ export interface BuildSummary {
   bytes: number;
   elapsedMs: number;
   workers: number;
+  /** Articles whose extraction came from the cache. */
+  cached: number;
   /** Judgements naming nodes the graph does not have; they were not applied. */
   judgementProblems: readonly JudgementProblem[];
   nodes: Record<string, number>;
@@ -91,9 +98,13 @@ export async function buildGraph(
     bytes += size;
     progress();
   };
+  const cache = options.extractors ? undefined : options.cache;
+  let cached = 0;
   const extractHere = (a: Article): void => {
     try {
-      accept(extract(a), Buffer.byteLength(a.text));
+      const extraction = extract(a);
+      cache?.set(a, extraction);
+      accept(extraction, Buffer.byteLength(a.text));
     } catch (err) {
       skip({ path: a.path, reason: `extraction failed: ${(err as Error).message}` });
     }
@@ -101,16 +112,27 @@ export async function buildGraph(
 
   let pool: ExtractionPool | undefined;
   let seq = 0;
-  const window: { path: string; size: number; result: ReturnType<ExtractionPool['extract']> }[] = [];
-  const waiting: Article[] = [];
+  // Results join the graph in input order: a cached one waits behind the extractions still running.
+  type Job = {
+    path: string;
+    size: number;
+    article?: Article;
+    result: Promise<{ extraction?: Extraction; error?: string }>;
+  };
+  const window: Job[] = [];
+  // Before the pool starts: the articles to extract, and the cached results (without their text) between them.
+  const waiting: { article?: Article; cached?: Extraction; size: number }[] = [];
+  let toExtract = 0;
   const flushOldest = async (): Promise<void> => {
     const job = window.shift()!;
     const r = await job.result;
-    if (r.extraction) accept(r.extraction, job.size);
-    else skip({ path: job.path, reason: `extraction failed: ${r.error}` });
+    if (!r.extraction) return skip({ path: job.path, reason: `extraction failed: ${r.error}` });
+    if (job.article) cache?.set(job.article, r.extraction);
+    accept(r.extraction, job.size);
   };
-  const dispatch = async (a: Article): Promise<void> => {
-    window.push({ path: a.path, size: Buffer.byteLength(a.text), result: pool!.extract(seq++, a) });
+  const dispatch = async (a: Article | undefined, hit: Extraction | undefined, size: number): Promise<void> => {
+    if (hit) window.push({ path: hit.article.path, size, result: Promise.resolve({ extraction: hit }) });
+    else window.push({ path: a!.path, size, article: a, result: pool!.extract(seq++, a!) });
     while (window.length >= workerCount * IN_FLIGHT_PER_WORKER) await flushOldest();
   };
 
@@ -120,20 +142,29 @@ export async function buildGraph(
         skip({ path: item.path, reason: item.reason });
         continue;
       }
-      if (workerCount === 0) {
-        extractHere(item.article);
+      const a = item.article;
+      const size = Buffer.byteLength(a.text);
+      const hit = cache?.get(a);
+      if (hit) cached++;
+      if (workerCount === 0 || (!pool && waiting.length === 0 && hit)) {
+        if (hit) accept(hit, size);
+        else extractHere(a);
       } else if (pool) {
-        await dispatch(item.article);
+        await dispatch(a, hit, size);
       } else {
-        waiting.push(item.article);
-        if (waiting.length >= WORKER_THRESHOLD) {
+        waiting.push(hit ? { cached: hit, size } : { article: a, size });
+        if (!hit) toExtract++;
+        if (toExtract >= WORKER_THRESHOLD) {
           pool = new ExtractionPool(workerCount);
-          for (const a of waiting.splice(0)) await dispatch(a);
+          for (const w of waiting.splice(0)) await dispatch(w.article, w.cached, w.size);
         }
       }
     }
     while (window.length > 0) await flushOldest();
-    for (const a of waiting.splice(0)) extractHere(a);
+    for (const w of waiting.splice(0)) {
+      if (w.cached) accept(w.cached, w.size);
+      else extractHere(w.article!);
+    }
   } finally {
     await pool?.close();
   }
@@ -147,6 +178,7 @@ export async function buildGraph(
       bytes,
       elapsedMs: performance.now() - started,
       workers: pool ? workerCount : 0,
+      cached,
       judgementProblems: builder.judgementProblems,
       ...counts,
     },

@@ -68,7 +68,7 @@ describe('newsgraph build', () => {
     const r = runCli(['build', join(out, 'does-not-exist'), '--out', out]);
     expect(r.status).toBe(1);
     expect(readFileSync(join(out, 'graph.json'), 'utf8')).toBe(before);
-    expect(readdirSync(out)).toEqual(['graph.json']);
+    expect(readdirSync(out).sort()).toEqual(['cache', 'graph.json']);
   });
 
   it.each([

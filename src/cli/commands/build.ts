@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { join, relative } from 'node:path';
 import { OutputError, PartialError, UsageError } from '../../errors.js';
 import { writeGraphFile } from '../../graph/index.js';
-import { buildGraph, type BuildSummary } from '../../pipeline/index.js';
+import { buildGraph, createFileCache, type BuildSummary } from '../../pipeline/index.js';
 import type { ConnectionSettings } from '../../sinks/neo4j/index.js';
 import {
   addConnectionOptions,
@@ -35,6 +35,8 @@ export interface BuildFlags extends ConnectionFlags {
   reset?: boolean;
   /** A path, or false for --no-judgements. */
   judgements?: string | false;
+  /** A folder, or false for --no-cache. */
+  cache?: string | false;
 }
 
 /** What `newsgraph build` runs with. */
@@ -48,6 +50,8 @@ export interface BuildSettings {
   reset: boolean;
   /** The judgements file named with --judgements, false for --no-judgements, undefined for the default one. */
   judgements: string | false | undefined;
+  /** Where extractions are kept between builds, or false for none. */
+  cache: string | false;
   connection: ConnectionSettings;
   /** The connection flags typed on the command line: they mean nothing without --neo4j. */
   connectionFlags: readonly string[];
@@ -62,6 +66,9 @@ export const DEFAULT_BUILD_SETTINGS: Readonly<
   neo4j: false,
   reset: false,
 });
+
+/** The extraction cache's folder inside --out, unless --cache names another. */
+export const DEFAULT_CACHE_FOLDER = 'cache';
 
 /** Most worker threads `--workers` accepts. */
 const MAX_WORKERS = 64;
@@ -87,6 +94,7 @@ export function resolveBuildSettings(
     neo4j: flags.neo4j ?? d.neo4j,
     reset: flags.reset ?? d.reset,
     judgements: flags.judgements,
+    cache: flags.cache ?? join(flags.out, DEFAULT_CACHE_FOLDER),
     connection: resolveConnection(flags, env),
     connectionFlags: givenConnectionFlags(flags),
   };
@@ -142,6 +150,7 @@ export function formatSummary(summary: BuildSummary, graphPath: string): string 
     `  nodes   ${total(summary.nodes)}: ${kinds(summary.nodes)}`,
     `  edges   ${total(summary.edges)}: ${kinds(summary.edges)}`,
   ];
+  if (summary.cached > 0) lines.push(`  cache   ${summary.cached} of ${summary.articles} articles' extractions reused`);
   if (summary.skipped.length > 0) {
     const reasons = new Map<string, number>();
     for (const s of summary.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
@@ -167,7 +176,12 @@ export function buildCommand(): Command {
       '--judgements <file>',
       `corrections to apply after resolution (default: ${JUDGEMENTS_FILE_NAME} in the first input folder, if present; see newsgraph judge)`,
     )
-    .option('--no-judgements', 'ignore the judgements file');
+    .option('--no-judgements', 'ignore the judgements file')
+    .option(
+      '--cache <dir>',
+      `keep each article's extraction here and reuse it while the article and extractors are unchanged (default: <out>/${DEFAULT_CACHE_FOLDER})`,
+    )
+    .option('--no-cache', 'extract every article again and keep nothing');
   addConnectionOptions(command)
     .addHelpText(
       'after',
@@ -194,8 +208,10 @@ export function buildCommand(): Command {
         ? await readJudgementsFile(judgementsPath, typeof settings.judgements === 'string')
         : { judgements: [], problems: [] };
       const progress = settings.progress ? createProgress('building') : undefined;
+      const cache = settings.cache === false ? undefined : createFileCache(settings.cache);
       const { graph, summary } = await buildGraph(settings.inputs, {
         judgements: judged.judgements,
+        ...(cache ? { cache } : {}),
         workers: settings.workers,
         ingest: { maxFileBytes: Math.round(settings.maxFileSizeMB * 1024 * 1024) },
         onProgress: (p) => progress?.update(`${p.articles} articles, ${mb(p.bytes)} MB, ${p.skipped} skipped`),
@@ -209,6 +225,7 @@ export function buildCommand(): Command {
         throw new PartialError('build: no article could be read.');
       }
       await writeGraphFile(graphPath, graph);
+      if (cache?.problem) process.stderr.write(`newsgraph: ${cache.problem}; extractions were not kept.\n`);
       const shown = relative(process.cwd(), graphPath) || graphPath;
       process.stderr.write(`${formatSummary(summary, shown.startsWith('..') ? graphPath : shown)}\n`);
       if (settings.neo4j) {
