@@ -3,7 +3,7 @@
  * `// BEGIN relation types` and `// END relation types` lines) from the relation registry,
  * src/relation-types.ts. Run it after adding or renaming a relation type; `--check` only
  * reports whether the file is up to date (exit code 1 when it is not).
- *   npx tsx scripts/schema.ts [--check]
+ *   npm run schema [-- --check]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SCHEMA_FILE, withRelationshipSchema } from '../src/sinks/neo4j/schema.js';
