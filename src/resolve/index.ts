@@ -45,11 +45,17 @@ export function createResolver(corpus: readonly Extraction[]): Resolver {
   const nodes = new Map<string, NodeMemory>();
   const byName = new Map<string, string[]>();
   const articleDate = new Map<ArticleEntity, string | undefined>();
+  // Lower-case words of the people each article names: an event known only by them is described, not named.
+  const personWords = new Map<ArticleEntity, Set<string>>();
   const persons: PersonRecord[] = [];
   for (const x of corpus) {
+    const words = new Set<string>();
     for (const entity of x.entities) {
       articleDate.set(entity, x.article.date);
-      if (entity.label === 'Person') persons.push({ entity, article: x.article.id });
+      personWords.set(entity, words);
+      if (entity.label !== 'Person') continue;
+      persons.push({ entity, article: x.article.id });
+      for (const n of [entity.name, ...entity.aliases]) for (const w of normalizeName(n).split(' ')) words.add(w);
     }
   }
   const plan = planPersons(persons);
@@ -110,11 +116,17 @@ export function createResolver(corpus: readonly Extraction[]): Resolver {
       };
       const names =
         entity.label === 'Event'
-          ? eventKeys(entity)
+          ? eventKeys(entity).map(({ key, proper }) =>
+              proper.every((w) => personWords.get(entity)!.has(normalizeName(w))) ? `~${key}` : key,
+            )
           : [entity.name, ...entity.aliases].map(normalizeName).filter(Boolean);
       const scoped = names.map((n) => `${entity.label}|${n}`);
+      // "meeting with Putin" recurs: that description joins another only when both are dated alike.
+      const fits = (n: string, k: string): boolean =>
+        free(k) && (!n.includes('|~') || (entity.date !== undefined && nodes.get(k)!.date !== undefined));
 
-      const key = scoped.flatMap((n) => byName.get(n) ?? []).find(free) ?? newKey(entity.label, entity.name);
+      const key =
+        scoped.flatMap((n) => (byName.get(n) ?? []).filter((k) => fits(n, k)))[0] ?? newKey(entity.label, entity.name);
       const node = remember(key, entity.label);
       node.claimedBy.set(article, entity.key);
       node.names.set(entity.name, (node.names.get(entity.name) ?? 0) + 1);

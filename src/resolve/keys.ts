@@ -7,14 +7,15 @@ import { normalizeName } from '../util/text.js';
 
 const NAME_WORD = /^\p{Lu}/u;
 
-/** Keys of an event entity: its specific forms only. */
-export function eventKeys(entity: ArticleEntity): string[] {
-  const out = new Set<string>();
+/** Keys of an event entity: its specific forms only, each with the proper nouns that make it specific. */
+export function eventKeys(entity: ArticleEntity): { key: string; proper: string[] }[] {
+  const out = new Map<string, string[]>();
   for (const form of [entity.name, ...entity.aliases]) {
     const words = form.replace(/^(?:the|a|an|this|that)\s+/i, '').split(/\s+/);
-    if (words.length < 2 || !words.some((w) => NAME_WORD.test(w))) continue;
+    const proper = words.filter((w) => NAME_WORD.test(w));
+    if (words.length < 2 || proper.length === 0) continue;
     const key = normalizeName(words.join(' '));
-    if (key) out.add(key);
+    if (key && !out.has(key)) out.set(key, proper);
   }
-  return [...out];
+  return [...out].map(([key, proper]) => ({ key, proper }));
 }

@@ -192,6 +192,20 @@ describe('createResolver', () => {
     expect(r.resolve(corpus[1]!.entities[0]!)).toBe(r.resolve(corpus[0]!.entities[0]!));
   });
 
+  it.each([
+    ['undated', undefined, undefined, false],
+    ['dated alike', '2023-07', '2023-07-11', true],
+  ])('joins events described only by a person ("meeting with Orlov") when %s: %s', (_c, d1, d2, same) => {
+    const article = (id: string, date?: string): ArticleEntity[] => [
+      entity(id, 'Person', 'Ivan Orlov', ['Orlov']),
+      entity(id, 'Event', 'meeting with Orlov', [], date),
+    ];
+    const a = article('a1', d1);
+    const b = article('a2', d2);
+    const { keys } = resolveAll(...a, ...b);
+    expect(keys[3] === keys[1]).toBe(same);
+  });
+
   it('does not merge events whose places disagree', () => {
     const at = (article: string, place: string): ArticleEntity => ({
       ...entity(article, 'Event', 'Brevia Summit', [], '2023-07'),
