@@ -109,23 +109,23 @@ export function resolvePersons(
     const matches = whole
       ? [whole]
       : parts.map((p) => pickGroup(bySurname.get(skeleton(p)) ?? byFirst(groups, p, c), c, tokens[c.from]!.start));
-    if (matches.every((g) => g !== undefined) && parts.length > 1) {
-      // "Trump-Putin": one mention per person.
+    // "Trump-Putin": one mention per person; a part the article gives to several people names none.
+    if (parts.length > 1 && matches.every((g) => g !== undefined)) {
       c.label = 'Person';
       let offset = tokens[c.from]!.start;
       parts.forEach((p, k) => {
         const g = matches[k]!;
-        g.mentions.push({ start: offset, end: offset + p.length, aliases: [p] });
+        if (g !== 'ambiguous') g.mentions.push({ start: offset, end: offset + p.length, aliases: [p] });
         offset += p.length + 1;
       });
       continue;
     }
     const g = matches.length === 1 ? matches[0] : undefined;
     const known = bySurname.get(skeleton(word)) ?? [];
-    if (g && g !== AMBIGUOUS) {
+    if (g && g !== 'ambiguous') {
       c.label = 'Person';
       addMention(g, c);
-    } else if (g === AMBIGUOUS || c.label === 'Person' || (c.cue === 'speech' && !c.locative)) {
+    } else if (g === 'ambiguous' || c.label === 'Person' || (c.cue === 'speech' && !c.locative)) {
       // A surname the article gives to several people names none of them: its mentions form a
       // person of their own, whom resolution across articles may still identify.
       c.label = 'Person';
@@ -149,15 +149,6 @@ function byFirst(groups: readonly PersonGroup[], word: string, c: Candidate): Pe
   return groups.filter((g) => g.first === fk);
 }
 
-/** Marks a surname the article gives to several people. */
-const AMBIGUOUS: PersonGroup = {
-  surname: '',
-  forms: new Map(),
-  mentions: [],
-  titles: new Set(),
-  countries: new Set(),
-};
-
 /** An office ("President", "Prime Minister"), as opposed to an honorific ("Mr", "Dr"). */
 const isOffice = (title: string): boolean => PHRASES.get(title)?.kind === 'title';
 
@@ -178,14 +169,14 @@ function titleFits(g: PersonGroup, c: Candidate, at: number): boolean {
  * the one who holds the mention's title. Otherwise the surname is ambiguous in the article and its
  * mentions form a person of their own, whom resolution across articles may still identify.
  */
-function pickGroup(list: readonly PersonGroup[], c: Candidate, at: number): PersonGroup | undefined {
+function pickGroup(list: readonly PersonGroup[], c: Candidate, at: number): PersonGroup | 'ambiguous' | undefined {
   if (list.length === 0) return undefined;
   const named = list.filter((g) => g.first !== undefined);
   if (named.length === 0) return list[0];
   const ambiguous = named.length > 1 || named.length < list.length;
-  if (!ambiguous) return titleFits(named[0]!, c, at) ? named[0] : AMBIGUOUS;
+  if (!ambiguous) return titleFits(named[0]!, c, at) ? named[0] : 'ambiguous';
   const holders = c.title && isOffice(c.title) ? named.filter((g) => g.titles.has(c.title!)) : [];
-  return holders.length === 1 ? holders[0] : AMBIGUOUS;
+  return holders.length === 1 ? holders[0] : 'ambiguous';
 }
 
 /** The name a group goes by: its longest full form, then its most frequent, then the first in code order. */
