@@ -11,9 +11,9 @@ import { readArticles, type IngestOptions } from '../ingest/index.js';
 import type { JudgementLine, JudgementProblem } from '../resolve/index.js';
 import type { Article, Extraction, KnowledgeGraph } from '../types.js';
 import type { ExtractionCache } from './cache.js';
+import { ExtractionPool } from './pool.js';
 
 export { createFileCache, extractionFingerprint, type ExtractionCache } from './cache.js';
-import { ExtractionPool } from './pool.js';
 
 export interface SkippedInput {
   path: string;
@@ -112,6 +112,8 @@ export async function buildGraph(
 
   let pool: ExtractionPool | undefined;
   let seq = 0;
+  // An article read: to extract, or extracted already (then its text is not kept).
+  type Item = { article: Article; size: number } | { cached: Extraction; size: number };
   // Results join the graph in input order: a cached one waits behind the extractions still running.
   type Job = {
     path: string;
@@ -120,8 +122,8 @@ export async function buildGraph(
     result: Promise<{ extraction?: Extraction; error?: string }>;
   };
   const window: Job[] = [];
-  // Before the pool starts: the articles to extract, and the cached results (without their text) between them.
-  const waiting: { article?: Article; cached?: Extraction; size: number }[] = [];
+  // Before the pool starts: the articles to extract and the cached results between them.
+  const waiting: Item[] = [];
   let toExtract = 0;
   const flushOldest = async (): Promise<void> => {
     const job = window.shift()!;
@@ -130,41 +132,52 @@ export async function buildGraph(
     if (job.article) cache?.set(job.article, r.extraction);
     accept(r.extraction, job.size);
   };
-  const dispatch = async (a: Article | undefined, hit: Extraction | undefined, size: number): Promise<void> => {
-    if (hit) window.push({ path: hit.article.path, size, result: Promise.resolve({ extraction: hit }) });
-    else window.push({ path: a!.path, size, article: a, result: pool!.extract(seq++, a!) });
+  const dispatch = async (item: Item): Promise<void> => {
+    if ('cached' in item)
+      window.push({
+        path: item.cached.article.path,
+        size: item.size,
+        result: Promise.resolve({ extraction: item.cached }),
+      });
+    else
+      window.push({
+        path: item.article.path,
+        size: item.size,
+        article: item.article,
+        result: pool!.extract(seq++, item.article),
+      });
     while (window.length >= workerCount * IN_FLIGHT_PER_WORKER) await flushOldest();
+  };
+  const handleHere = (item: Item): void => {
+    if ('cached' in item) accept(item.cached, item.size);
+    else extractHere(item.article);
   };
 
   try {
-    for await (const item of readArticles(inputs, options.ingest)) {
-      if (item.kind === 'skipped') {
-        skip({ path: item.path, reason: item.reason });
+    for await (const read of readArticles(inputs, options.ingest)) {
+      if (read.kind === 'skipped') {
+        skip({ path: read.path, reason: read.reason });
         continue;
       }
-      const a = item.article;
-      const size = Buffer.byteLength(a.text);
-      const hit = cache?.get(a);
+      const size = Buffer.byteLength(read.article.text);
+      const hit = cache?.get(read.article);
       if (hit) cached++;
+      const item: Item = hit ? { cached: hit, size } : { article: read.article, size };
       if (workerCount === 0 || (!pool && waiting.length === 0 && hit)) {
-        if (hit) accept(hit, size);
-        else extractHere(a);
+        handleHere(item);
       } else if (pool) {
-        await dispatch(a, hit, size);
+        await dispatch(item);
       } else {
-        waiting.push(hit ? { cached: hit, size } : { article: a, size });
+        waiting.push(item);
         if (!hit) toExtract++;
         if (toExtract >= WORKER_THRESHOLD) {
           pool = new ExtractionPool(workerCount);
-          for (const w of waiting.splice(0)) await dispatch(w.article, w.cached, w.size);
+          for (const w of waiting.splice(0)) await dispatch(w);
         }
       }
     }
     while (window.length > 0) await flushOldest();
-    for (const w of waiting.splice(0)) {
-      if (w.cached) accept(w.cached, w.size);
-      else extractHere(w.article!);
-    }
+    for (const w of waiting.splice(0)) handleHere(w);
   } finally {
     await pool?.close();
   }

@@ -15,7 +15,8 @@ export interface Resolver {
   /** The graph node key for `entity`. */
   resolve(entity: ArticleEntity): string;
   /**
-   * The best name of a node: a person's most frequent full name, an event's most specific short name. Optional for other resolvers; undefined for an unknown key.
+   * The best name of a node: a person's most frequent full name, an event's most specific short
+   * name. Optional for other resolvers; undefined for an unknown key.
    */
   nameOf?(key: string): string | undefined;
 }
@@ -97,43 +98,48 @@ export function createResolver(corpus: readonly Extraction[]): Resolver {
         node.names.set(plan.names[cluster]!, 1);
         return key;
       }
+      const isEvent = entity.label === 'Event';
       // A summit or a call recurs, so an undated one is its article's year's edition; a war or an
       // attack named in articles of several years is one event.
-      const year = (entity.date ?? (isRecurringEventName(entity.name) ? articleDate.get(entity) : undefined))?.slice(
-        0,
-        4,
-      );
+      const when = entity.date ?? (isEvent && isRecurringEventName(entity.name) ? articleDate.get(entity) : undefined);
+      const year = when?.slice(0, 4);
       const free = (key: string): boolean => {
         const node = nodes.get(key)!;
         const owner = node.claimedBy.get(article);
         if (owner !== undefined && owner !== entity.key) return false;
-        if (entity.label !== 'Event') return true;
+        if (!isEvent) return true;
         return (
           datesAgree(node.date, entity.date) &&
           (!node.year || !year || node.year === year) &&
           (!node.place || !entity.place || normalizeName(node.place) === normalizeName(entity.place))
         );
       };
-      const names =
-        entity.label === 'Event'
-          ? eventKeys(entity).map(({ key, proper }) =>
-              proper.every((w) => personWords.get(entity)!.has(normalizeName(w))) ? `~${key}` : key,
-            )
-          : [entity.name, ...entity.aliases].map(normalizeName).filter(Boolean);
-      const scoped = names.map((n) => `${entity.label}|${n}`);
-      // "meeting with Putin" recurs: that description joins another only when both are dated alike.
-      const fits = (n: string, k: string): boolean =>
-        free(k) && (!n.includes('|~') || (entity.date !== undefined && nodes.get(k)!.date !== undefined));
+      // "meeting with Putin" recurs: a key whose only proper nouns are the article's people joins
+      // another node only when both are dated.
+      const people = personWords.get(entity)!;
+      const names = isEvent
+        ? eventKeys(entity).map(({ key, proper }) => ({
+            key,
+            described: proper.every((w) => people.has(normalizeName(w))),
+          }))
+        : [entity.name, ...entity.aliases].map((n) => ({ key: normalizeName(n), described: false }));
+      // Described keys live apart from names: "meeting with putin" never meets a place-named summit's key.
+      const scoped = names
+        .filter((n) => n.key)
+        .map((n) => ({ ...n, key: `${entity.label}|${n.described ? '~' : ''}${n.key}` }));
+      const fits = (described: boolean, k: string): boolean =>
+        free(k) && (!described || (entity.date !== undefined && nodes.get(k)!.date !== undefined));
 
       const key =
-        scoped.flatMap((n) => (byName.get(n) ?? []).filter((k) => fits(n, k)))[0] ?? newKey(entity.label, entity.name);
+        scoped.flatMap((n) => (byName.get(n.key) ?? []).filter((k) => fits(n.described, k)))[0] ??
+        newKey(entity.label, entity.name);
       const node = remember(key, entity.label);
       node.claimedBy.set(article, entity.key);
       node.names.set(entity.name, (node.names.get(entity.name) ?? 0) + 1);
       if (entity.date && (!node.date || entity.date.length > node.date.length)) node.date = entity.date;
       if (year) node.year ??= year;
       if (entity.place) node.place ??= entity.place;
-      for (const n of scoped) index(byName, n, key);
+      for (const n of scoped) index(byName, n.key, key);
       return key;
     },
     nameOf(key) {

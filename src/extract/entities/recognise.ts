@@ -91,8 +91,8 @@ function roleBefore(tokens: readonly Token[], i: number): string | undefined {
 /** Recognises the proper names of an article. `vocab` holds the words the article writes in lower case. */
 export function recogniseNames(text: string, tokens: readonly Token[], vocab: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
-  const headlines = titleCaseSentences(tokens);
-  const trusted = headlines.size ? bodyCapitals(tokens, headlines) : new Set<string>();
+  const headline = opensWithTitleCaseHeadline(tokens);
+  const trusted = headline ? bodyCapitals(tokens) : new Set<string>();
   for (const [runFrom, runTo] of capitalisedRuns(text, tokens)) {
     const segs = splitAtConnectors(tokens, segmentRun(tokens, runFrom, runTo));
     // Shouted headlines and photo credits ("KREMLIN POOL"): only known phrases are trusted.
@@ -119,7 +119,7 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
       } else if (!shouting && splitCompound(cand, tokens, out)) {
         country = undefined;
       } else if (!shouting) {
-        if (headlines.has(tokens[seg.from]!.sentence)) {
+        if (headline && tokens[seg.from]!.sentence === 0) {
           // In a title-case line every word is capitalised, so case proves little: a name there is its
           // first word (and surname after a known first name), then only as long as the body writes it
           // ("Biden Announces Key Nominees" is Biden).
@@ -158,25 +158,25 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
 }
 
 /**
- * The headline, when the article opens with one in title case (at least four content words, all
- * capitalised). Only the opening line: title-case lines further down are mostly lists of names
+ * Whether the article opens with a title-case headline (at least four content words, all
+ * capitalised). Only the opening line counts: title-case lines further down are mostly lists of names
  * (results, line-ups, signatories), where capitals do mean names.
  */
-function titleCaseSentences(tokens: readonly Token[]): Set<number> {
+function opensWithTitleCaseHeadline(tokens: readonly Token[]): boolean {
   let content = 0;
   for (const t of tokens) {
     if (t.sentence !== 0) break;
     if (FUNCTION_WORDS.has(t.lower) || !/\p{L}/u.test(t.text)) continue;
-    if (!t.cap) return new Set();
+    if (!t.cap) return false;
     content++;
   }
-  return content >= TITLE_CASE_MIN_WORDS ? new Set([0]) : new Set();
+  return content >= TITLE_CASE_MIN_WORDS;
 }
 
-/** Capitalised words the body writes inside a sentence, where case means a name. */
-function bodyCapitals(tokens: readonly Token[], headlines: ReadonlySet<number>): Set<string> {
+/** Capitalised words the body (all but the opening line) writes inside a sentence, where case means a name. */
+function bodyCapitals(tokens: readonly Token[]): Set<string> {
   const out = new Set<string>();
-  for (const t of tokens) if (t.cap && !t.initial && !headlines.has(t.sentence)) out.add(t.text);
+  for (const t of tokens) if (t.cap && !t.initial && t.sentence !== 0) out.add(t.text);
   return out;
 }
 
