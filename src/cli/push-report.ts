@@ -13,6 +13,11 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 export function formatPushSummary(file: string, s: PushSummary): string {
   return [
     `push: wrote ${file} to ${s.address}${s.database ? ` (database ${s.database})` : ''} in ${s.seconds.toFixed(1)} s`,
+    ...(s.pruned
+      ? [
+          `  pruned: ${fmt(s.pruned.links)} links, ${fmt(s.pruned.evidence)} evidence records, ${fmt(s.pruned.facts)} facts and ${fmt(s.pruned.entities)} entities`,
+        ]
+      : []),
     ...(s.nodes.deleted || s.relationships.deleted
       ? [`  reset: ${fmt(s.nodes.deleted)} nodes and ${fmt(s.relationships.deleted)} relationships deleted`]
       : []),

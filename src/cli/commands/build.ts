@@ -33,6 +33,7 @@ export interface BuildFlags extends ConnectionFlags {
   progress?: boolean;
   neo4j?: boolean;
   reset?: boolean;
+  prune?: boolean;
   /** A path, or false for --no-judgements. */
   judgements?: string | false;
   /** A folder, or false for --no-cache. */
@@ -48,6 +49,7 @@ export interface BuildSettings {
   progress: boolean;
   neo4j: boolean;
   reset: boolean;
+  prune: boolean;
   /** The judgements file named with --judgements, false for --no-judgements, undefined for the default one. */
   judgements: string | false | undefined;
   /** Where extractions are kept between builds, or false for none. */
@@ -58,13 +60,14 @@ export interface BuildSettings {
 }
 
 export const DEFAULT_BUILD_SETTINGS: Readonly<
-  Pick<BuildSettings, 'workers' | 'maxFileSizeMB' | 'progress' | 'neo4j' | 'reset'>
+  Pick<BuildSettings, 'workers' | 'maxFileSizeMB' | 'progress' | 'neo4j' | 'reset' | 'prune'>
 > = Object.freeze({
   workers: 'auto',
   maxFileSizeMB: 50,
   progress: true,
   neo4j: false,
   reset: false,
+  prune: false,
 });
 
 /** The extraction cache's folder inside --out, unless --cache names another. */
@@ -93,6 +96,7 @@ export function resolveBuildSettings(
     progress: flags.progress ?? d.progress,
     neo4j: flags.neo4j ?? d.neo4j,
     reset: flags.reset ?? d.reset,
+    prune: flags.prune ?? d.prune,
     judgements: flags.judgements,
     cache: flags.cache ?? join(flags.out, DEFAULT_CACHE_FOLDER),
     connection: resolveConnection(flags, env),
@@ -105,7 +109,7 @@ export function validateBuildSettings(s: BuildSettings): void {
   if (s.workers !== 'auto') checkWholeNumber('build', '--workers', s.workers, 0, MAX_WORKERS, { or: '"auto"' });
   if (!(s.maxFileSizeMB > 0)) throw new UsageError('build: --max-file-size must be a positive number of megabytes.');
   if (!s.neo4j) {
-    const stray = [...(s.reset ? ['--reset'] : []), ...s.connectionFlags];
+    const stray = [...(s.reset ? ['--reset'] : []), ...(s.prune ? ['--prune'] : []), ...s.connectionFlags];
     if (stray.length) {
       throw new UsageError(
         `build: ${stray.join(', ')} only ${stray.length > 1 ? 'apply' : 'applies'} with --neo4j. Add --neo4j to push the graph too.`,
@@ -173,6 +177,10 @@ export function buildCommand(): Command {
     .option('--neo4j', 'also push the graph to Neo4j (connection flags as for push)')
     .option('--reset', 'with --neo4j: delete what newsgraph wrote before loading')
     .option(
+      '--prune',
+      'with --neo4j: remove what the database holds from these articles that this build no longer finds',
+    )
+    .option(
       '--judgements <file>',
       `corrections to apply after resolution (default: ${JUDGEMENTS_FILE_NAME} in the first input folder, if present; see newsgraph judge)`,
     )
@@ -229,7 +237,11 @@ export function buildCommand(): Command {
       const shown = relative(process.cwd(), graphPath) || graphPath;
       process.stderr.write(`${formatSummary(summary, shown.startsWith('..') ? graphPath : shown)}\n`);
       if (settings.neo4j) {
-        const pushed = await pushWithProgress(graph, { ...settings.connection, reset: settings.reset });
+        const pushed = await pushWithProgress(graph, {
+          ...settings.connection,
+          reset: settings.reset,
+          prune: settings.prune,
+        });
         process.stderr.write(`${formatPushSummary(graphPath, pushed)}\n`);
       }
       const problems = [...judged.problems, ...summary.judgementProblems].sort((a, b) => a.line - b.line);

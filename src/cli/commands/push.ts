@@ -15,6 +15,7 @@ import { checkProblem, checkWholeNumber, defaultNote, examplesHelp, wholeNumber 
 /** The flags as commander hands them over: strings as typed, undefined when not given. */
 export interface PushFlags extends ConnectionFlags {
   reset?: boolean;
+  prune?: boolean;
   batchSize?: string;
   concurrency?: string;
 }
@@ -24,6 +25,7 @@ export interface PushCommandSettings {
   file: string;
   connection: ConnectionSettings;
   reset: boolean;
+  prune: boolean;
   batchSize: number;
   concurrency: number;
 }
@@ -42,6 +44,7 @@ export function resolvePushCommandSettings(
     file,
     connection: resolveConnection(flags, env),
     reset: flags.reset ?? d.reset,
+    prune: flags.prune ?? d.prune,
     batchSize: wholeNumber(flags.batchSize, d.batchSize),
     concurrency: wholeNumber(flags.concurrency, d.concurrency),
   };
@@ -58,9 +61,15 @@ export function validatePushCommandSettings(s: PushCommandSettings): void {
 export function pushCommand(): Command {
   const d = DEFAULT_PUSH_COMMAND_SETTINGS;
   const command = new Command('push')
-    .description('Write a graph.json to Neo4j (constraints first, then batched MERGE; idempotent)')
+    .description(
+      'Write a graph.json to Neo4j, adding to what is there (constraints first, then batched merges; idempotent)',
+    )
     .argument('<graph.json>', "the graph written by 'newsgraph build'")
     .option('--reset', 'delete what newsgraph wrote before (nodes labelled Entity, Article, Person, …) before loading')
+    .option(
+      '--prune',
+      "remove what the database holds from this graph's articles that the graph no longer has (links, evidence; facts and entities left with none go)",
+    )
     .option('--batch-size <n>', `rows per transaction${defaultNote(d.batchSize)}`)
     .option('--concurrency <n>', `write transactions in flight at once${defaultNote(d.concurrency)}`);
   return addConnectionOptions(command)
@@ -70,6 +79,7 @@ export function pushCommand(): Command {
         [
           'newsgraph push out/demo/graph.json',
           'newsgraph push out/demo/graph.json --reset',
+          'newsgraph push out/today/graph.json --prune',
           'NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io NEO4J_PASSWORD=… newsgraph push graph.json',
         ],
         exitCodesHelp(['OK', 'USAGE', 'QUERY', 'CONNECTION']),
@@ -82,6 +92,7 @@ export function pushCommand(): Command {
       const summary = await pushWithProgress(graph, {
         ...settings.connection,
         reset: settings.reset,
+        prune: settings.prune,
         batchSize: settings.batchSize,
         concurrency: settings.concurrency,
       });

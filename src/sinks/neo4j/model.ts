@@ -8,13 +8,17 @@
  * - one `:Article` node per article, `id` = article id;
  * - `MENTIONED_IN` from each entity to each article that mentions it (`count`, `texts`);
  * - one relationship per fact, `key` = graph edge key, evidence as parallel arrays
- *   (`articles`, `sentences`, `starts`, `ends`) that zip back into the evidence records.
+ *   (`articles`, `sentences`, `starts`, `ends`) that zip back into the evidence records, sorted by
+ *   article and offsets, and quotes and proposals as sorted sets, so that pushes in any order agree
+ *   (merge.ts).
  *
  * Neo4j properties are scalars or arrays of scalars; layout attributes are not facts
  * and are not written.
  */
 import { mentionRows, type MentionRow } from '../../graph/index.js';
-import type { ArticleMeta, EntityAttrs, KnowledgeGraph, RelationAttrs } from '../../types.js';
+import type { ArticleMeta, EntityAttrs, Evidence, KnowledgeGraph, RelationAttrs } from '../../types.js';
+import { sortedUnique } from '../../util/text.js';
+import { canonicalEvidence } from './merge.js';
 
 /** Neo4j property types as written in a neo4j-admin header (`name:string[]`). */
 export type PropertyType = 'string' | 'string[]' | 'int' | 'int[]';
@@ -50,14 +54,23 @@ export const ARTICLE_PROPERTIES: readonly Property<ArticleMeta>[] = [
   { name: 'source', type: 'string', get: (_k, a) => a.source },
 ];
 
+const sortedEvidence = new WeakMap<RelationAttrs, Evidence[]>();
+
+/** The fact's evidence in canonical order, sorted once per fact for the four properties that read it. */
+function evidenceOf(a: RelationAttrs): Evidence[] {
+  let evidence = sortedEvidence.get(a);
+  if (!evidence) sortedEvidence.set(a, (evidence = canonicalEvidence(a.evidence)));
+  return evidence;
+}
+
 /** Fact relationship properties, in column order. `key` is the graph's edge key (what a push matches a fact on). */
 export const FACT_PROPERTIES: readonly Property<RelationAttrs>[] = [
   { name: 'key', type: 'string', get: (key) => key },
-  { name: 'articles', type: 'string[]', get: (_k, a) => a.evidence.map((e) => e.article) },
-  { name: 'sentences', type: 'string[]', get: (_k, a) => a.evidence.map((e) => e.sentence) },
-  { name: 'starts', type: 'int[]', get: (_k, a) => a.evidence.map((e) => e.start) },
-  { name: 'ends', type: 'int[]', get: (_k, a) => a.evidence.map((e) => e.end) },
-  { name: 'evidenceCount', type: 'int', get: (_k, a) => a.evidence.length },
+  { name: 'articles', type: 'string[]', get: (_k, a) => evidenceOf(a).map((e) => e.article) },
+  { name: 'sentences', type: 'string[]', get: (_k, a) => evidenceOf(a).map((e) => e.sentence) },
+  { name: 'starts', type: 'int[]', get: (_k, a) => evidenceOf(a).map((e) => e.start) },
+  { name: 'ends', type: 'int[]', get: (_k, a) => evidenceOf(a).map((e) => e.end) },
+  { name: 'evidenceCount', type: 'int', get: (_k, a) => evidenceOf(a).length },
   { name: 'status', type: 'string', get: (_k, a) => a.status },
   { name: 'event', type: 'string', get: (_k, a) => a.event },
   {
@@ -66,9 +79,9 @@ export const FACT_PROPERTIES: readonly Property<RelationAttrs>[] = [
     get: (_k, a, g) => (a.event && g.hasNode(a.event) ? g.getNodeAttribute(a.event, 'name') : undefined),
   },
   { name: 'quote', type: 'string', get: (_k, a) => a.quote },
-  { name: 'quotes', type: 'string[]', get: (_k, a) => a.quotes },
+  { name: 'quotes', type: 'string[]', get: (_k, a) => a.quotes && sortedUnique(a.quotes) },
   { name: 'what', type: 'string', get: (_k, a) => a.what },
-  { name: 'whats', type: 'string[]', get: (_k, a) => a.whats },
+  { name: 'whats', type: 'string[]', get: (_k, a) => a.whats && sortedUnique(a.whats) },
   { name: 'date', type: 'string', get: (_k, a) => a.date },
 ];
 
