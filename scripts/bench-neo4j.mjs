@@ -9,13 +9,20 @@
 // the push's whole time, nodes and schema included). Then the median of each over the rounds: the
 // first round also pays the server's query planning and warm-up.
 //
+// Side by side (unless --no-compare), once per graph: the graph's csv export loaded with LOAD CSV
+// into the emptied database on the same server (src/sinks/neo4j/load-csv.ts, 5,000 rows per
+// transaction), and imported with `neo4j-admin database import full` into a new store in a temporary
+// home (scripts/neo4j-admin-import.mjs; offline, as that tool works). Each prints relationships/s and
+// the first push's rate as a ratio of it. Goal: push within 2× of LOAD CSV.
+//
 // It talks only to the local server `npm run neo4j:start` started (home .neo4j/home/, or
 // NEWSGRAPH_NEO4J_HOME; address and password from <home>/server.json), never to the server NEO4J_URI
 // names, and DELETES everything newsgraph wrote there first (push --reset), once the server has shown
 // that its data folder is that home's. Target: ≥ 20,000 relationships/s on localhost.
 // Options: --rounds N (3), --corpus DIR, --no-corpus, --no-synthetic, --nodes N, --edges N,
-// --batch-size N, --concurrency N.
-import { existsSync, readFileSync } from 'node:fs';
+// --batch-size N, --concurrency N, --no-compare.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,6 +34,7 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     'no-corpus': { type: 'boolean', default: false },
     'no-synthetic': { type: 'boolean', default: false },
+    'no-compare': { type: 'boolean', default: false },
     'batch-size': { type: 'string' },
     concurrency: { type: 'string' },
     nodes: { type: 'string', default: '50000' },
@@ -41,6 +49,9 @@ const { pushToNeo4j } = await import(join(ROOT, 'dist/sinks/neo4j/index.js'));
 const { createGraph } = await import(join(ROOT, 'dist/graph/build.js'));
 const { seededRandom } = await import(join(ROOT, 'dist/graph/layout.js'));
 const { RELATIONS } = await import(join(ROOT, 'dist/relation-types.js'));
+const { exportGraph } = await import(join(ROOT, 'dist/sinks/exports/index.js'));
+const { loadCsvStatements } = await import(join(ROOT, 'dist/sinks/neo4j/load-csv.js'));
+const { adminImport, localNeo4jLib } = await import('./neo4j-admin-import.mjs');
 
 const connection = await localServer(resolve(process.env.NEWSGRAPH_NEO4J_HOME ?? join(ROOT, '.neo4j/home')));
 const corpus = values.corpus ?? resolve(ROOT, '../shared/corpus/whitehouse-2022-2025/docs');
@@ -130,6 +141,64 @@ async function bench(name, graph) {
   console.log(
     `  median over ${rounds} rounds: first push ${fmt(median(rates.first))} relationships/s, re-push ${fmt(median(rates.again))} relationships/s (target ≥ 20,000)`,
   );
+  if (!values['no-compare']) await compare(graph, median(rates.first));
+}
+
+/** Loads the graph's csv export with LOAD CSV and with neo4j-admin, and prints the push's rate against each. */
+async function compare(graph, pushRate) {
+  const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-neo4j-'));
+  try {
+    const csv = join(dir, 'csv');
+    const exported = await exportGraph(graph, { format: 'csv', out: csv });
+    const relationships = exported.edges;
+
+    await pushToNeo4j(createGraph(), { ...connection, reset: true });
+    const neo4j = (await import('neo4j-driver')).default;
+    const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password));
+    const session = driver.session();
+    const importDir = (
+      await session.run("SHOW SETTINGS YIELD name, value WHERE name = 'server.directories.import' RETURN value")
+    ).records[0].get('value');
+    const sub = `newsgraph-bench-${process.pid}`;
+    mkdirSync(join(importDir, sub), { recursive: true });
+    const header = (name) => {
+      copyFileSync(join(csv, name), join(importDir, sub, name));
+      const text = readFileSync(join(csv, name), 'utf8');
+      return text.slice(0, text.indexOf('\n'));
+    };
+    const statements = loadCsvStatements({
+      nodesUrl: `file:///${sub}/nodes.csv`,
+      relationshipsUrl: `file:///${sub}/relationships.csv`,
+      nodesHeader: header('nodes.csv'),
+      relationshipsHeader: header('relationships.csv'),
+      delimiter: '\u001f',
+      batchSize: 5_000,
+    });
+    // The schema (constraints give MERGE its index) is in place: the reset push above created it.
+    const t0 = performance.now();
+    for (const s of statements) await session.run(s.text, s.params);
+    const loadSeconds = (performance.now() - t0) / 1000;
+    await session.close();
+    await driver.close();
+    rmSync(join(importDir, sub), { recursive: true, force: true });
+    const loadRate = relationships / loadSeconds;
+    console.log(
+      `  LOAD CSV: ${loadSeconds.toFixed(2)} s, ${fmt(loadRate)} relationships/s; push rate ÷ LOAD CSV rate = ${(pushRate / loadRate).toFixed(2)} (goal ≥ 0.5: push within 2× of LOAD CSV)`,
+    );
+
+    const lib = localNeo4jLib(ROOT);
+    if (!lib) {
+      console.log('  neo4j-admin import: skipped, no local Neo4j jars (run `node scripts/neo4j.mjs install`)');
+      return;
+    }
+    const imported = adminImport({ lib, csvFolder: csv, home: join(dir, 'home') });
+    const adminRate = imported.relationships / imported.seconds;
+    console.log(
+      `  neo4j-admin import (offline, new store, JVM start included): ${imported.seconds.toFixed(2)} s, ${fmt(adminRate)} relationships/s; push rate ÷ import rate = ${(pushRate / adminRate).toFixed(2)}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (!values['no-corpus']) {

@@ -87,19 +87,18 @@ function readPassword() {
 }
 
 /**
- * Asks the server for its version and data folder with the local credentials: {ok, version, data}
- * or {ok: false, reason}. `data` is the folder the server keeps its databases in (undefined when it
- * will not say), which tells this home's server from another one on the same port.
+ * Asks the server for its version and data folder with the local credentials, and makes a test
+ * write: {ok, version, data} or {ok: false, reason}. `data` is the folder the server keeps its
+ * databases in (undefined when it will not say), which tells this home's server from another one on
+ * the same port.
  */
 async function boltAnswers() {
   let neo4j;
   try {
     neo4j = (await import('neo4j-driver')).default;
   } catch {
-    // Before `npm ci` the driver is not there: a Bolt port that accepts connections is enough,
-    // except for the test server, which must prove it is ours.
-    if (TEST) return { ok: false, reason: 'neo4j-driver is not installed (run npm ci)' };
-    return (await portOpen()) ? { ok: true, version: 'unknown' } : { ok: false, reason: 'port closed' };
+    // Before `npm ci` the driver is not there, and without it no server can prove it is ours.
+    return { ok: false, reason: 'neo4j-driver is not installed (run npm ci)' };
   }
   // No password yet: the test server was never set up, so whatever answers is not it.
   if (PASSWORD === undefined)
@@ -122,6 +121,12 @@ async function boltAnswers() {
       data = typeof value === 'string' ? resolve(value) : undefined;
     } catch {
       data = undefined;
+    }
+    // A server can answer and still refuse writes (read-only, a follower, a full disk): try one.
+    try {
+      await driver.executeQuery('CREATE (p:NewsgraphStartProbe) DELETE p', {}, { routing: neo4j.routing.WRITE });
+    } catch (err) {
+      return { ok: false, reason: `it refuses a test write (${err.message.split('\n')[0]})`, data };
     }
     return {
       ok: true,
@@ -366,13 +371,8 @@ async function start() {
   if (await portOpen()) {
     const answer = await boltAnswers();
     const ours = answer.ok && answer.data === DATA;
-    if (answer.ok && (ours || !TEST)) {
-      const who = running
-        ? `, pid ${running}`
-        : ours
-          ? ''
-          : `, not started by this script${answer.data ? `; its data is in ${answer.data}` : ''}`;
-      log(`already running at bolt://${HOST}:${PORT} (Neo4j ${answer.version}${who}).`);
+    if (ours) {
+      log(`already running at bolt://${HOST}:${PORT} (Neo4j ${answer.version}${running ? `, pid ${running}` : ''}).`);
       if (running && confOutdated())
         log(
           `its neo4j.conf is older than this script's: run 'node scripts/neo4j.mjs stop${TEST ? ' --test' : ''}' then 'start${TEST ? ' --test' : ''}' to apply the new settings.`,
@@ -382,7 +382,11 @@ async function start() {
     }
     if (answer.ok)
       fail(
-        `bolt://${HOST}:${PORT} answers, but it is not the test server: its data is in ${answer.data ?? '(it does not say)'}, not ${DATA}. Stop it or set ${PORT_VARIABLE} to another port.`,
+        `bolt://${HOST}:${PORT} answers, but it is not ${TEST ? 'the test server' : "this project's server"}: its data is in ${answer.data ?? '(it does not say)'}, not ${DATA}. Stop it, or set ${PORT_VARIABLE} to another port${TEST ? '' : "; to use that server as it is, pass its address to newsgraph's -a/--address (NEO4J_URI) instead"}.`,
+      );
+    if (answer.reason?.startsWith('it refuses a test write'))
+      fail(
+        `bolt://${HOST}:${PORT} answers, but ${answer.reason}. Check its logs in ${LOGS}, or stop it and start again.`,
       );
     // Something else holds the port, or this home's server runs with another port (its conf differs).
     if (!running || confOutdated()) {
@@ -429,7 +433,7 @@ async function start() {
       );
     if (await portOpen()) {
       const answer = await boltAnswers();
-      if (answer.ok && (!TEST || answer.data === DATA)) {
+      if (answer.ok && answer.data === DATA) {
         writeServerFile(pid);
         log(
           `ready at bolt://${HOST}:${PORT} as ${USER} (Neo4j ${answer.version}, pid ${pid}) after ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
@@ -440,6 +444,8 @@ async function start() {
         fail(`bolt://${HOST}:${PORT} answers with data in ${answer.data ?? '(it does not say)'}, not ${DATA}.`);
       if (answer.reason === 'auth')
         fail(`the server refuses the local password; remove ${DATA} to start from an empty database.`);
+      if (answer.reason?.startsWith('it refuses a test write'))
+        fail(`the server answers but ${answer.reason}. Check ${join(LOGS, 'console.log')}.`);
     }
   }
   fail(

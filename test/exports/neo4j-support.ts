@@ -1,12 +1,12 @@
 /**
  * What the export tests against the real Neo4j share: loading the csv export with
- * `LOAD CSV` (the statements are derived from the files' own neo4j-admin headers),
+ * `LOAD CSV` (src/sinks/neo4j/load-csv.ts derives the statements from the files' own headers),
  * and a comparable snapshot of the whole database.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { ENTITY_LABELS, RELATION_TYPES } from '../../src/types.js';
+import { loadCsvStatements } from '../../src/sinks/neo4j/load-csv.js';
 import { cypher } from '../neo4j/helpers.js';
 
 /** The server's import folder (LOAD CSV reads `file:///…` URLs from there). */
@@ -24,32 +24,6 @@ export async function legacyQuoteEscaping(): Promise<boolean> {
   return value === 'true' || value === true;
 }
 
-/** A Cypher expression converting `row[header]` to the property neo4j-admin would store. */
-function column(header: string, delimiter: string): [name: string, expr: string] {
-  const [name, type = 'string'] = header.split(':') as [string, string | undefined];
-  const cell = `row[${JSON.stringify(header)}]`;
-  const d = JSON.stringify(delimiter);
-  switch (type) {
-    case 'string[]':
-      return [name, `split(${cell}, ${d})`];
-    case 'int[]':
-      return [name, `[x IN split(${cell}, ${d}) | toInteger(x)]`];
-    case 'int':
-      return [name, `toInteger(${cell})`];
-    default:
-      return [name, cell];
-  }
-}
-
-function propsMap(headers: string[], delimiter: string, keep: (name: string) => boolean): string {
-  const parts = headers
-    .filter((h) => !h.startsWith(':') && !h.endsWith(':LABEL'))
-    .map((h) => column(h.replace(/:ID$/, ''), delimiter))
-    .filter(([name]) => keep(name));
-  // `id:ID` is read under its full header.
-  return `{${parts.map(([n, e]) => `${n}: ${e.replace('row["id"]', 'row["id:ID"]')}`).join(', ')}}`;
-}
-
 /** Loads a csv export folder with LOAD CSV into the database, as a user would without neo4j-admin. */
 export async function loadCsvExport(folder: string, delimiter = '\u001f'): Promise<void> {
   const importDir = await importDirectory();
@@ -62,40 +36,14 @@ export async function loadCsvExport(folder: string, delimiter = '\u001f'): Promi
       files[name] = text.slice(0, text.indexOf('\n'));
       await writeFile(join(importDir, sub, name), text);
     }
-    const nodeHeaders = files['nodes.csv']!.split(',');
-    const relHeaders = files['relationships.csv']!.split(',');
-    const nodesUrl = `file:///${sub}/nodes.csv`;
-    const relsUrl = `file:///${sub}/relationships.csv`;
-    const articleProps = new Set(['id', 'title', 'date', 'url', 'source']);
-    const entityProps = new Set(['id', 'name', 'aliases', 'articles', 'mentionCount', 'date', 'place']);
-    const d = { d: delimiter };
-
-    await cypher(
-      `LOAD CSV WITH HEADERS FROM $url AS row WITH row WHERE row[':LABEL'] = 'Article'
-       MERGE (n:Article {id: row['id:ID']}) SET n = ${propsMap(nodeHeaders, delimiter, (n) => articleProps.has(n))}`,
-      { url: nodesUrl, ...d },
-    );
-    for (const label of ENTITY_LABELS) {
-      await cypher(
-        `LOAD CSV WITH HEADERS FROM $url AS row WITH row, split(row[':LABEL'], $d) AS labels WHERE 'Entity' IN labels AND $label IN labels
-         MERGE (n:Entity {id: row['id:ID']}) SET n:\`${label}\` SET n = ${propsMap(nodeHeaders, delimiter, (n) => entityProps.has(n))}`,
-        { url: nodesUrl, label, ...d },
-      );
-    }
-    await cypher(
-      `LOAD CSV WITH HEADERS FROM $url AS row WITH row WHERE row[':TYPE'] = 'MENTIONED_IN'
-       MATCH (e:Entity {id: row[':START_ID']}) MATCH (a:Article {id: row[':END_ID']})
-       MERGE (e)-[m:MENTIONED_IN]->(a) SET m = ${propsMap(relHeaders, delimiter, (n) => n === 'count' || n === 'texts')}`,
-      { url: relsUrl },
-    );
-    for (const type of RELATION_TYPES) {
-      await cypher(
-        `LOAD CSV WITH HEADERS FROM $url AS row WITH row WHERE row[':TYPE'] = $type
-         MATCH (s:Entity {id: row[':START_ID']}) MATCH (t:Entity {id: row[':END_ID']})
-         MERGE (s)-[r:\`${type}\` {key: row.key}]->(t) SET r = ${propsMap(relHeaders, delimiter, (n) => n !== 'count' && n !== 'texts')}`,
-        { url: relsUrl, type },
-      );
-    }
+    const statements = loadCsvStatements({
+      nodesUrl: `file:///${sub}/nodes.csv`,
+      relationshipsUrl: `file:///${sub}/relationships.csv`,
+      nodesHeader: files['nodes.csv']!,
+      relationshipsHeader: files['relationships.csv']!,
+      delimiter,
+    });
+    for (const s of statements) await cypher(s.text, s.params);
   } finally {
     await rm(join(importDir, sub), { recursive: true, force: true });
   }

@@ -5,8 +5,7 @@
  * graph, tricky names included (the import tool's CSV reader is strict RFC 4180).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,47 +15,9 @@ import { trickyGraph } from '../exports/fixture.js';
 import { snapshot, type Snapshot } from '../exports/neo4j-support.js';
 import { sampleGraph } from './graphs.js';
 import { clearDatabase, closeTestDriver, neo4jSettings, REPO_ROOT } from './helpers.js';
+import { adminImport, localNeo4jLib } from '../../scripts/neo4j-admin-import.mjs';
 
-/** The jars of the Neo4j that scripts/neo4j.mjs installed, if it did. */
-function neo4jLib(): string | undefined {
-  const base = join(REPO_ROOT, '.neo4j');
-  if (!existsSync(base)) return undefined;
-  const dist = readdirSync(base).find((d) => d.startsWith('neo4j-community-'));
-  return dist && existsSync(join(base, dist, 'lib')) ? join(base, dist, 'lib') : undefined;
-}
-
-/** Runs neo4j-admin's bulk import into a fresh store; returns the counts it reports. */
-async function adminImport(
-  csvFolder: string,
-  home: string,
-): Promise<{ nodes: number; relationships: number; properties: number }> {
-  await mkdir(join(home, 'conf'), { recursive: true });
-  await writeFile(
-    join(home, 'conf', 'neo4j.conf'),
-    `server.directories.data=${join(home, 'data')}\nserver.directories.logs=${join(home, 'logs')}\n`,
-  );
-  const r = spawnSync(
-    'java',
-    [
-      '-cp',
-      `${neo4jLib()}/*`,
-      'org.neo4j.cli.AdminTool',
-      'database',
-      'import',
-      'full',
-      `--nodes=${join(csvFolder, 'nodes.csv')}`,
-      `--relationships=${join(csvFolder, 'relationships.csv')}`,
-      '--array-delimiter=U+001F',
-      '--multiline-fields=true',
-      'neo4j',
-    ],
-    { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') }, encoding: 'utf8', timeout: 300_000 },
-  );
-  const out = `${r.stdout}\n${r.stderr}`;
-  const m = /Imported:\s+(\d+) nodes\s+(\d+) relationships\s+(\d+) properties/.exec(out);
-  if (r.status !== 0 || !m) throw new Error(`neo4j-admin import failed (exit ${r.status}):\n${out.slice(-3000)}`);
-  return { nodes: Number(m[1]), relationships: Number(m[2]), properties: Number(m[3]) };
-}
+const neo4jLib = () => localNeo4jLib(REPO_ROOT);
 
 function totals(s: Snapshot) {
   const props = (o: Record<string, unknown>) => Object.keys(o).length;
@@ -99,7 +60,8 @@ describe('neo4j-admin database import of the csv export', () => {
       const pushed = totals(await snapshot({ dropEmptyLists: true }));
       const folder = join(dir, name.replace(/\W+/g, '-'));
       const exported = await exportGraph(graph, { format: 'csv', out: folder });
-      const imported = await adminImport(folder, join(folder, 'home'));
+      const { seconds, ...imported } = adminImport({ lib: neo4jLib()!, csvFolder: folder, home: join(folder, 'home') });
+      expect(seconds).toBeGreaterThan(0);
       expect(pushed.nodes).toBeGreaterThan(0);
       expect(imported).toEqual(pushed);
       expect({ nodes: exported.nodes, relationships: exported.edges }).toEqual({
