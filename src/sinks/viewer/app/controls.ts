@@ -1,11 +1,12 @@
 /**
  * The filter column: the legend (colour, count, click to show or hide a label),
- * relationship types, minimum degree and the time slider. Controls read and write
+ * relationship types, minimum degree, entities without relationships and the time slider. Controls read and write
  * the view state through `onChange`; `sync` redraws them from a state.
  */
 import type { KnowledgeGraph } from '../../../types.js';
 import { byId, el } from './dom.js';
 import { labelColor, LABELS, typeColor, TYPES } from './palette.js';
+import { hidesIsolated } from './filters.js';
 import type { ViewState } from './state.js';
 
 export interface Controls {
@@ -92,6 +93,15 @@ export function setupControls(
     onChange();
   });
 
+  const isolated = byId<HTMLInputElement>('show-isolated');
+  let isolatedCount = 0;
+  graph.forEachNode((key) => (isolatedCount += graph.degree(key) === 0 ? 1 : 0));
+  byId<HTMLOutputElement>('isolated-count').textContent = String(isolatedCount);
+  isolated.addEventListener('change', () => {
+    getState().isolated = isolated.checked ? 'show' : 'hide';
+    onChange();
+  });
+
   const from = byId<HTMLInputElement>('date-from');
   const to = byId<HTMLInputElement>('date-to');
   const fromValue = byId<HTMLOutputElement>('date-from-value');
@@ -138,6 +148,7 @@ export function setupControls(
       syncTypes(state);
       degree.value = String(state.minDegree);
       degreeValue.textContent = String(state.minDegree);
+      isolated.checked = !hidesIsolated(graph, state);
       if (dates.length) {
         from.value = String(stopOf(state.from, false));
         to.value = String(stopOf(state.to, true));

@@ -12,7 +12,7 @@ import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
 import type { EntityAttrs, GraphAttrs, KnowledgeGraph, RelationAttrs } from '../../../types.js';
 import { setupControls } from './controls.js';
 import { byId } from './dom.js';
-import { collectDates, computeVisibility, parallelCurvatures, type Visibility } from './filters.js';
+import { collectDates, computeVisibility, hidesIsolated, parallelCurvatures, type Visibility } from './filters.js';
 import { labelColor, MUTED_COLOR, typeColor } from './palette.js';
 import { renderEdgePanel, renderNodePanel, type PanelActions } from './panel.js';
 import { setupSearch } from './search.js';
@@ -58,6 +58,9 @@ export function renderProfile(order: number, size: number) {
     hoverHighlight: order + size <= 25_000,
   };
 }
+
+/** Neighbours of a focused node beyond which their labels are no longer all forced. */
+const FORCED_LABELS_MAX = 40;
 
 /** Edge labels (relationship types) appear once few enough edges are on screen. */
 function edgeLabelsWanted(ratio: number, size: number): boolean {
@@ -111,7 +114,9 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
     if (visibility.hiddenNodes.has(key) && !selected) d.hidden = true;
     if (focusNodes) {
       if (focusNodes.has(key)) {
-        d.forceLabel = true;
+        // A hub's hundreds of neighbours, all labelled, pile into a blob: past a few dozen, sigma's
+        // label grid chooses among them (the largest first), and only the focused node is forced.
+        d.forceLabel = key === focusNode || focusNodes.size <= FORCED_LABELS_MAX;
         d.zIndex = 1;
       } else {
         d.color = MUTED_COLOR;
@@ -168,6 +173,32 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
   });
   const camera = sigma.getCamera();
 
+  // With the entities that have no relationship hidden, the view frames the connected part (they
+  // ring it in the layout), so the first screen is the network rather than a ring of dots.
+  const connectedBox = (() => {
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    graph.forEachNode((key, a) => {
+      if (graph.degree(key) === 0) return;
+      minX = Math.min(minX, a.x ?? 0);
+      maxX = Math.max(maxX, a.x ?? 0);
+      minY = Math.min(minY, a.y ?? 0);
+      maxY = Math.max(maxY, a.y ?? 0);
+    });
+    return minX < maxX && minY < maxY
+      ? { x: [minX, maxX] as [number, number], y: [minY, maxY] as [number, number] }
+      : null;
+  })();
+  let framedConnected = false;
+  const frame = () => {
+    const wanted = connectedBox !== null && hidesIsolated(graph, state);
+    if (wanted === framedConnected) return;
+    framedConnected = wanted;
+    sigma.setCustomBBox(wanted ? connectedBox : null);
+  };
+
   // ---- URL ----
   let lastHash = '';
   const writeUrl = () => {
@@ -219,6 +250,7 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
       controls.sync(state);
       visibility = computeVisibility(graph, state);
       showStatus();
+      frame();
       refresh();
       writeUrl();
     },
@@ -245,6 +277,7 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
       controls.sync(state);
       showStatus();
       showPanel();
+      frame();
       if (!initial) refresh();
       if (state.camera) camera.setState(state.camera);
       lastHash = formatState({ ...state, camera: state.camera ?? camera.getState() });

@@ -39,8 +39,26 @@ export interface Visibility {
   hiddenEdges: Set<string>;
 }
 
-function nodeShown(graph: KnowledgeGraph, key: string, a: EntityAttrs, state: ViewState): boolean {
+/**
+ * Above this many nodes, entities without relationships start hidden: on a real corpus they are most
+ * of the graph (6,077 of 7,700 on the White House corpus) and ring the connected part the reader came for.
+ */
+export const ISOLATED_HIDDEN_ABOVE = 1_000;
+
+/** Whether the view hides entities without relationships: the user's choice, or the graph's default. */
+export function hidesIsolated(graph: KnowledgeGraph, state: ViewState): boolean {
+  return state.isolated ? state.isolated === 'hide' : graph.order > ISOLATED_HIDDEN_ABOVE;
+}
+
+function nodeShown(
+  graph: KnowledgeGraph,
+  key: string,
+  a: EntityAttrs,
+  state: ViewState,
+  hideIsolated: boolean,
+): boolean {
   if (state.hiddenLabels.has(a.label)) return false;
+  if (hideIsolated && graph.degree(key) === 0) return false;
   if (state.minDegree > 0 && graph.degree(key) < state.minDegree) return false;
   if (a.label === 'Event' && !inDateRange(a.date, state.from, state.to)) return false;
   return true;
@@ -50,8 +68,9 @@ function nodeShown(graph: KnowledgeGraph, key: string, a: EntityAttrs, state: Vi
 export function computeVisibility(graph: KnowledgeGraph, state: ViewState): Visibility {
   const hiddenNodes = new Set<string>();
   const hiddenEdges = new Set<string>();
+  const hideIsolated = hidesIsolated(graph, state);
   graph.forEachNode((key, a) => {
-    if (!nodeShown(graph, key, a, state)) hiddenNodes.add(key);
+    if (!nodeShown(graph, key, a, state, hideIsolated)) hiddenNodes.add(key);
   });
   graph.forEachEdge((key, a, source, target) => {
     if (

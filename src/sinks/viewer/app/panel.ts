@@ -1,6 +1,10 @@
 /**
  * The side panel: what the graph knows about the selected node or edge, with the
  * evidence for every relationship. All text goes in as text nodes (see dom.ts).
+ *
+ * A node's panel reads relationships first (grouped by type, each with its quote or proposal, date
+ * and first pieces of evidence), then its articles, collapsed and shown a page at a time: the most
+ * mentioned person of a corpus has a thousand articles, which must not bury what he did.
  */
 import type { ArticleMeta, Evidence, KnowledgeGraph, RelationAttrs } from '../../../types.js';
 import { el, safeHref } from './dom.js';
@@ -28,38 +32,96 @@ function articleLine(graph: KnowledgeGraph, id: string): HTMLElement {
   return el('span', { class: 'article' }, [name, extra ? el('span', { class: 'muted', text: ` (${extra})` }) : null]);
 }
 
-function evidenceList(graph: KnowledgeGraph, evidence: Evidence[]): HTMLElement {
+/** Items shown before a "more" button: evidence per relationship, and articles per page. */
+export const EVIDENCE_SHOWN = 1;
+export const ARTICLES_PER_PAGE = 25;
+export const RELATIONS_PER_PAGE = 15;
+export const QUOTES_SHOWN = 2;
+/** Characters of an evidence sentence shown before it is cut (a bulleted page can make one sentence of pages). */
+export const SENTENCE_SHOWN = 300;
+
+/**
+ * A list showing `first` items, then a button adding `step` more at a time; items are made only when
+ * shown, so a long list costs nothing until it is opened.
+ */
+function pagedList<T>(
+  items: readonly T[],
+  render: (item: T) => HTMLElement,
+  options: { first: number; step: number; className: string; noun: string },
+): HTMLElement[] {
+  const list = el('ul', { class: options.className });
+  let shown = 0;
+  const more = el('button', { class: 'link small more', attrs: { type: 'button' } });
+  const showMore = (count: number) => {
+    const next = items.slice(shown, shown + count);
+    list.append(...next.map((item) => el('li', {}, [render(item)])));
+    shown += next.length;
+    const left = items.length - shown;
+    more.hidden = left === 0;
+    more.textContent = `Show ${Math.min(left, options.step)} more of ${left} ${options.noun}`;
+  };
+  more.addEventListener('click', () => showMore(options.step));
+  showMore(options.first);
+  return [list, more];
+}
+
+/** An evidence sentence, cut at SENTENCE_SHOWN characters with a button showing the rest. */
+function sentence(text: string): HTMLElement {
+  const quote = el('blockquote', { class: 'sentence' });
+  if (text.length <= SENTENCE_SHOWN) {
+    quote.textContent = text;
+    return quote;
+  }
+  const whole = el('button', { class: 'link small', text: 'whole sentence', attrs: { type: 'button' } });
+  whole.addEventListener('click', () => quote.replaceChildren(text));
+  quote.replaceChildren(`${text.slice(0, SENTENCE_SHOWN)}… `, whole);
+  return quote;
+}
+
+function evidenceList(graph: KnowledgeGraph, evidence: Evidence[], first = Number.POSITIVE_INFINITY): HTMLElement[] {
   // Two quotes from one sentence are two facts but one piece of evidence: show it once.
   const seen = new Set<string>();
   const unique = evidence.filter((e) => {
     const id = `${e.article}\u0000${e.start}\u0000${e.end}`;
     return seen.has(id) ? false : (seen.add(id), true);
   });
-  return el(
-    'ul',
-    { class: 'evidence' },
-    unique.map((e) =>
-      el('li', {}, [
-        el('blockquote', { class: 'sentence', text: e.sentence }),
-        el('div', { class: 'source' }, ['— ', articleLine(graph, e.article)]),
-      ]),
-    ),
+  return pagedList(
+    unique,
+    (e) => el('div', {}, [sentence(e.sentence), el('div', { class: 'source' }, ['— ', articleLine(graph, e.article)])]),
+    { first, step: 10, className: 'evidence', noun: 'pieces of evidence' },
   );
 }
 
-/** Quotes, proposals, status and date of a relationship, then its evidence. */
-function relationFacts(graph: KnowledgeGraph, a: RelationAttrs): HTMLElement[] {
+/** Quotes, proposals, status and date of a relationship, then its evidence (the first `evidenceShown` pieces). */
+function relationFacts(graph: KnowledgeGraph, a: RelationAttrs, evidenceShown?: number): HTMLElement[] {
   const out: HTMLElement[] = [];
+  const first = evidenceShown === undefined ? Number.POSITIVE_INFINITY : QUOTES_SHOWN;
   const quotes = a.quotes ?? (a.quote ? [a.quote] : []);
-  for (const q of quotes) out.push(el('q', { class: 'quote', text: q }));
+  if (quotes.length)
+    out.push(
+      ...pagedList(quotes, (q) => el('q', { class: 'quote', text: q }), {
+        first,
+        step: 10,
+        className: 'quotes',
+        noun: 'quotes',
+      }),
+    );
   const whats = a.whats ?? (a.what ? [a.what] : []);
-  for (const w of whats) out.push(el('div', { class: 'what', text: w }));
+  if (whats.length)
+    out.push(
+      ...pagedList(whats, (w) => el('div', { class: 'what', text: w }), {
+        first,
+        step: 10,
+        className: 'whats',
+        noun: 'proposals',
+      }),
+    );
   const meta = [a.status, a.date].filter(Boolean).join(' · ');
   if (meta) out.push(el('div', { class: 'muted', text: meta }));
   if (a.event && graph.hasNode(a.event)) {
     out.push(el('div', { class: 'muted', text: `event: ${graph.getNodeAttribute(a.event, 'name')}` }));
   }
-  if (a.evidence.length) out.push(evidenceList(graph, a.evidence));
+  if (a.evidence.length) out.push(...evidenceList(graph, a.evidence, evidenceShown));
   return out;
 }
 
@@ -90,7 +152,7 @@ function header(title: string, actions: PanelActions, children: (HTMLElement | n
   return el('header', {}, [close, el('h2', { text: title }), ...children]);
 }
 
-/** Fills `root` with the node's name, label, aliases, articles and relationships grouped by type. */
+/** Fills `root` with the node's name, label, aliases, relationships grouped by type, then its articles. */
 export function renderNodePanel(root: HTMLElement, graph: KnowledgeGraph, key: string, actions: PanelActions): void {
   const a = graph.getNodeAttributes(key);
   const aliases = a.aliases.filter((s) => s !== a.name);
@@ -106,16 +168,6 @@ export function renderNodePanel(root: HTMLElement, graph: KnowledgeGraph, key: s
       el('section', { class: 'aliases' }, [el('h3', { text: 'Also written' }), el('p', { text: aliases.join(' · ') })]),
     );
   }
-  sections.push(
-    el('section', { class: 'articles' }, [
-      el('h3', { text: `Articles (${a.articles.length})` }),
-      el(
-        'ul',
-        {},
-        a.articles.map((id) => el('li', {}, [articleLine(graph, id)])),
-      ),
-    ]),
-  );
   const byType = new Map<string, string[]>();
   graph.forEachEdge(key, (edge, e) => {
     let list = byType.get(e.type);
@@ -129,8 +181,9 @@ export function renderNodePanel(root: HTMLElement, graph: KnowledgeGraph, key: s
     const group = el('details', { class: 'rel-group', attrs: { open: '', 'data-type': type } }, [
       el('summary', {}, [badge(type, typeColor(type)), ` ${edges.length}`]),
     ]);
-    const list = el('ul', {});
-    for (const edge of edges) {
+    // The counterparts with the most evidence first.
+    edges.sort((x, y) => graph.getEdgeAttribute(y, 'evidence').length - graph.getEdgeAttribute(x, 'evidence').length);
+    const relation = (edge: string): HTMLElement => {
       const e = graph.getEdgeAttributes(edge);
       const outgoing = graph.source(edge) === key;
       const other = outgoing ? graph.target(edge) : graph.source(edge);
@@ -141,17 +194,40 @@ export function renderNodePanel(root: HTMLElement, graph: KnowledgeGraph, key: s
         attrs: { type: 'button', 'data-edge': edge },
       });
       show.addEventListener('click', () => actions.selectEdge(edge));
-      list.append(
-        el('li', { class: 'relation' }, [
-          el('div', { class: 'rel-head' }, [outgoing ? '→ ' : '← ', nodeButton(graph, other, actions), ' ', show]),
-          ...relationFacts(graph, e),
-        ]),
-      );
-    }
-    group.append(list);
+      return el('div', { class: 'relation' }, [
+        el('div', { class: 'rel-head' }, [outgoing ? '→ ' : '← ', nodeButton(graph, other, actions), ' ', show]),
+        ...relationFacts(graph, e, EVIDENCE_SHOWN),
+      ]);
+    };
+    group.append(
+      ...pagedList(edges, relation, {
+        first: RELATIONS_PER_PAGE,
+        step: RELATIONS_PER_PAGE,
+        className: 'relation-list',
+        noun: 'relationships',
+      }),
+    );
     rels.append(group);
   }
   sections.push(rels);
+  // Collapsed: the list is made when first opened.
+  const articles = el('details', { class: 'articles' }, [
+    el('summary', {}, [el('h3', { text: `Articles (${a.articles.length})` })]),
+  ]);
+  articles.addEventListener(
+    'toggle',
+    () =>
+      articles.append(
+        ...pagedList(a.articles, (id) => articleLine(graph, id), {
+          first: ARTICLES_PER_PAGE,
+          step: ARTICLES_PER_PAGE,
+          className: 'article-list',
+          noun: 'articles',
+        }),
+      ),
+    { once: true },
+  );
+  sections.push(articles);
   root.replaceChildren(...sections);
 }
 

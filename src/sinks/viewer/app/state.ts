@@ -18,6 +18,8 @@ export interface ViewState {
   hiddenLabels: Set<string>;
   hiddenTypes: Set<string>;
   minDegree: number;
+  /** Entities without relationships: shown or hidden; undefined = the graph's default (filters.ts). */
+  isolated?: 'show' | 'hide';
   /** Inclusive bounds, ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); undefined = open. */
   from?: string;
   to?: string;
@@ -46,6 +48,8 @@ export function parseState(hash: string): ViewState {
   state.hiddenTypes = list(params.get('hideTypes'));
   const deg = Number(params.get('minDegree'));
   if (Number.isInteger(deg) && deg > 0) state.minDegree = deg;
+  const isolated = params.get('isolated');
+  if (isolated === 'show' || isolated === 'hide') state.isolated = isolated;
   const from = params.get('from');
   const to = params.get('to');
   if (from && DATE.test(from)) state.from = from;
@@ -66,6 +70,7 @@ export function formatState(state: ViewState): string {
   if (state.hiddenLabels.size) params.set('hideLabels', [...state.hiddenLabels].sort().join(','));
   if (state.hiddenTypes.size) params.set('hideTypes', [...state.hiddenTypes].sort().join(','));
   if (state.minDegree > 0) params.set('minDegree', String(state.minDegree));
+  if (state.isolated) params.set('isolated', state.isolated);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.camera) {
