@@ -7,7 +7,7 @@
  *  3. at most 5% of the events with a `place` name something that is no Place or Country node.
  * Exits 1 when a check fails, 0 when all pass.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRecurringEventName } from '../src/extract/index.js';
 import { readGraphFile, writeGraphFile } from '../src/graph/index.js';
@@ -33,6 +33,7 @@ async function loadGraph(): Promise<KnowledgeGraph> {
   process.stderr.write(`check:resolution: building ${path} …\n`);
   const { graph, summary } = await buildGraph([path]);
   const out = join(PROJECT_ROOT, 'out/check-resolution/graph.json');
+  mkdirSync(join(out, '..'), { recursive: true });
   await writeGraphFile(out, graph);
   process.stderr.write(`check:resolution: ${summary.articles} articles, graph in ${out}\n`);
   return graph;

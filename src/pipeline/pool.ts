@@ -8,18 +8,29 @@ import type { Article, Extraction } from '../types.js';
 
 type Result = { seq: number; extraction?: Extraction; error?: string };
 
+/**
+ * A worker running worker.js, or under tsx (tests, dev scripts), where this module is TypeScript,
+ * worker.ts: the worker first registers tsx's loader itself, since `--import tsx` in a worker's
+ * execArgv is not honoured by Node 20.
+ */
+function createWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const api = import.meta.resolve('tsx/esm/api');
+  const source = new URL('./worker.ts', import.meta.url).href;
+  return new Worker(
+    `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`,
+    { eval: true },
+  );
+}
+
 export class ExtractionPool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly pending = new Map<number, { resolve: (r: Result) => void; reject: (e: Error) => void }>();
   private closed = false;
 
   constructor(size: number) {
-    const url = new URL('./worker.js', import.meta.url);
-    // Under tsx (tests, dev scripts) this module is TypeScript; let the worker load it the same way.
-    const fromSource = import.meta.url.endsWith('.ts');
-    const file = fromSource ? new URL('./worker.ts', import.meta.url) : url;
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(file, fromSource ? { execArgv: ['--import', 'tsx'] } : {});
+      const worker = createWorker();
       const slot = { worker, busy: 0 };
       worker.on('message', (r: Result) => {
         slot.busy--;

@@ -61,23 +61,28 @@ const REPEATS = /(.)\1+/g;
 const Y_OR_J = /[yj]/g;
 // Names recur within and across articles; bounded, so a long run cannot grow them without limit.
 const SKELETON_CACHE_MAX = 50_000;
+/** Letters a name needs before its spelling variants collapse (see `skeleton`). */
+const TRANSLITERATION_MIN_LENGTH = 6;
 const skeletons = new Map<string, string>();
 const skeletonsWithDigits = new Map<string, string>();
 
 /**
- * Spelling-tolerant key of a name or name part: transliteration variants collapse
- * ("Zelenskyy" = "Zelensky" = "Zelenskiy"). In-article coreference keeps letters only;
+ * Spelling-tolerant key of a name or name part: transliteration variants of names of six letters or
+ * more collapse ("Zelenskyy" = "Zelensky" = "Zelenskiy"); shorter ones keep their spelling, accents
+ * aside ("Orbán" = "Orban", "Bydén" ≠ "Biden"). In-article coreference keeps letters only;
  * cross-article keys (`digits`) keep digits too.
  */
 export function skeleton(word: string, digits = false): string {
   const cache = digits ? skeletonsWithDigits : skeletons;
   let s = cache.get(word);
   if (s === undefined) {
-    s = normalizeName(word)
-      .replace(digits ? LETTERS_AND_DIGITS : LETTERS_ONLY, '')
-      .replace(REPEATS, '$1')
-      .replace(Y_OR_J, 'i')
-      .replace(REPEATS, '$1');
+    const plain = normalizeName(word).replace(digits ? LETTERS_AND_DIGITS : LETTERS_ONLY, '');
+    // Transliteration tolerance needs length: one letter of a short name is another name
+    // ("Bydén" is not "Biden"), while long ones vary in spelling ("Zelenskyy", "Zelensky").
+    s =
+      plain.length < TRANSLITERATION_MIN_LENGTH
+        ? plain
+        : plain.replace(REPEATS, '$1').replace(Y_OR_J, 'i').replace(REPEATS, '$1');
     if (cache.size >= SKELETON_CACHE_MAX) cache.clear();
     cache.set(word, s);
   }

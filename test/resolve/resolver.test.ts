@@ -69,6 +69,15 @@ describe('createResolver', () => {
     expect(keys[1]).not.toBe(keys[0]);
   });
 
+  it("keeps a short surname spelt otherwise apart ('Sydén' is not 'Mara Siden'), while long ones vary", () => {
+    const short = resolveAll(entity('a1', 'Person', 'Mara Siden'), entity('a2', 'Person', 'Sydén'));
+    expect(short.keys[1]).not.toBe(short.keys[0]);
+    const long = resolveAll(entity('a1', 'Person', 'Mara Kovalenkyy'), entity('a2', 'Person', 'Kovalenky'));
+    expect(long.keys[1]).toBe(long.keys[0]);
+    const accents = resolveAll(entity('a1', 'Person', 'Mara Sidén'), entity('a2', 'Person', 'Siden'));
+    expect(accents.keys[1]).toBe(accents.keys[0]);
+  });
+
   it('leaves a surname shared by two known people to neither of them', () => {
     const { keys } = resolveAll(
       entity('a1', 'Person', 'Boris Johnson'),
