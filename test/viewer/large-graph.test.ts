@@ -54,6 +54,13 @@ function corpusSizedGraph(): KnowledgeGraph {
         end: i * 100 + 50,
       })),
       ...(type === 'SAID' ? { quotes: Array.from({ length: evidenceCount }, (_, i) => `Quote ${i}`) } : {}),
+      // Three years of dated facts, and two stray dates one misread year gives.
+      date:
+        g.size === 0
+          ? '1936-05-01'
+          : g.size === 1
+            ? '2030'
+            : `${2022 + (Math.floor(g.size / 12) % 3)}-${String((g.size % 12) + 1).padStart(2, '0')}`,
     });
   };
   for (let i = 0; i < 300; i++) fact(HUB, `Person:p${i}`, types[i % 4]!, 1 + (i % 40));
@@ -106,6 +113,24 @@ function drawn(page: Page): Promise<{ nodes: number; isolated: number }> {
 }
 
 describe('the explorer on a corpus-sized graph', () => {
+  it('spans the usual dates on the time slider, the full range on one click, and plays the range forward', async () => {
+    const page = await open();
+    expect(await page.locator('#date-from-value').textContent()).toBe('2022-01');
+    expect(await page.locator('#date-to-value').textContent()).toBe('2024-12');
+    expect(await page.locator('#date-histogram .bar').count()).toBe(36);
+    await page.locator('#date-full').click();
+    expect(await page.locator('#date-from-value').textContent()).toBe('1936-05-01');
+    expect(await page.locator('#date-to-value').textContent()).toBe('2030');
+    await page.locator('#date-full').click();
+    await page.locator('#date-play').click();
+    await page.waitForFunction(() => document.getElementById('date-play')!.textContent === 'Play', null, {
+      timeout: 30_000,
+    });
+    expect(await page.locator('#date-to-value').textContent()).toBe('2024-12');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('opens on the connected part, without entities that have no relationship, and shows them on one click', async () => {
     let isolated = 0;
     graph.forEachNode((key) => (isolated += graph.degree(key) === 0 ? 1 : 0));

@@ -1,7 +1,13 @@
 /** The explorer's pure parts: URL state, date ranges, filters and parallel edge curves. */
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { computeVisibility, inDateRange, parallelCurvatures } from '../../src/sinks/viewer/app/filters.js';
+import {
+  computeVisibility,
+  coreDates,
+  dateHistogram,
+  inDateRange,
+  parallelCurvatures,
+} from '../../src/sinks/viewer/app/filters.js';
 import { emptyState, formatState, parseState } from '../../src/sinks/viewer/app/state.js';
 import { buildSampleGraph } from '../fixtures/viewer/sample-graph.js';
 import { PAYLOAD_GLOBAL, payloadScript, viewerPayload } from '../../src/sinks/viewer/index.js';
@@ -28,6 +34,32 @@ describe('URL state', () => {
 
   it('leaves defaults out of the link', () => {
     expect(formatState(emptyState())).toBe('');
+  });
+});
+
+describe('the time slider', () => {
+  const counts = new Map<string, number>([
+    ['1936-05-01', 1],
+    ...Array.from(
+      { length: 24 },
+      (_, i) => [`2022-${String((i % 12) + 1).padStart(2, '0')}-1${i < 12 ? 0 : 5}`, 10] as [string, number],
+    ),
+    ['2030', 1],
+  ]);
+  const dates = [...counts.keys()].sort();
+
+  it('spans the 1st to 99th percentile of dated facts, leaving stray years out', () => {
+    const core = coreDates(dates, counts);
+    expect(core[0]).toBe('2022-01-10');
+    expect(core[core.length - 1]).toBe('2022-12-15');
+    expect(coreDates(dates, counts, 0, 1)).toEqual(dates);
+  });
+
+  it('counts facts by month over a short span and by year over a long one', () => {
+    const core = coreDates(dates, counts);
+    expect(dateHistogram(core, counts)).toHaveLength(12);
+    expect(dateHistogram(core, counts)[0]).toEqual({ bucket: '2022-01', count: 20 });
+    expect(dateHistogram(dates, counts).map((b) => b.bucket)).toEqual(['1936', '2022', '2030']);
   });
 });
 

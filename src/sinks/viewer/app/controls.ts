@@ -1,12 +1,13 @@
 /**
  * The filter column: the legend (colour, count, click to show or hide a label),
- * relationship types, minimum degree, entities without relationships and the time slider. Controls read and write
+ * relationship types, minimum degree, entities without relationships and the time slider (over the
+ * usual range of dates, the full one a click away, with a histogram and a Play button). Controls read and write
  * the view state through `onChange`; `sync` redraws them from a state.
  */
 import type { KnowledgeGraph } from '../../../types.js';
 import { byId, el } from './dom.js';
 import { labelColor, LABELS, typeColor, TYPES } from './palette.js';
-import { hidesIsolated } from './filters.js';
+import { coreDates, dateHistogram, hidesIsolated, inDateRange } from './filters.js';
 import type { ViewState } from './state.js';
 
 export interface Controls {
@@ -49,10 +50,14 @@ function toggleList(
   };
 }
 
-/** Builds the controls for `graph`; `dates` are the time slider's stops. */
+/** Frames of the Play button's walk through the dates, and the time between them. */
+const PLAY_FRAMES = 40;
+const PLAY_INTERVAL_MS = 250;
+
+/** Builds the controls for `graph`; `dates` are the dates of its dated facts, sorted, with their counts. */
 export function setupControls(
   graph: KnowledgeGraph,
-  dates: string[],
+  { dates, counts: dateCounts }: { dates: string[]; counts: ReadonlyMap<string, number> },
   getState: () => ViewState,
   onChange: () => void,
 ): Controls {
@@ -106,22 +111,54 @@ export function setupControls(
   const to = byId<HTMLInputElement>('date-to');
   const fromValue = byId<HTMLOutputElement>('date-from-value');
   const toValue = byId<HTMLOutputElement>('date-to-value');
+  const fullButton = byId<HTMLButtonElement>('date-full');
+  const playButton = byId<HTMLButtonElement>('date-play');
+  const histogram = byId('date-histogram');
   byId('dates').hidden = dates.length === 0;
-  for (const input of [from, to]) {
-    input.min = '0';
-    input.max = String(Math.max(0, dates.length - 1));
-    input.step = '1';
-  }
+  const core = coreDates(dates, dateCounts);
+  // The slider spans the core dates unless the user asked for all of them.
+  let full = core.length === dates.length;
+  fullButton.hidden = full;
+  let stops = full ? dates : core;
+  const setStops = (wantFull: boolean) => {
+    full = wantFull;
+    stops = full ? dates : core;
+    fullButton.textContent = full ? 'Usual range' : `Full range (${dates[0]} – ${dates[dates.length - 1]})`;
+    fullButton.setAttribute('aria-pressed', String(full));
+    for (const input of [from, to]) {
+      input.min = '0';
+      input.max = String(Math.max(0, stops.length - 1));
+      input.step = '1';
+    }
+    drawHistogram();
+  };
   /** Slider stop of a date: the first stop on or after it (from), the last on or before it (to). */
   const stopOf = (date: string | undefined, end: boolean): number => {
-    if (!date) return end ? dates.length - 1 : 0;
+    if (!date) return end ? stops.length - 1 : 0;
     if (end) {
-      let i = dates.length - 1;
-      while (i > 0 && dates[i]! > date) i--;
+      let i = stops.length - 1;
+      while (i > 0 && stops[i]! > date) i--;
       return i;
     }
-    const i = dates.findIndex((d) => d >= date);
-    return i < 0 ? dates.length - 1 : i;
+    const i = stops.findIndex((d) => d >= date);
+    return i < 0 ? stops.length - 1 : i;
+  };
+  const bars: { bucket: string; bar: HTMLElement }[] = [];
+  function drawHistogram(): void {
+    const buckets = dateHistogram(stops, dateCounts);
+    const most = Math.max(1, ...buckets.map((b) => b.count));
+    bars.length = 0;
+    histogram.replaceChildren(
+      ...buckets.map(({ bucket, count }) => {
+        const bar = el('span', { class: 'bar', title: `${bucket}: ${count} dated fact${count === 1 ? '' : 's'}` });
+        bar.style.height = `${Math.max(2, Math.round((count / most) * 100))}%`;
+        bars.push({ bucket, bar });
+        return bar;
+      }),
+    );
+  }
+  const markHistogram = (state: ViewState) => {
+    for (const { bucket, bar } of bars) bar.classList.toggle('out', !inDateRange(bucket, state.from, state.to));
   };
   const onDates = (moved: 'from' | 'to') => {
     let f = Number(from.value);
@@ -133,14 +170,45 @@ export function setupControls(
       to.value = String(t);
     }
     const state = getState();
-    state.from = f > 0 ? dates[f] : undefined;
-    state.to = t < dates.length - 1 ? dates[t] : undefined;
-    fromValue.textContent = dates[f] ?? '';
-    toValue.textContent = dates[t] ?? '';
+    // At either end the range is open: the stray dates outside the usual range stay in.
+    state.from = f > 0 ? stops[f] : undefined;
+    state.to = t < stops.length - 1 ? stops[t] : undefined;
     onChange();
   };
   from.addEventListener('input', () => onDates('from'));
   to.addEventListener('input', () => onDates('to'));
+  fullButton.addEventListener('click', () => {
+    const state = getState();
+    setStops(!full);
+    from.value = String(stopOf(state.from, false));
+    to.value = String(stopOf(state.to, true));
+    onDates('to');
+  });
+
+  // Play: the end of the range walks forward from the start, so the network grows as it formed.
+  let playing: ReturnType<typeof setInterval> | undefined;
+  const stopPlaying = () => {
+    clearInterval(playing);
+    playing = undefined;
+    playButton.textContent = 'Play';
+    playButton.setAttribute('aria-pressed', 'false');
+  };
+  playButton.addEventListener('click', () => {
+    if (playing !== undefined) return stopPlaying();
+    const last = stops.length - 1;
+    const step = Math.max(1, Math.ceil(last / PLAY_FRAMES));
+    to.value = from.value;
+    onDates('to');
+    playButton.textContent = 'Pause';
+    playButton.setAttribute('aria-pressed', 'true');
+    playing = setInterval(() => {
+      const next = Math.min(last, Number(to.value) + step);
+      to.value = String(next);
+      onDates('to');
+      if (next >= last) stopPlaying();
+    }, PLAY_INTERVAL_MS);
+  });
+  setStops(full);
 
   return {
     sync(state) {
@@ -150,10 +218,14 @@ export function setupControls(
       degreeValue.textContent = String(state.minDegree);
       isolated.checked = !hidesIsolated(graph, state);
       if (dates.length) {
+        // A link may hold a date outside the usual range: show the full one then.
+        const outside = (d: string | undefined) => d !== undefined && (d < stops[0]! || d > stops[stops.length - 1]!);
+        if (!full && (outside(state.from) || outside(state.to))) setStops(true);
         from.value = String(stopOf(state.from, false));
         to.value = String(stopOf(state.to, true));
-        fromValue.textContent = state.from ?? dates[0]!;
-        toValue.textContent = state.to ?? dates[dates.length - 1]!;
+        fromValue.textContent = state.from ?? stops[0]!;
+        toValue.textContent = state.to ?? stops[stops.length - 1]!;
+        markHistogram(state);
       }
     },
   };

@@ -22,16 +22,57 @@ export function inDateRange(date: string | undefined, from?: string, to?: string
   return true;
 }
 
-/** Distinct dates of events and dated edges, sorted: the stops of the time slider. */
-export function collectDates(graph: KnowledgeGraph): string[] {
-  const dates = new Set<string>();
+/** Distinct dates of events and dated edges, sorted, each with how many of them carry it: the stops of the time slider. */
+export function collectDates(graph: KnowledgeGraph): { dates: string[]; counts: Map<string, number> } {
+  const counts = new Map<string, number>();
+  const add = (date: string) => counts.set(date, (counts.get(date) ?? 0) + 1);
   graph.forEachNode((_k, a) => {
-    if (a.label === 'Event' && a.date) dates.add(a.date);
+    if (a.label === 'Event' && a.date) add(a.date);
   });
   graph.forEachEdge((_k, a) => {
-    if (a.date) dates.add(a.date);
+    if (a.date) add(a.date);
   });
-  return [...dates].sort();
+  return { dates: [...counts.keys()].sort(), counts };
+}
+
+/**
+ * The dates between the `low` and `high` quantiles of the dated facts (each date weighted by its
+ * count): the slider's range without the stray dates one misread year gives (a 1936 anniversary, a
+ * 2030 target), which would squeeze everything else into a corner.
+ */
+export function coreDates(
+  dates: readonly string[],
+  counts: ReadonlyMap<string, number>,
+  low = 0.01,
+  high = 0.99,
+): string[] {
+  const total = dates.reduce((n, d) => n + (counts.get(d) ?? 0), 0);
+  let seen = 0;
+  let first = 0;
+  let last = dates.length - 1;
+  for (let i = 0; i < dates.length; i++) {
+    const before = seen;
+    seen += counts.get(dates[i]!) ?? 0;
+    if (before < low * total) first = i;
+    if (before < high * total) last = i;
+  }
+  return dates.slice(first, last + 1);
+}
+
+/** Bars of a histogram of dated facts over `dates`: by month when they span three years or less, else by year. */
+export function dateHistogram(
+  dates: readonly string[],
+  counts: ReadonlyMap<string, number>,
+): { bucket: string; count: number }[] {
+  if (dates.length === 0) return [];
+  const years = Number(dates[dates.length - 1]!.slice(0, 4)) - Number(dates[0]!.slice(0, 4));
+  const width = years <= 3 ? 7 : 4;
+  const buckets = new Map<string, number>();
+  for (const d of dates) {
+    const bucket = d.slice(0, width);
+    buckets.set(bucket, (buckets.get(bucket) ?? 0) + (counts.get(d) ?? 0));
+  }
+  return [...buckets].map(([bucket, count]) => ({ bucket, count }));
 }
 
 export interface Visibility {
