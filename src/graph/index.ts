@@ -15,3 +15,4 @@ export {
 } from './layout.js';
 export { mentionRows, type MentionRow } from './mentions.js';
 export { fromSerialized, readGraphFile, serializeGraph, toSerialized, writeGraphFile } from './serialize.js';
+export { ARTICLE_TEXTS_FILE, ArticleTextsWriter, articleTextsPath, readArticleTexts } from './article-texts.js';

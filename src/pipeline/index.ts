@@ -38,6 +38,8 @@ export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
   /** Called once for each input that could not be read or extracted. */
   onSkip?: (skipped: SkippedInput) => void;
+  /** Called with each article read, in input order, with its text (e.g. to keep the texts: graph/article-texts.ts). */
+  onArticle?: (article: Article) => void;
   /** The user's corrections to resolution, applied after it (resolve/judgements.ts). */
   judgements?: readonly JudgementLine[];
   /** Extractions kept from earlier builds (cache.ts); ignored with custom `extractors`. */
@@ -159,6 +161,7 @@ export async function buildGraph(
         skip({ path: read.path, reason: read.reason });
         continue;
       }
+      options.onArticle?.(read.article);
       const size = Buffer.byteLength(read.article.text);
       const hit = cache?.get(read.article);
       if (hit) cached++;

@@ -61,14 +61,16 @@ describe('newsgraph build', () => {
     expect(existsSync(join(out, 'graph.json'))).toBe(true);
   });
 
-  it('keeps an earlier graph.json when no article can be read', () => {
+  it('keeps an earlier graph.json and its articles.jsonl when no article can be read', () => {
     const out = tempDir();
     expect(runCli(['build', SAMPLES, '--out', out]).status).toBe(0);
     const before = readFileSync(join(out, 'graph.json'), 'utf8');
+    const texts = readFileSync(join(out, 'articles.jsonl'), 'utf8');
     const r = runCli(['build', join(out, 'does-not-exist'), '--out', out]);
     expect(r.status).toBe(1);
     expect(readFileSync(join(out, 'graph.json'), 'utf8')).toBe(before);
-    expect(readdirSync(out).sort()).toEqual(['cache', 'graph.json']);
+    expect(readFileSync(join(out, 'articles.jsonl'), 'utf8')).toBe(texts);
+    expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'cache', 'graph.json']);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { access, mkdir, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { join, relative } from 'node:path';
 import { OutputError, PartialError, UsageError } from '../../errors.js';
-import { writeGraphFile } from '../../graph/index.js';
+import { ArticleTextsWriter, articleTextsPath, writeGraphFile } from '../../graph/index.js';
 import { buildGraph, createFileCache, type BuildSummary } from '../../pipeline/index.js';
 import type { ConnectionSettings } from '../../sinks/neo4j/index.js';
 import {
@@ -217,7 +217,10 @@ export function buildCommand(): Command {
         : { judgements: [], problems: [] };
       const progress = settings.progress ? createProgress('building') : undefined;
       const cache = settings.cache === false ? undefined : createFileCache(settings.cache);
+      const graphPath = join(settings.out, 'graph.json');
+      const texts = new ArticleTextsWriter(articleTextsPath(graphPath));
       const { graph, summary } = await buildGraph(settings.inputs, {
+        onArticle: (article) => texts.add(article),
         judgements: judged.judgements,
         ...(cache ? { cache } : {}),
         workers: settings.workers,
@@ -226,13 +229,14 @@ export function buildCommand(): Command {
         onSkip: (s) => progress?.log(`newsgraph: skipped ${s.path}: ${s.reason}`),
       });
       progress?.stop();
-      const graphPath = join(settings.out, 'graph.json');
       if (summary.articles === 0) {
+        texts.abandon();
         // Keep whatever an earlier build wrote rather than replacing it with an empty graph.
         process.stderr.write(`${formatSummary(summary, '(nothing: no article could be read)')}\n`);
         throw new PartialError('build: no article could be read.');
       }
       await writeGraphFile(graphPath, graph);
+      texts.finish();
       if (cache?.problem) process.stderr.write(`newsgraph: ${cache.problem}; extractions were not kept.\n`);
       const shown = relative(process.cwd(), graphPath) || graphPath;
       process.stderr.write(`${formatSummary(summary, shown.startsWith('..') ? graphPath : shown)}\n`);

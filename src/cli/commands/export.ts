@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { relative } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { readGraphFile } from '../../graph/index.js';
+import { ARTICLE_TEXTS_FILE, articleTextsPath, readArticleTexts, readGraphFile } from '../../graph/index.js';
 import {
   DEFAULT_EXPORT_SETTINGS,
   EXPORT_FORMATS,
@@ -23,6 +23,8 @@ export interface ExportFlags {
   seed?: string;
   arrayDelimiter?: string;
   batchSize?: string;
+  /** false with --no-text. */
+  text?: boolean;
 }
 
 /** What `newsgraph export` runs with: the graph to read and the library's export settings. */
@@ -96,6 +98,10 @@ export function exportCommand(): Command {
       'csv: separator of array elements and labels, a character, TAB or U+XXXX (default: U+001F)',
     )
     .option('--batch-size <n>', `cypher: rows per UNWIND statement${defaultNote(d.batchSize)}`)
+    .option(
+      '--no-text',
+      "html: leave out the articles' texts (articles.jsonl beside the graph), which the reader shows",
+    )
     .addHelpText(
       'after',
       examplesHelp(
@@ -119,6 +125,14 @@ export function exportCommand(): Command {
       } catch (err) {
         await pending.abort();
         throw err;
+      }
+      if (settings.export.format === 'html' && flags.text !== false) {
+        const path = articleTextsPath(settings.graph);
+        pending.settings.texts = await readArticleTexts(path, (id) => graph.getAttribute('articles')[id] !== undefined);
+        if (!pending.settings.texts)
+          process.stderr.write(
+            `export: no ${ARTICLE_TEXTS_FILE} beside ${settings.graph}: evidence opens without its article's text (build again to keep the texts).\n`,
+          );
       }
       const started = performance.now();
       const result = await pending.write(graph);

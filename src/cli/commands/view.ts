@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { readGraphFile } from '../../graph/index.js';
+import { ARTICLE_TEXTS_FILE, articleTextsPath, readArticleTexts, readGraphFile } from '../../graph/index.js';
 import { startViewerServer } from '../../sinks/viewer/index.js';
 import { exitCodesHelp } from '../exit.js';
 import { checkWholeNumber, defaultNote, examplesHelp, wholeNumber } from '../settings.js';
@@ -100,7 +100,19 @@ export function viewCommand(): Command {
       if (graph.order > 5_000 && !graph.everyNode((_k, a) => Number.isFinite(a.x) && Number.isFinite(a.y))) {
         process.stderr.write(`view: laying out ${graph.order} nodes (seeded ForceAtlas2); this can take a minute…\n`);
       }
-      const server = await startViewerServer(graph, { port: settings.port, host: settings.host });
+      const texts = await readArticleTexts(
+        articleTextsPath(settings.graph),
+        (id) => graph.getAttribute('articles')[id] !== undefined,
+      );
+      if (!texts)
+        process.stderr.write(
+          `view: no ${ARTICLE_TEXTS_FILE} beside ${settings.graph}: evidence opens without its article's text (build again to keep the texts).\n`,
+        );
+      const server = await startViewerServer(graph, {
+        port: settings.port,
+        host: settings.host,
+        ...(texts ? { texts } : {}),
+      });
       process.stdout.write(
         `newsgraph explorer: ${server.url}  (${graph.order} nodes, ${graph.size} edges; Ctrl-C to stop)\n`,
       );

@@ -20,6 +20,8 @@ export interface ExportSettings {
   arrayDelimiter: string;
   /** cypher: rows per `UNWIND … MERGE` statement. */
   batchSize: number;
+  /** html: the articles' texts (graph/article-texts.ts), so an evidence opens on its article; without, it opens alone. */
+  texts?: ReadonlyMap<string, string> | undefined;
 }
 
 /** What an export wrote. */

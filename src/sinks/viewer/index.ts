@@ -11,9 +11,23 @@ import { fileURLToPath } from 'node:url';
 import { OutputError, NewsgraphError } from '../../errors.js';
 import { applyLayout, sizeForDegree, toSerialized, type LayoutOptions } from '../../graph/index.js';
 import type { KnowledgeGraph } from '../../types.js';
-import { PAYLOAD_GLOBAL, PAYLOAD_VERSION, VIEWER_FILES, type ViewerPayload } from './payload.js';
+import {
+  PAYLOAD_GLOBAL,
+  PAYLOAD_VERSION,
+  TEXTS_GLOBAL,
+  VIEWER_FILES,
+  type ArticleTextsPayload,
+  type ViewerPayload,
+} from './payload.js';
 
-export { PAYLOAD_GLOBAL, PAYLOAD_VERSION, VIEWER_FILES, type ViewerPayload } from './payload.js';
+export {
+  PAYLOAD_GLOBAL,
+  PAYLOAD_VERSION,
+  TEXTS_GLOBAL,
+  VIEWER_FILES,
+  type ArticleTextsPayload,
+  type ViewerPayload,
+} from './payload.js';
 
 /** The explorer's static files could not be found (the package was not built). */
 export class ViewerAssetsError extends NewsgraphError {
@@ -77,32 +91,54 @@ export function viewerPayload(graph: KnowledgeGraph, layout: LayoutOptions = {})
 }
 
 /**
- * The data script: one assignment of the payload, as `JSON.parse` of a string literal, which
- * V8 reads faster than the same data written as an object literal (the data is most of the
+ * A data script: one assignment of `value` to `window[global]`, as `JSON.parse` of a string literal,
+ * which V8 reads faster than the same data written as an object literal (the data is most of the
  * page's load time for big graphs). `<` stays escaped inside the JSON, so the file holds no `<`
  * and stays inert even if someone inlines it in a <script>.
  */
-export function payloadScript(payload: ViewerPayload): string {
-  const json = JSON.stringify(payload).replace(/</g, '\\u003c');
+export function jsonScript(global: string, value: unknown): string {
+  const json = JSON.stringify(value).replace(/</g, '\\u003c');
   const literal = json
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'")
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-  return `window.${PAYLOAD_GLOBAL} = JSON.parse('${literal}');\n`;
+  return `window.${global} = JSON.parse('${literal}');\n`;
+}
+
+/** The graph's data script (graph-data.js). */
+export function payloadScript(payload: ViewerPayload): string {
+  return jsonScript(PAYLOAD_GLOBAL, payload);
+}
+
+/** The texts of the graph's articles that `texts` holds, with the graph's mentions in each. */
+export function articleTextsPayload(graph: KnowledgeGraph, texts: ReadonlyMap<string, string>): ArticleTextsPayload {
+  const out: ArticleTextsPayload = {};
+  for (const id of Object.keys(graph.getAttribute('articles')).sort()) {
+    const text = texts.get(id);
+    if (text !== undefined) out[id] = { text, mentions: [] };
+  }
+  graph.forEachNode((key, a) => {
+    for (const m of a.mentions) out[m.article]?.mentions.push([m.start, m.end, key]);
+  });
+  for (const entry of Object.values(out)) entry.mentions.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return out;
 }
 
 /**
  * Writes the self-contained explorer for `graph` into `outDir`: index.html, viewer.js,
- * viewer.css and graph-data.js. Opens from file://, needs no server and no network.
+ * viewer.css and graph-data.js, and with `texts` (the articles' texts, graph/article-texts.ts)
+ * article-text.js for the reader. Opens from file://, needs no server and no network.
  */
 export async function writeViewerBundle(
   graph: KnowledgeGraph,
   outDir: string,
   layout: LayoutOptions = {},
+  texts?: ReadonlyMap<string, string>,
 ): Promise<void> {
   const assets = await readAssets();
   const data = payloadScript(viewerPayload(graph, layout));
+  const textScript = texts ? jsonScript(TEXTS_GLOBAL, articleTextsPayload(graph, texts)) : undefined;
   try {
     await mkdir(outDir, { recursive: true });
     await Promise.all([
@@ -110,6 +146,7 @@ export async function writeViewerBundle(
       writeFile(join(outDir, VIEWER_FILES.script), assets.script),
       writeFile(join(outDir, VIEWER_FILES.style), assets.style),
       writeFile(join(outDir, VIEWER_FILES.data), data),
+      ...(textScript ? [writeFile(join(outDir, VIEWER_FILES.texts), textScript)] : []),
     ]);
   } catch (err) {
     throw new OutputError(`viewer: cannot write the explorer to ${outDir}: ${(err as Error).message}.`, { cause: err });
@@ -122,6 +159,8 @@ export interface ViewerServerOptions {
   /** Interface to listen on (default 127.0.0.1: the explorer is for this machine only). */
   host?: string;
   layout?: LayoutOptions;
+  /** The articles' texts, served to the reader (graph/article-texts.ts); without, evidence opens without its article. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export interface ViewerServer {
@@ -154,6 +193,11 @@ export async function startViewerServer(
     [`/${VIEWER_FILES.style}`, { body: assets.style, type: CONTENT_TYPES.css! }],
     [`/${VIEWER_FILES.data}`, { body: payloadScript(viewerPayload(graph, options.layout)), type: CONTENT_TYPES.js! }],
   ]);
+  if (options.texts)
+    files.set(`/${VIEWER_FILES.texts}`, {
+      body: jsonScript(TEXTS_GLOBAL, articleTextsPayload(graph, options.texts)),
+      type: CONTENT_TYPES.js!,
+    });
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const file = files.get(path);

@@ -23,9 +23,18 @@ function inlineScript(code: string): string {
 /** The explorer page with its stylesheet, data and script inlined in place of their tags. */
 export async function selfContainedPage(
   graph: KnowledgeGraph,
-  settings: Pick<ExportSettings, 'seed'>,
+  settings: Pick<ExportSettings, 'seed' | 'texts'>,
 ): Promise<string> {
-  const { payloadScript, viewerAssetsDir, viewerPayload, VIEWER_FILES, ViewerAssetsError } = await viewerSink();
+  const {
+    articleTextsPayload,
+    jsonScript,
+    payloadScript,
+    viewerAssetsDir,
+    viewerPayload,
+    TEXTS_GLOBAL,
+    VIEWER_FILES,
+    ViewerAssetsError,
+  } = await viewerSink();
   const dir = viewerAssetsDir();
   const read = (name: string) => readFile(join(dir, name), 'utf8');
   let html: string, style: string, script: string;
@@ -41,12 +50,14 @@ export async function selfContainedPage(
     );
   }
   const data = payloadScript(viewerPayload(graph, { seed: settings.seed }));
+  // The texts go in as the data does, in the page itself: a page on its own has no file beside it.
+  const texts = settings.texts ? jsonScript(TEXTS_GLOBAL, articleTextsPayload(graph, settings.texts)) : '';
   const tags: [string, string][] = [
     [
       `<link rel="stylesheet" href="${VIEWER_FILES.style}" />`,
       `<style>\n${style.replace(/<\/(style)/gi, '<\\/$1')}\n</style>`,
     ],
-    [`<script src="${VIEWER_FILES.data}"></script>`, `<script>\n${inlineScript(data)}</script>`],
+    [`<script src="${VIEWER_FILES.data}"></script>`, `<script>\n${inlineScript(data + texts)}</script>`],
     [`<script src="${VIEWER_FILES.script}"></script>`, `<script>\n${inlineScript(script)}</script>`],
   ];
   let page = html;
@@ -75,7 +86,7 @@ export const htmlFormat: ExportFormat = {
       if (p) await p;
     } else {
       const { writeViewerBundle } = await viewerSink();
-      await writeViewerBundle(graph, output.dir, { seed: settings.seed });
+      await writeViewerBundle(graph, output.dir, { seed: settings.seed }, settings.texts);
     }
     return { nodes: graph.order, edges: graph.size };
   },

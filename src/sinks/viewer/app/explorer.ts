@@ -15,6 +15,7 @@ import { byId } from './dom.js';
 import { collectDates, computeVisibility, hidesIsolated, parallelCurvatures, type Visibility } from './filters.js';
 import { labelColor, MUTED_COLOR, typeColor } from './palette.js';
 import { renderEdgePanel, renderNodePanel, type PanelActions } from './panel.js';
+import { createReader } from './reader.js';
 import { setupSearch } from './search.js';
 import { formatState, parseState, type ViewState } from './state.js';
 
@@ -215,10 +216,12 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
   };
 
   // ---- selection and panel ----
+  const reader = createReader(graph, (key) => explorer.selectNode(key, true));
   const actions: PanelActions = {
     selectNode: (key) => explorer.selectNode(key, true),
     selectEdge: (key) => explorer.selectEdge(key),
     clear: () => explorer.clearSelection(),
+    openEvidence: (evidence) => void reader.open(evidence),
   };
   const showPanel = () => {
     const sel = state.selection;
@@ -228,7 +231,10 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
       state.selection = null;
       panel.replaceChildren();
     }
+    const wasHidden = panel.hidden;
     panel.hidden = !state.selection;
+    // The stage narrows or widens with the panel: sigma measures its container again.
+    if (panel.hidden !== wasHidden) sigma.resize();
   };
   const refresh = () => {
     updateFocus();
@@ -349,7 +355,9 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
   });
   document.addEventListener('keydown', (event) => {
     const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-    if (event.key === 'Escape') {
+    if (event.key === 'Escape' && reader.isOpen) {
+      reader.close();
+    } else if (event.key === 'Escape') {
       explorer.clearSelection();
       if (typing) (event.target as HTMLElement).blur();
     } else if (event.key === '/' && !typing) {

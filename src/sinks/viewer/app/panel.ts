@@ -14,6 +14,8 @@ export interface PanelActions {
   selectNode(key: string): void;
   selectEdge(key: string): void;
   clear(): void;
+  /** Opens the evidence on its article (reader.ts). */
+  openEvidence(evidence: Evidence): void;
 }
 
 function articleOf(graph: KnowledgeGraph, id: string): ArticleMeta {
@@ -78,7 +80,22 @@ function sentence(text: string): HTMLElement {
   return quote;
 }
 
-function evidenceList(graph: KnowledgeGraph, evidence: Evidence[], first = Number.POSITIVE_INFINITY): HTMLElement[] {
+function evidenceList(
+  graph: KnowledgeGraph,
+  evidence: Evidence[],
+  actions: PanelActions,
+  first = Number.POSITIVE_INFINITY,
+): HTMLElement[] {
+  const read = (e: Evidence) => {
+    const b = el('button', {
+      class: 'link small read',
+      text: 'in the article',
+      title: 'Read the sentence in its article',
+      attrs: { type: 'button' },
+    });
+    b.addEventListener('click', () => actions.openEvidence(e));
+    return b;
+  };
   // Two quotes from one sentence are two facts but one piece of evidence: show it once.
   const seen = new Set<string>();
   const unique = evidence.filter((e) => {
@@ -87,13 +104,22 @@ function evidenceList(graph: KnowledgeGraph, evidence: Evidence[], first = Numbe
   });
   return pagedList(
     unique,
-    (e) => el('div', {}, [sentence(e.sentence), el('div', { class: 'source' }, ['— ', articleLine(graph, e.article)])]),
+    (e) =>
+      el('div', {}, [
+        sentence(e.sentence),
+        el('div', { class: 'source' }, ['— ', articleLine(graph, e.article), ' ', read(e)]),
+      ]),
     { first, step: 10, className: 'evidence', noun: 'pieces of evidence' },
   );
 }
 
 /** Quotes, proposals, status and date of a relationship, then its evidence (the first `evidenceShown` pieces). */
-function relationFacts(graph: KnowledgeGraph, a: RelationAttrs, evidenceShown?: number): HTMLElement[] {
+function relationFacts(
+  graph: KnowledgeGraph,
+  a: RelationAttrs,
+  actions: PanelActions,
+  evidenceShown?: number,
+): HTMLElement[] {
   const out: HTMLElement[] = [];
   const first = evidenceShown === undefined ? Number.POSITIVE_INFINITY : QUOTES_SHOWN;
   const quotes = a.quotes ?? (a.quote ? [a.quote] : []);
@@ -121,7 +147,7 @@ function relationFacts(graph: KnowledgeGraph, a: RelationAttrs, evidenceShown?: 
   if (a.event && graph.hasNode(a.event)) {
     out.push(el('div', { class: 'muted', text: `event: ${graph.getNodeAttribute(a.event, 'name')}` }));
   }
-  if (a.evidence.length) out.push(...evidenceList(graph, a.evidence, evidenceShown));
+  if (a.evidence.length) out.push(...evidenceList(graph, a.evidence, actions, evidenceShown));
   return out;
 }
 
@@ -196,7 +222,7 @@ export function renderNodePanel(root: HTMLElement, graph: KnowledgeGraph, key: s
       show.addEventListener('click', () => actions.selectEdge(edge));
       return el('div', { class: 'relation' }, [
         el('div', { class: 'rel-head' }, [outgoing ? '→ ' : '← ', nodeButton(graph, other, actions), ' ', show]),
-        ...relationFacts(graph, e, EVIDENCE_SHOWN),
+        ...relationFacts(graph, e, actions, EVIDENCE_SHOWN),
       ]);
     };
     group.append(
@@ -240,6 +266,6 @@ export function renderEdgePanel(root: HTMLElement, graph: KnowledgeGraph, key: s
   root.replaceChildren(
     header(title, actions, [badge(a.type, typeColor(a.type))]),
     el('section', { class: 'ends' }, [nodeButton(graph, source, actions), ' → ', nodeButton(graph, target, actions)]),
-    el('section', { class: 'relation' }, [el('h3', { text: 'Evidence' }), ...relationFacts(graph, a)]),
+    el('section', { class: 'relation' }, [el('h3', { text: 'Evidence' }), ...relationFacts(graph, a, actions)]),
   );
 }
