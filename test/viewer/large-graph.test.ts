@@ -113,6 +113,40 @@ function drawn(page: Page): Promise<{ nodes: number; isolated: number }> {
 }
 
 describe('the explorer on a corpus-sized graph', () => {
+  it("narrows the view to a node's neighbourhood, one step or two, and to a path between two actors", async () => {
+    const within = (depth: number) => {
+      let frontier = new Set([HUB]);
+      const seen = new Set(frontier);
+      for (let d = 0; d < depth; d++) {
+        const next = new Set<string>();
+        for (const n of frontier) for (const m of graph.neighbors(n)) if (!seen.has(m)) (seen.add(m), next.add(m));
+        frontier = next;
+      }
+      return seen.size;
+    };
+    const page = await open(`#node=${encodeURIComponent(HUB)}`);
+    await page.locator('#panel button[data-focus="1"]').click();
+    expect((await drawn(page)).nodes).toBe(within(1));
+    await page.locator('#panel button[data-focus="2"]').click();
+    expect((await drawn(page)).nodes).toBe(within(2));
+    expect(within(2)).toBeGreaterThan(within(1));
+    expect(page.url()).toContain('depth=2');
+    // A path: from one neighbour of the hub to another, through the hub.
+    await page.evaluate(() => window.newsgraph!.selectNode('Person:p0'));
+    await page.locator('#panel button[data-focus="path"]').click();
+    expect(await page.locator('#focus').textContent()).toContain('choose the other end');
+    await page.evaluate(() => window.newsgraph!.selectNode('Person:p1'));
+    const path = await page.locator('#focus').textContent();
+    expect(path).toMatch(/^Path: Person 0 → .+ → Person 1 \(\d+ steps?\)/);
+    const steps = Number(/\((\d+) step/.exec(path!)![1]);
+    expect((await drawn(page)).nodes).toBe(steps + 1);
+    await page.locator('#focus-clear').click();
+    expect(await page.locator('#focus').isHidden()).toBe(true);
+    expect((await drawn(page)).isolated).toBe(0);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('spans the usual dates on the time slider, the full range on one click, and plays the range forward', async () => {
     const page = await open();
     expect(await page.locator('#date-from-value').textContent()).toBe('2022-01');

@@ -20,6 +20,8 @@ describe('URL state', () => {
       hiddenLabels: new Set(['Event', 'Place']),
       hiddenTypes: new Set(['SAID']),
       minDegree: 2,
+      ego: { key: 'person:vladimir-putin', depth: 2 },
+      path: ['person:donald-trump', 'country:ukraine'] as [string, string],
       from: '2025-08-15',
       to: '2025-08',
       camera: { x: 0.25, y: 0.75, ratio: 0.5, angle: 0 },

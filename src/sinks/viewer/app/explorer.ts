@@ -11,8 +11,15 @@ import fa2 from 'graphology-layout-forceatlas2';
 import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
 import type { EntityAttrs, GraphAttrs, KnowledgeGraph, RelationAttrs } from '../../../types.js';
 import { setupControls } from './controls.js';
-import { byId } from './dom.js';
-import { collectDates, computeVisibility, hidesIsolated, parallelCurvatures, type Visibility } from './filters.js';
+import { byId, el } from './dom.js';
+import {
+  collectDates,
+  computeVisibility,
+  hidesIsolated,
+  parallelCurvatures,
+  shortestPath,
+  type Visibility,
+} from './filters.js';
 import { labelColor, MUTED_COLOR, typeColor } from './palette.js';
 import { renderEdgePanel, renderNodePanel, type PanelActions } from './panel.js';
 import { createReader } from './reader.js';
@@ -217,11 +224,23 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
 
   // ---- selection and panel ----
   const reader = createReader(graph, (key) => explorer.selectNode(key, true));
+  /** The first end of a path being chosen: the next node selected is the other. */
+  let pathStart: string | null = null;
   const actions: PanelActions = {
     selectNode: (key) => explorer.selectNode(key, true),
     selectEdge: (key) => explorer.selectEdge(key),
     clear: () => explorer.clearSelection(),
     openEvidence: (evidence) => void reader.open(evidence),
+    focusOn: (key, depth) => {
+      state.ego = { key, depth };
+      state.path = undefined;
+      pathStart = null;
+      filtersChanged();
+    },
+    startPath: (key) => {
+      pathStart = key;
+      showStatus();
+    },
   };
   const showPanel = () => {
     const sel = state.selection;
@@ -242,25 +261,41 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
   };
 
   const status = byId('status');
+  const focusLine = byId('focus');
+  const name = (key: string) => (graph.hasNode(key) ? graph.getNodeAttribute(key, 'name') : key);
+  const showAll = el('button', { class: 'link small', text: 'Show all', attrs: { type: 'button', id: 'focus-clear' } });
+  showAll.addEventListener('click', () => {
+    state.ego = undefined;
+    state.path = undefined;
+    pathStart = null;
+    filtersChanged();
+  });
   const showStatus = () => {
     const nodes = graph.order - visibility.hiddenNodes.size;
     const edges = graph.size - visibility.hiddenEdges.size;
     status.textContent = `${nodes} of ${graph.order} nodes, ${edges} of ${graph.size} edges shown`;
+    let focus = '';
+    if (pathStart !== null) focus = `Path from ${name(pathStart)}: choose the other end (click a node or search).`;
+    else if (state.path) {
+      const path = shortestPath(graph, state.path[0], state.path[1]);
+      focus = path
+        ? `Path: ${path.map(name).join(' → ')} (${path.length - 1} step${path.length === 2 ? '' : 's'})`
+        : `No chain of relationships joins ${name(state.path[0])} and ${name(state.path[1])}.`;
+    } else if (state.ego)
+      focus = `Neighbourhood of ${name(state.ego.key)}, ${state.ego.depth} step${state.ego.depth === 1 ? '' : 's'}`;
+    focusLine.hidden = focus === '';
+    focusLine.replaceChildren(focus, ' ', showAll);
   };
 
-  const controls = setupControls(
-    graph,
-    dates,
-    () => state,
-    () => {
-      controls.sync(state);
-      visibility = computeVisibility(graph, state);
-      showStatus();
-      frame();
-      refresh();
-      writeUrl();
-    },
-  );
+  const filtersChanged = () => {
+    controls.sync(state);
+    visibility = computeVisibility(graph, state);
+    showStatus();
+    frame();
+    refresh();
+    writeUrl();
+  };
+  const controls = setupControls(graph, dates, () => state, filtersChanged);
 
   const centerOn = (key: string) => {
     const pos = sigma.getNodeDisplayData(key);
@@ -290,6 +325,13 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
     },
     selectNode(key, center = false) {
       if (!graph.hasNode(key)) return;
+      if (pathStart !== null && key !== pathStart) {
+        state.path = [pathStart, key];
+        state.ego = undefined;
+        pathStart = null;
+        visibility = computeVisibility(graph, state);
+        showStatus();
+      }
       state.selection = { kind: 'node', key };
       showPanel();
       refresh();

@@ -2,6 +2,9 @@
  * Which nodes and edges the current filters show. Pure functions over the graph's
  * facts; the reducers only look the answer up.
  */
+import { toUndirected } from 'graphology-operators';
+import { bidirectional } from 'graphology-shortest-path/unweighted.js';
+import { bfsFromNode } from 'graphology-traversal';
 import type { EntityAttrs, KnowledgeGraph } from '../../../types.js';
 import type { ViewState } from './state.js';
 
@@ -105,16 +108,48 @@ function nodeShown(
   return true;
 }
 
+/** The node and those at most `depth` relationships away from it, whichever their direction. */
+export function egoNodes(graph: KnowledgeGraph, key: string, depth: number): Set<string> {
+  const nodes = new Set<string>();
+  if (!graph.hasNode(key)) return nodes;
+  bfsFromNode(
+    graph,
+    key,
+    (node, _a, d) => {
+      nodes.add(node);
+      return d >= depth;
+    },
+    { mode: 'directed' },
+  );
+  return nodes;
+}
+
+const undirectedCopies = new WeakMap<KnowledgeGraph, ReturnType<typeof toUndirected>>();
+
+/** A shortest chain of relationships between two nodes, whichever their direction; null when none joins them. */
+export function shortestPath(graph: KnowledgeGraph, from: string, to: string): string[] | null {
+  if (!graph.hasNode(from) || !graph.hasNode(to)) return null;
+  let undirected = undirectedCopies.get(graph);
+  if (!undirected) undirectedCopies.set(graph, (undirected = toUndirected(graph)));
+  return bidirectional(undirected, from, to);
+}
+
 /** Nodes and edges the filters hide. An edge is hidden with either end. */
 export function computeVisibility(graph: KnowledgeGraph, state: ViewState): Visibility {
   const hiddenNodes = new Set<string>();
   const hiddenEdges = new Set<string>();
   const hideIsolated = hidesIsolated(graph, state);
+  // A path or an ego network narrows the graph to its nodes; the other filters still apply within it.
+  const path = state.path ? shortestPath(graph, state.path[0], state.path[1]) : undefined;
+  const only =
+    path !== undefined ? new Set(path ?? []) : state.ego ? egoNodes(graph, state.ego.key, state.ego.depth) : undefined;
+  const pathStep = new Set((path ?? []).slice(1).map((node, i) => pairKey(path![i]!, node)));
   graph.forEachNode((key, a) => {
-    if (!nodeShown(graph, key, a, state, hideIsolated)) hiddenNodes.add(key);
+    if ((only && !only.has(key)) || !nodeShown(graph, key, a, state, hideIsolated && !only)) hiddenNodes.add(key);
   });
   graph.forEachEdge((key, a, source, target) => {
     if (
+      (path !== undefined && !pathStep.has(pairKey(source, target))) ||
       state.hiddenTypes.has(a.type) ||
       hiddenNodes.has(source) ||
       hiddenNodes.has(target) ||
@@ -125,6 +160,9 @@ export function computeVisibility(graph: KnowledgeGraph, state: ViewState): Visi
   });
   return { hiddenNodes, hiddenEdges };
 }
+
+/** The same key for both directions between two nodes. */
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 /**
  * Curvature for every edge that shares its two ends with another (either direction),

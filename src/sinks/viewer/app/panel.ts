@@ -16,6 +16,10 @@ export interface PanelActions {
   clear(): void;
   /** Opens the evidence on its article (reader.ts). */
   openEvidence(evidence: Evidence): void;
+  /** Shows only the node and its neighbours up to `depth` steps. */
+  focusOn(key: string, depth: number): void;
+  /** Starts choosing a path from the node: the next node selected ends it. */
+  startPath(key: string): void;
 }
 
 function articleOf(graph: KnowledgeGraph, id: string): ArticleMeta {
@@ -183,10 +187,25 @@ export function renderNodePanel(root: HTMLElement, graph: KnowledgeGraph, key: s
   const a = graph.getNodeAttributes(key);
   const aliases = a.aliases.filter((s) => s !== a.name);
   const facts = [a.date ? `date: ${a.date}` : '', a.place ? `place: ${a.place}` : ''].filter(Boolean).join(' · ');
+  const focusButton = (text: string, title: string, onClick: () => void, data: string) => {
+    const b = el('button', { text, title, attrs: { type: 'button', 'data-focus': data } });
+    b.addEventListener('click', onClick);
+    return b;
+  };
   const sections: HTMLElement[] = [
     header(a.name, actions, [
       badge(a.label, labelColor(a.label)),
       facts ? el('div', { class: 'muted', text: facts }) : null,
+      el('div', { class: 'focus-buttons' }, [
+        focusButton('Neighbours', 'Show only it and its neighbours', () => actions.focusOn(key, 1), '1'),
+        focusButton('Two steps', 'Show also their neighbours', () => actions.focusOn(key, 2), '2'),
+        focusButton(
+          'Path to…',
+          'Show a shortest chain of relationships to another node',
+          () => actions.startPath(key),
+          'path',
+        ),
+      ]),
     ]),
   ];
   if (aliases.length) {

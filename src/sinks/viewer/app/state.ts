@@ -18,6 +18,10 @@ export interface ViewState {
   hiddenLabels: Set<string>;
   hiddenTypes: Set<string>;
   minDegree: number;
+  /** Only this node and its neighbours up to `depth` steps away (an ego network). */
+  ego?: { key: string; depth: number };
+  /** Only a shortest path between these two nodes, whatever the direction of its edges. */
+  path?: [string, string];
   /** Entities without relationships: shown or hidden; undefined = the graph's default (filters.ts). */
   isolated?: 'show' | 'hide';
   /** Inclusive bounds, ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); undefined = open. */
@@ -48,6 +52,12 @@ export function parseState(hash: string): ViewState {
   state.hiddenTypes = list(params.get('hideTypes'));
   const deg = Number(params.get('minDegree'));
   if (Number.isInteger(deg) && deg > 0) state.minDegree = deg;
+  const ego = params.get('ego');
+  const depth = Number(params.get('depth') ?? 1);
+  if (ego) state.ego = { key: ego, depth: depth === 2 ? 2 : 1 };
+  const pathFrom = params.get('pathFrom');
+  const pathTo = params.get('pathTo');
+  if (pathFrom && pathTo) state.path = [pathFrom, pathTo];
   const isolated = params.get('isolated');
   if (isolated === 'show' || isolated === 'hide') state.isolated = isolated;
   const from = params.get('from');
@@ -70,6 +80,14 @@ export function formatState(state: ViewState): string {
   if (state.hiddenLabels.size) params.set('hideLabels', [...state.hiddenLabels].sort().join(','));
   if (state.hiddenTypes.size) params.set('hideTypes', [...state.hiddenTypes].sort().join(','));
   if (state.minDegree > 0) params.set('minDegree', String(state.minDegree));
+  if (state.ego) {
+    params.set('ego', state.ego.key);
+    if (state.ego.depth !== 1) params.set('depth', String(state.ego.depth));
+  }
+  if (state.path) {
+    params.set('pathFrom', state.path[0]);
+    params.set('pathTo', state.path[1]);
+  }
   if (state.isolated) params.set('isolated', state.isolated);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
