@@ -70,6 +70,21 @@ async function searchAndPick(page: Page, query: string): Promise<void> {
 }
 
 describe('the explorer (file://)', () => {
+  it('draws the graph beside the panel when a link opens with a node selected, and the panel takes clicks', async () => {
+    const key = sample.graph.findNode((k) => sample.graph.degree(k) > 2)!;
+    const page = await open(`${url}#node=${encodeURIComponent(key)}`);
+    expect(await colouredPixels(page, '#sigma')).toBeGreaterThan(500);
+    const button = page.locator('#panel button[data-focus="1"]');
+    const box = (await button.boundingBox())!;
+    const top = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest('#panel') !== null,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(top).toBe(true);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws the sample graph on the canvas and saves a screenshot', async () => {
     const page = await open();
     expect(await page.evaluate(() => document.body.classList.contains('ready'))).toBe(true);

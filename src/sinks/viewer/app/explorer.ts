@@ -253,7 +253,10 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
     const wasHidden = panel.hidden;
     panel.hidden = !state.selection;
     // The stage narrows or widens with the panel: sigma measures its container again.
-    if (panel.hidden !== wasHidden) sigma.resize();
+    if (panel.hidden !== wasHidden) {
+      sigma.resize();
+      sigma.refresh({ skipIndexation: true });
+    }
   };
   const refresh = () => {
     updateFocus();
