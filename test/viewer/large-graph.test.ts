@@ -119,7 +119,12 @@ describe('the explorer on a corpus-sized graph', () => {
       const seen = new Set(frontier);
       for (let d = 0; d < depth; d++) {
         const next = new Set<string>();
-        for (const n of frontier) for (const m of graph.neighbors(n)) if (!seen.has(m)) (seen.add(m), next.add(m));
+        for (const n of frontier)
+          for (const m of graph.neighbors(n))
+            if (!seen.has(m)) {
+              seen.add(m);
+              next.add(m);
+            }
         frontier = next;
       }
       return seen.size;
