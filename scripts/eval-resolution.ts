@@ -15,6 +15,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildGraph } from '../src/pipeline/index.js';
+import { normalizeName } from '../src/util/text.js';
 import { PROJECT_ROOT, requirePath, sharedPath } from './shared-data.js';
 
 const LABELS = ['Person', 'Country', 'Organization', 'Event'] as const;
@@ -41,13 +42,8 @@ if (!['samples', 'dev', 'all'].includes(set)) {
 
 // The same normalisation as eval/score.mjs, so names match as the scorer matches them.
 function normalize(text: string): string {
-  let s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  // normalizeName is score.mjs's first step (its ASCII shortcut gives the same result).
+  let s = normalizeName(text);
   let before;
   do {
     before = s;
