@@ -5,10 +5,11 @@
  * the order the articles were read. `build` writes it; `view` and `export --format html` read it, so
  * an evidence opens on its article with the sentence highlighted.
  */
-import { closeSync, createReadStream, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Article } from '../types.js';
+import { openText } from '../util/files.js';
 
 export const ARTICLE_TEXTS_FILE = 'articles.jsonl';
 
@@ -67,12 +68,9 @@ export async function readArticleTexts(
   path: string,
   wanted: (id: string) => boolean = () => true,
 ): Promise<Map<string, string> | undefined> {
-  const input = createReadStream(path, { encoding: 'utf8' });
+  let input;
   try {
-    await new Promise<void>((resolve, reject) => {
-      input.once('ready', resolve);
-      input.once('error', reject);
-    });
+    input = await openText(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;

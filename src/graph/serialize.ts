@@ -6,7 +6,7 @@
  * neither ever holds the whole text as one string, which V8 limits to about 500 MB (about 1.2
  * million edges). A file laid out otherwise (re-indented by another tool) is still read, whole.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { readFile, rename, unlink } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -16,6 +16,7 @@ import { GraphFileError } from '../errors.js';
 import { isRelationType } from '../relation-types.js';
 import { ENTITY_LABELS, RELATION_TYPES } from '../types.js';
 import type { KnowledgeGraph, SerializedKnowledgeGraph } from '../types.js';
+import { openText } from '../util/files.js';
 import { compareStrings } from '../util/text.js';
 
 const { MultiDirectedGraph } = graphology;
@@ -158,13 +159,9 @@ function unreadable(path: string, err: unknown): GraphFileError {
  * layout that is not valid JSON, and for a file that ends early.
  */
 async function readLines(path: string): Promise<unknown> {
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const opened = new Promise<void>((resolve, reject) => {
-    input.once('ready', resolve);
-    input.once('error', reject);
-  });
+  let input;
   try {
-    await opened;
+    input = await openText(path);
   } catch (err) {
     throw unreadable(path, err);
   }

@@ -253,29 +253,20 @@ function factValues(get: (name: string) => unknown): FactValues {
   };
 }
 
+/** Evidence records as the four parallel properties a fact stores them in. */
+function evidenceColumns(evidence: readonly Evidence[]) {
+  return {
+    articles: evidence.map((e) => e.article),
+    sentences: evidence.map((e) => e.sentence),
+    starts: evidence.map((e) => e.start),
+    ends: evidence.map((e) => e.end),
+  };
+}
+
 /** A copy of a fact row carrying `v`. */
 function factRow(row: Row, v: FactValues): Row {
   const out = row.slice();
-  FACT.set(
-    out,
-    'articles',
-    v.evidence.map((e) => e.article),
-  );
-  FACT.set(
-    out,
-    'sentences',
-    v.evidence.map((e) => e.sentence),
-  );
-  FACT.set(
-    out,
-    'starts',
-    v.evidence.map((e) => e.start),
-  );
-  FACT.set(
-    out,
-    'ends',
-    v.evidence.map((e) => e.end),
-  );
+  for (const [name, values] of Object.entries(evidenceColumns(v.evidence))) FACT.set(out, name, values);
   FACT.set(out, 'evidenceCount', v.evidence.length);
   for (const name of ['status', 'event', 'eventName', 'quote', 'what', 'date'] as const) FACT.set(out, name, v[name]);
   FACT.set(out, 'quotes', listOrAbsent(v.quotes));
@@ -301,6 +292,17 @@ function mergeStoredFacts(type: string, pushedArticles: ReadonlySet<string>) {
   };
 }
 
+/** An entity's values from a row or a record, read by property name. */
+function entityValues(get: (name: string) => unknown, counts: Map<string, number>): EntityValues {
+  return {
+    name: optionalText(get('name')) ?? '',
+    aliases: textList(get('aliases')),
+    date: optionalText(get('date')),
+    place: optionalText(get('place')),
+    counts,
+  };
+}
+
 /**
  * Merges the stored entities into a batch of entity rows; `pushedCounts` are the graph's mentions per
  * entity and article, `pushedArticles` the graph's articles.
@@ -315,16 +317,9 @@ function mergeStoredEntities(
     return rows.map((row) => {
       const record = stored.get(ENTITY.get(row, 'id'));
       if (!record) return row;
-      const values = (get: (name: string) => unknown, counts: Map<string, number>): EntityValues => ({
-        name: optionalText(get('name')) ?? '',
-        aliases: textList(get('aliases')),
-        date: optionalText(get('date')),
-        place: optionalText(get('place')),
-        counts,
-      });
       const merged = mergeEntity(
-        values((name) => record.get(name), mentionCounts(record.get('counts'))),
-        values(
+        entityValues((name) => record.get(name), mentionCounts(record.get('counts'))),
+        entityValues(
           (name) => ENTITY.get(row, name),
           pushedCounts.get(ENTITY.get(row, 'id') as string) ?? new Map<string, number>(),
         ),
@@ -408,7 +403,11 @@ export function pushedArticles(graph: KnowledgeGraph): Map<string, string[]> {
  * and entities), then MENTIONED_IN links, then facts. Jobs within a stage may run concurrently.
  * Entity and fact jobs merge what the database holds (merge.ts).
  */
-export function planPush(graph: KnowledgeGraph, batchSize: number): Job[][] {
+export function planPush(
+  graph: KnowledgeGraph,
+  batchSize: number,
+  scope: ReadonlyMap<string, string[]> = pushedArticles(graph),
+): Job[][] {
   const articles = graph.getAttribute('articles') ?? {};
   const byLabel = new Map<string, Row[]>(ENTITY_LABELS.map((l) => [l, []]));
   const mentionRows: Row[] = [];
@@ -422,7 +421,7 @@ export function planPush(graph: KnowledgeGraph, batchSize: number): Job[][] {
     }
     pushedCounts.set(key, counts);
   });
-  const articleIds = new Set(pushedArticles(graph).keys());
+  const articleIds = new Set(scope.keys());
   const articleRows = [...articleIds].map((id) => ARTICLE.row([], id, articles[id] ?? { id, path: id }, graph));
   const byType = new Map<string, Row[]>(RELATION_TYPES.map((t) => [t, []]));
   graph.forEachEdge((key, a, source, target) => byType.get(a.type)?.push(FACT.row([source, target], key, a, graph)));
@@ -498,7 +497,8 @@ export async function pushGraph(
     rowsPerSecond: 0,
     relationshipsPerSecond: 0,
   };
-  const stages = planPush(graph, settings.batchSize);
+  const scope = pushedArticles(graph);
+  const stages = planPush(graph, settings.batchSize, scope);
   const total = stages.flat().reduce((n, j) => n + j.rows.length, 0);
   let done = 0;
   const progress = (phase: PushProgress['phase']) => options.onProgress?.({ phase, done, total });
@@ -587,7 +587,7 @@ export async function pushGraph(
 
   if (settings.prune) {
     progress('prune');
-    summary.pruned = await pruneStale(driver, graph, { database, batchSize: settings.batchSize, fail });
+    summary.pruned = await pruneStale(driver, graph, scope, { database, batchSize: settings.batchSize, fail });
   }
 
   summary.seconds = (performance.now() - t0) / 1000;
@@ -606,6 +606,7 @@ export async function pushGraph(
 async function pruneStale(
   driver: Driver,
   graph: KnowledgeGraph,
+  scope: ReadonlyMap<string, string[]>,
   options: { database: string | undefined; batchSize: number; fail: (err: unknown, statement: string) => unknown },
 ): Promise<NonNullable<PushSummary['pruned']>> {
   const { database, batchSize, fail } = options;
@@ -622,7 +623,6 @@ async function pruneStale(
     }
   };
 
-  const scope = pushedArticles(graph);
   const articleIds = [...scope.keys()];
   for (const rows of chunk([...scope], Math.max(1, Math.floor(batchSize / 10)))) {
     const res = await run(QUERIES.pruneLinks, (tx) => tx.run(QUERIES.pruneLinks, { rows }));
@@ -646,15 +646,9 @@ async function pruneStale(
         const left = pruneFact(stored, articleSet);
         evidence += stored.evidence.length - (left?.evidence.length ?? 0);
         if (left) {
-          const e = left.evidence;
-          kept.push([
-            key,
-            e.map((x) => x.article),
-            e.map((x) => x.sentence),
-            e.map((x) => neo4j.int(x.start)),
-            e.map((x) => neo4j.int(x.end)),
-            neo4j.int(e.length),
-          ]);
+          const c = evidenceColumns(left.evidence);
+          const ints = (xs: number[]) => xs.map((n) => neo4j.int(n));
+          kept.push([key, c.articles, c.sentences, ints(c.starts), ints(c.ends), neo4j.int(left.evidence.length)]);
         } else {
           gone.push(key);
           ends.add(String(record.get('source')));

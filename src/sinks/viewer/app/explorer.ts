@@ -12,14 +12,7 @@ import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
 import type { EntityAttrs, GraphAttrs, KnowledgeGraph, RelationAttrs } from '../../../types.js';
 import { setupControls } from './controls.js';
 import { byId, el } from './dom.js';
-import {
-  collectDates,
-  computeVisibility,
-  hidesIsolated,
-  parallelCurvatures,
-  shortestPath,
-  type Visibility,
-} from './filters.js';
+import { collectDates, computeVisibility, hidesIsolated, parallelCurvatures, type Visibility } from './filters.js';
 import { labelColor, MUTED_COLOR, typeColor } from './palette.js';
 import { renderEdgePanel, renderNodePanel, type PanelActions } from './panel.js';
 import { createReader } from './reader.js';
@@ -280,7 +273,7 @@ export function createExplorer(graph: KnowledgeGraph): Explorer {
     let focus = '';
     if (pathStart !== null) focus = `Path from ${name(pathStart)}: choose the other end (click a node or search).`;
     else if (state.path) {
-      const path = shortestPath(graph, state.path[0], state.path[1]);
+      const path = visibility.path;
       focus = path
         ? `Path: ${path.map(name).join(' → ')} (${path.length - 1} step${path.length === 2 ? '' : 's'})`
         : `No chain of relationships joins ${name(state.path[0])} and ${name(state.path[1])}.`;

@@ -81,6 +81,8 @@ export function dateHistogram(
 export interface Visibility {
   hiddenNodes: Set<string>;
   hiddenEdges: Set<string>;
+  /** With a path asked for: its nodes in order, or null when no chain joins its ends. */
+  path?: string[] | null;
 }
 
 /**
@@ -158,7 +160,7 @@ export function computeVisibility(graph: KnowledgeGraph, state: ViewState): Visi
       hiddenEdges.add(key);
     }
   });
-  return { hiddenNodes, hiddenEdges };
+  return { hiddenNodes, hiddenEdges, ...(path !== undefined ? { path } : {}) };
 }
 
 /** The same key for both directions between two nodes. */
