@@ -198,10 +198,14 @@ describe('the explorer on a corpus-sized graph', () => {
     const height = await panel.evaluate((root) => root.scrollHeight);
     expect(height).toBeLessThan(20_000);
     // Opening the articles shows a page of them, and the next on request.
+    // The list is filled on the details' toggle event, which the browser queues after the click.
+    const articles = panel.locator('ul.article-list > li');
     await panel.locator('details.articles summary').click();
-    expect(await panel.locator('ul.article-list > li').count()).toBe(25);
+    await articles.nth(24).waitFor();
+    expect(await articles.count()).toBe(25);
     await panel.locator('details.articles button.more').click();
-    expect(await panel.locator('ul.article-list > li').count()).toBe(50);
+    await articles.nth(49).waitFor();
+    expect(await articles.count()).toBe(50);
     // A sentence of a bulleted page is cut, and whole on request.
     const cut = await panel.locator('blockquote.sentence', { hasText: '…' }).first().elementHandle();
     expect((await cut.textContent())!.length).toBeLessThan(400);
