@@ -7,6 +7,7 @@
  * Only one article's text is held at a time (JSONL and stdin JSON lines are streamed), so
  * memory does not grow with the corpus.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -25,8 +26,13 @@ import { defaultFurnitureRules, type FurnitureRules } from './furniture.js';
 import { splitLines } from './lines.js';
 import { resolveIngestOptions, tooLargeReason, type IngestOptions, type ResolvedIngestOptions } from './options.js';
 
-/** One result of {@link readArticles}: an article, or an input (or record) that could not be read and why. */
-export type IngestItem = { kind: 'article'; article: Article } | { kind: 'skipped'; path: string; reason: string };
+/**
+ * One result of {@link readArticles}: an article, or an input (or record) that could not be read
+ * and why. `fileKey`, on an article that is a whole file's only article, names its path, bytes
+ * and the reading options: equal keys, equal articles (see the `recall` option).
+ */
+export type IngestItem =
+  { kind: 'article'; article: Article; fileKey?: string } | { kind: 'skipped'; path: string; reason: string };
 
 export {
   DEFAULT_INGEST_OPTIONS,
@@ -62,6 +68,9 @@ interface Source {
 /** Makes ids unique within one call: a repeated id gets `~2`, `~3`, … */
 class IdRegistry {
   private readonly seen = new Set<string>();
+  isFree(id: string): boolean {
+    return !this.seen.has(id);
+  }
   claim(id: string): string {
     let unique = id;
     for (let n = 2; this.seen.has(unique); n++) unique = `${id}~${n}`;
@@ -256,12 +265,38 @@ async function* readFileEntry(
       return;
     }
   }
+  // A file that is one article, under an id still free, can be recalled whole instead of parsed.
+  const fileKey =
+    r.opts.recall && entry.format && ONE_ARTICLE_FORMATS.has(entry.format) && r.ids.isFree(entry.id)
+      ? fileKeyOf(src, entry.format, r.opts.removeFurniture, read.bytes)
+      : undefined;
+  const recalled = fileKey === undefined ? undefined : r.opts.recall!(fileKey);
+  if (recalled) {
+    r.ids.claim(entry.id);
+    yield { kind: 'article', article: recalled, fileKey: fileKey! };
+    return;
+  }
   const decoded = decodeBytes(read.bytes, { path: entry.path });
   if (!decoded.ok) {
     yield skipped(entry.path, decoded.reason);
     return;
   }
-  yield* fromText(r, decoded.text, entry.format ?? sniffFormat(decoded.text), src);
+  for (const item of fromText(r, decoded.text, entry.format ?? sniffFormat(decoded.text), src)) {
+    yield fileKey !== undefined && item.kind === 'article' && item.article.id === entry.id
+      ? { ...item, fileKey }
+      : item;
+  }
+}
+
+/** Formats whose file is exactly one article (or none). */
+const ONE_ARTICLE_FORMATS: ReadonlySet<Format> = new Set(['text', 'markdown', 'html']);
+
+/** Everything the article read from a one-article file depends on besides the ingest code and bundled rules. */
+function fileKeyOf(src: Source, format: Format, removeFurniture: boolean, bytes: Buffer): string {
+  return createHash('sha256')
+    .update(JSON.stringify([src.path, src.baseId, format, removeFurniture]))
+    .update(bytes)
+    .digest('hex');
 }
 
 async function* readJsonlFile(r: Reader, src: Source): AsyncGenerator<IngestItem> {

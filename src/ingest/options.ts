@@ -4,6 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
+import type { Article } from '../types.js';
 import type { FurnitureRules } from './furniture.js';
 
 /** Options for {@link readArticles}. Every field is optional. */
@@ -25,6 +26,13 @@ export interface IngestOptions {
    * they are read or yielded as skipped.
    */
   onIgnored?: (path: string, reason: string) => void;
+  /**
+   * Asked, for each file that holds one article (text, Markdown, HTML), with a key of its path
+   * and bytes and of the reading options, before the file is parsed: an article returned is used
+   * as it is (the extraction cache keeps what earlier builds read). Not asked with custom
+   * `furniture`, which the key does not cover.
+   */
+  recall?: (fileKey: string) => Article | undefined;
 }
 
 /** The options with every default filled in. */
@@ -34,17 +42,19 @@ export interface ResolvedIngestOptions {
   furniture: FurnitureRules | undefined;
   stdin: Readable | undefined;
   onIgnored: (path: string, reason: string) => void;
+  recall: ((fileKey: string) => Article | undefined) | undefined;
 }
 
 /** 50 MiB: far above any news article, low enough that a stray dump file is not read. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Defaults of the plain-valued options. */
-export const DEFAULT_INGEST_OPTIONS: Readonly<Omit<ResolvedIngestOptions, 'furniture' | 'stdin' | 'onIgnored'>> =
-  Object.freeze({
-    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-    removeFurniture: true,
-  });
+export const DEFAULT_INGEST_OPTIONS: Readonly<
+  Omit<ResolvedIngestOptions, 'furniture' | 'stdin' | 'onIgnored' | 'recall'>
+> = Object.freeze({
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  removeFurniture: true,
+});
 
 /** Returns a message for each invalid option (empty when all are valid). */
 export function validateIngestOptions(options: IngestOptions): { message: string }[] {
@@ -66,6 +76,7 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     furniture: options.furniture,
     stdin: options.stdin,
     onIgnored: options.onIgnored ?? (() => {}),
+    recall: options.furniture ? undefined : options.recall,
   };
 }
 

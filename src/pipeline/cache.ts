@@ -1,9 +1,11 @@
 /**
  * The extraction cache: each article's extraction kept on disk under a hash of the article (its
- * text and metadata) and of everything that decides what extraction makes of it (the extract
- * stage's code and the lexicons). A rebuild reuses what it finds and extracts only new or changed
- * articles; resolution then runs over the whole corpus again, so the graph is the same as without
- * the cache. Entries are written whole (to a temporary name, then renamed) or not at all.
+ * text and metadata) and of everything that decides what extraction makes of it (the ingest and
+ * extract stages' code, the furniture rules and the lexicons). A rebuild reuses what it finds and
+ * extracts only new or changed articles; resolution then runs over the whole corpus again, so the
+ * graph is the same as without the cache. An article that is a whole file is kept with its text
+ * under the key of the file's bytes (ingest's `fileKey`), so a rebuild neither extracts nor cleans
+ * it again. Entries are written whole (to a temporary name, then renamed) or not at all.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -14,8 +16,13 @@ import type { Article, Extraction } from '../types.js';
 export interface ExtractionCache {
   /** The cached extraction of `article`, if any. */
   get(article: Article): Extraction | undefined;
-  /** Keeps `extraction` for `article`; a failure to write only disables the cache. */
-  set(article: Article, extraction: Extraction): void;
+  /** The article read from the file of `fileKey`, and its extraction, if kept. */
+  recall(fileKey: string): { article: Article; extraction: Extraction } | undefined;
+  /**
+   * Keeps `extraction` for `article`, and the article itself when `fileKey` names the file it was
+   * read from; a failure to write only disables the cache.
+   */
+  set(article: Article, extraction: Extraction, fileKey?: string): void;
   readonly hits: number;
   readonly misses: number;
   /** Why the cache stopped writing, once it did. */
@@ -34,16 +41,17 @@ function filesBelow(dir: string, extensions: readonly string[]): string[] {
 }
 
 /**
- * A hash of what extraction depends on besides the article: the extract stage's modules (compiled
- * or, under tsx, source) and the lexicons. Any change to either makes every entry stale.
+ * A hash of what an entry depends on besides the article or file: the ingest and extract stages'
+ * modules (compiled or, under tsx, source), the furniture rules and the lexicons. Any change to
+ * one of them makes every entry stale.
  */
 export function extractionFingerprint(): string {
   const hash = createHash('sha256');
-  const extractDir = fileURLToPath(new URL('../extract/', import.meta.url));
-  const lexicons = fileURLToPath(new URL('../../data/lexicons/', import.meta.url));
+  const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
   for (const [root, extensions] of [
-    [extractDir, ['.js', '.ts']],
-    [lexicons, ['.json']],
+    [here('../ingest/'), ['.js', '.ts']],
+    [here('../extract/'), ['.js', '.ts']],
+    [here('../../data/'), ['.json']],
   ] as const) {
     for (const file of filesBelow(root, extensions)) hash.update(relative(root, file)).update(readFileSync(file));
   }
@@ -55,29 +63,32 @@ export function createFileCache(dir: string, fingerprint = extractionFingerprint
   let hits = 0;
   let misses = 0;
   let problem: string | undefined;
-  const pathOf = (article: Article): string => {
-    const key = createHash('sha256').update(fingerprint).update(JSON.stringify(article)).digest('hex');
-    return join(dir, key.slice(0, 2), `${key}.json`);
+  const pathOf = (key: string): string => {
+    const hash = createHash('sha256').update(fingerprint).update(key).digest('hex');
+    return join(dir, hash.slice(0, 2), `${hash}.json`);
+  };
+  const articleKey = (article: Article): string => JSON.stringify(article);
+  const read = <T>(key: string): T | undefined => {
+    try {
+      const value = JSON.parse(readFileSync(pathOf(key), 'utf8')) as T;
+      hits++;
+      return value;
+    } catch {
+      // Missing, or left unreadable by something else: extract again.
+      misses++;
+      return undefined;
+    }
   };
   return {
-    get(article) {
-      try {
-        const extraction = JSON.parse(readFileSync(pathOf(article), 'utf8')) as Extraction;
-        hits++;
-        return extraction;
-      } catch {
-        // Missing, or left unreadable by something else: extract again.
-        misses++;
-        return undefined;
-      }
-    },
-    set(article, extraction) {
+    get: (article) => read<Extraction>(articleKey(article)),
+    recall: (fileKey) => read<{ article: Article; extraction: Extraction }>(`file:${fileKey}`),
+    set(article, extraction, fileKey) {
       if (problem) return;
-      const path = pathOf(article);
+      const path = pathOf(fileKey === undefined ? articleKey(article) : `file:${fileKey}`);
       try {
         mkdirSync(join(path, '..'), { recursive: true });
         const temporary = `${path}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify(extraction));
+        writeFileSync(temporary, JSON.stringify(fileKey === undefined ? extraction : { article, extraction }));
         renameSync(temporary, path);
       } catch (err) {
         problem = `cannot write the extraction cache in ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;

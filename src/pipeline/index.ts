@@ -102,10 +102,20 @@ export async function buildGraph(
   };
   const cache = options.extractors ? undefined : options.cache;
   let cached = 0;
+  // Articles the cache gave back whole (ingest's `recall`), with their extractions.
+  const recalled = new WeakMap<Article, Extraction>();
+  const recall = (fileKey: string): Article | undefined => {
+    const entry = cache?.recall(fileKey);
+    if (entry) recalled.set(entry.article, entry.extraction);
+    return entry?.article;
+  };
+  // Where each article still to extract was read from, for the cache entry that keeps it whole.
+  const fileKeys = new WeakMap<Article, string>();
+  const keep = (a: Article, extraction: Extraction): void => cache?.set(a, extraction, fileKeys.get(a));
   const extractHere = (a: Article): void => {
     try {
       const extraction = extract(a);
-      cache?.set(a, extraction);
+      keep(a, extraction);
       accept(extraction, Buffer.byteLength(a.text));
     } catch (err) {
       skip({ path: a.path, reason: `extraction failed: ${(err as Error).message}` });
@@ -131,7 +141,7 @@ export async function buildGraph(
     const job = window.shift()!;
     const r = await job.result;
     if (!r.extraction) return skip({ path: job.path, reason: `extraction failed: ${r.error}` });
-    if (job.article) cache?.set(job.article, r.extraction);
+    if (job.article) keep(job.article, r.extraction);
     accept(r.extraction, job.size);
   };
   const dispatch = async (item: Item): Promise<void> => {
@@ -156,14 +166,17 @@ export async function buildGraph(
   };
 
   try {
-    for await (const read of readArticles(inputs, options.ingest)) {
+    const ingest = cache ? { ...options.ingest, recall } : options.ingest;
+    for await (const read of readArticles(inputs, ingest)) {
       if (read.kind === 'skipped') {
         skip({ path: read.path, reason: read.reason });
         continue;
       }
       options.onArticle?.(read.article);
       const size = Buffer.byteLength(read.article.text);
-      const hit = cache?.get(read.article);
+      // A file's article was looked up by its file key already; any other article by its content.
+      const hit = read.fileKey === undefined ? cache?.get(read.article) : recalled.get(read.article);
+      if (read.fileKey !== undefined && !hit) fileKeys.set(read.article, read.fileKey);
       if (hit) cached++;
       const item: Item = hit ? { cached: hit, size } : { article: read.article, size };
       if (workerCount === 0 || (!pool && waiting.length === 0 && hit)) {

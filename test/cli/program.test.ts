@@ -3,7 +3,8 @@
  * thing everywhere, output into a closed pipe, and usage errors for flags that would
  * otherwise be ignored. Spawns the built CLI (dist/).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli/program.js';
 import { CLI, runCli, tempDir } from './helpers.js';
@@ -103,5 +104,25 @@ describe('flags that only apply with another flag', () => {
     expect(r.stderr).toContain(flag);
     expect(r.stderr).toContain('--neo4j');
     expect(r.stderr).not.toContain('secret');
+  });
+});
+
+describe('start-up', () => {
+  // neo4j-driver takes about 0.2 s to load: commands that never talk to Neo4j must not pay for it.
+  it('builds and exports without loading neo4j-driver', () => {
+    const out = tempDir();
+    const script = `
+      import { createRequire } from 'node:module';
+      import { pathToFileURL } from 'node:url';
+      const { createProgram } = await import(pathToFileURL(${JSON.stringify(resolve('dist/cli/program.js'))}).href);
+      const run = (args) => createProgram().parseAsync(['node', 'newsgraph', ...args]);
+      await run(['build', 'examples/articles', '--out', ${JSON.stringify(out)}, '--no-cache']);
+      await run(['export', ${JSON.stringify(join(out, 'graph.json'))}, '--format', 'csv', '--out', ${JSON.stringify(join(out, 'csv'))}]);
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes('neo4j-driver'));
+      console.log(JSON.stringify(loaded.length));
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toBe(0);
   });
 });

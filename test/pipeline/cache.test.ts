@@ -80,6 +80,39 @@ describe('the extraction cache', () => {
     expect(readFileSync(join(out, 'graph.json'), 'utf8')).toBe(readFileSync(join(plainOut, 'graph.json'), 'utf8'));
   });
 
+  it("keeps a file's article with its text, so a rebuild gives the same articles as a build without the cache", async () => {
+    const texts = async (cache: boolean) => {
+      const seen: unknown[] = [];
+      const options = { workers: 0, onArticle: (a: unknown) => seen.push(a) };
+      await buildGraph([articles], cache ? { ...options, cache: createFileCache(cacheDir, 'test') } : options);
+      return seen;
+    };
+    await texts(true);
+    expect(await texts(true)).toEqual(await texts(false));
+  });
+
+  it('tells apart files of one name under two inputs, and JSON lines records, on a rebuild', async () => {
+    const other = join(cacheDir, '..', 'other');
+    mkdirSync(other);
+    const [one] = readdirSync(articles).sort();
+    // Same name as a file of the first input: its id becomes "<name>~2".
+    writeFileSync(join(other, one!), 'Talks\n\nPresident Arno Vale met Minister Anna Kovacs in Vienna on Friday.\n');
+    writeFileSync(
+      join(other, 'wire.jsonl'),
+      ['Vale met Kovacs in Graz.', 'Kovacs said "we agree" in Linz.']
+        .map((text, i) => JSON.stringify({ id: `w${i}`, title: `Wire ${i}`, text }))
+        .join('\n'),
+    );
+    const inputs = [articles, other];
+    const cached = () => buildGraph(inputs, { workers: 0, cache: createFileCache(cacheDir, 'test') });
+    await cached();
+    const again = await cached();
+    expect(again.summary.articles).toBe(6);
+    expect(again.summary.cached).toBe(6);
+    const plain = await buildGraph(inputs, { workers: 0 });
+    expect(serializeGraph(again.graph)).toBe(serializeGraph(plain.graph));
+  });
+
   it('extracts again when an entry cannot be read', async () => {
     await build();
     for (const sub of readdirSync(cacheDir))

@@ -9,7 +9,8 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { neo4j } from '../../sinks/neo4j/lib.js';
 import { NewsgraphError, UsageError } from '../../errors.js';
 import {
   CancelledError,
@@ -431,15 +432,15 @@ export class CypherConsole {
       const esc = (s: string) => `\`${s.replace(/`/g, '``')}\``;
       const count = async (pattern: string) => {
         const rows = await this.read(`MATCH ${pattern} RETURN count(*) AS c`);
-        return neo4j.isInt(rows[0]?.[0])
+        return neo4j().isInt(rows[0]?.[0])
           ? (rows[0][0] as { toNumber(): number }).toNumber()
           : Number(rows[0]?.[0] ?? 0);
       };
       // Label and type names come from the server's own lists and are escaped; count(*) on one label or type reads the count store.
       const labelRows: unknown[][] = [];
-      for (const l of this.words.labels) labelRows.push([l, neo4j.int(await count(`(n:${esc(l)})`))]);
+      for (const l of this.words.labels) labelRows.push([l, neo4j().int(await count(`(n:${esc(l)})`))]);
       const typeRows: unknown[][] = [];
-      for (const t of this.words.types) typeRows.push([t, neo4j.int(await count(`()-[r:${esc(t)}]->()`))]);
+      for (const t of this.words.types) typeRows.push([t, neo4j().int(await count(`()-[r:${esc(t)}]->()`))]);
       const constraints = await this.read(
         'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name',
       );

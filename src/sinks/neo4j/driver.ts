@@ -4,7 +4,7 @@
  * and the database within a time limit, and turns failures into ConnectionError/AuthError.
  */
 import { connect } from 'node:net';
-import neo4j from 'neo4j-driver';
+import { neo4j } from './lib.js';
 import type { Driver } from 'neo4j-driver';
 import { NewsgraphError, UsageError } from '../../errors.js';
 import { ConnectionError, displayAddress, fromDriverError, redact } from './errors.js';
@@ -114,7 +114,7 @@ export async function openDriver(
   const context = { address, password: settings.password, module: options.module ?? 'neo4j' };
   let driver: Driver;
   try {
-    driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), {
+    driver = neo4j().driver(settings.uri, neo4j().auth.basic(settings.username, settings.password), {
       connectionTimeout: Math.min(5_000, timeoutMs),
       connectionAcquisitionTimeout: 60_000,
       maxTransactionRetryTime: 30_000,
@@ -151,7 +151,7 @@ export async function openDriver(
     const check = (async () => {
       await driver.getServerInfo(settings.database ? { database: settings.database } : {});
       // getServerInfo does not open the database; a tiny query does, and fails if it does not exist.
-      await driver.executeQuery('RETURN 1', {}, { database: settings.database, routing: neo4j.routing.READ });
+      await driver.executeQuery('RETURN 1', {}, { database: settings.database, routing: neo4j().routing.READ });
     })();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(

@@ -11,7 +11,7 @@
  * A's articles, links, quotes and evidence. What a new build of the pushed articles no longer finds is
  * removed only with `prune`, and only from those articles.
  */
-import neo4j from 'neo4j-driver';
+import { neo4j } from './lib.js';
 import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import { UsageError } from '../../errors.js';
 import type { Evidence, KnowledgeGraph, MeetingStatus } from '../../types.js';
@@ -105,8 +105,8 @@ interface Job {
 /** A property's value as a parameter: integers as Neo4j integers (a JS number would be stored as a float), absent as null. */
 function parameter(type: PropertyType, value: PropertyValue | undefined): unknown {
   if (value === undefined) return null;
-  if (type === 'int') return neo4j.int(value as number);
-  if (type === 'int[]') return (value as readonly number[]).map((n) => neo4j.int(n));
+  if (type === 'int') return neo4j().int(value as number);
+  if (type === 'int[]') return (value as readonly number[]).map((n) => neo4j().int(n));
   return value;
 }
 
@@ -213,7 +213,9 @@ const optionalText = (v: unknown): string | undefined => (typeof v === 'string' 
 const textList = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 const intList = (v: unknown): number[] =>
-  Array.isArray(v) ? v.map((n) => neo4j.integer.toNumber(n as Parameters<typeof neo4j.integer.toNumber>[0])) : [];
+  Array.isArray(v)
+    ? v.map((n) => neo4j().integer.toNumber(n as Parameters<ReturnType<typeof neo4j>['integer']['toNumber']>[0]))
+    : [];
 /** An empty list is written as an absent property, as the graph's own absent lists are. */
 const listOrAbsent = (v: readonly string[]) => (v.length ? v : undefined);
 
@@ -223,7 +225,7 @@ function mentionCounts(pairs: unknown): Map<string, number> {
   for (const pair of Array.isArray(pairs) ? (pairs as unknown[][]) : []) {
     const article = pair[0];
     if (typeof article !== 'string') continue;
-    counts.set(article, pair[1] === null ? 0 : neo4j.integer.toNumber(pair[1] as number));
+    counts.set(article, pair[1] === null ? 0 : neo4j().integer.toNumber(pair[1] as number));
   }
   return counts;
 }
@@ -522,8 +524,8 @@ export async function pushGraph(
       try {
         const res = await driver.executeQuery(
           QUERIES.reset,
-          { limit: neo4j.int(settings.batchSize) },
-          { database, routing: neo4j.routing.WRITE },
+          { limit: neo4j().int(settings.batchSize) },
+          { database, routing: neo4j().routing.WRITE },
         );
         c = res.summary.counters.updates();
       } catch (err) {
@@ -539,9 +541,9 @@ export async function pushGraph(
     const merge = job.merge;
     // After a reset there is nothing to merge with.
     if (!merge || settings.reset)
-      return (await driver.executeQuery(job.query, { rows: job.rows }, { database, routing: neo4j.routing.WRITE }))
+      return (await driver.executeQuery(job.query, { rows: job.rows }, { database, routing: neo4j().routing.WRITE }))
         .summary;
-    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+    const session = driver.session({ database, defaultAccessMode: neo4j().session.WRITE });
     try {
       // The read and the write share one transaction, retried together.
       return await session.executeWrite(
@@ -613,7 +615,7 @@ async function pruneStale(
   const pruned = { links: 0, facts: 0, evidence: 0, entities: 0 };
   const touched = new Set<string>();
   const run = async <T>(statement: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
-    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+    const session = driver.session({ database, defaultAccessMode: neo4j().session.WRITE });
     try {
       return await session.executeWrite(work);
     } catch (err) {
@@ -647,8 +649,8 @@ async function pruneStale(
         evidence += stored.evidence.length - (left?.evidence.length ?? 0);
         if (left) {
           const c = evidenceColumns(left.evidence);
-          const ints = (xs: number[]) => xs.map((n) => neo4j.int(n));
-          kept.push([key, c.articles, c.sentences, ints(c.starts), ints(c.ends), neo4j.int(left.evidence.length)]);
+          const ints = (xs: number[]) => xs.map((n) => neo4j().int(n));
+          kept.push([key, c.articles, c.sentences, ints(c.starts), ints(c.ends), neo4j().int(left.evidence.length)]);
         } else {
           gone.push(key);
           ends.add(String(record.get('source')));
@@ -671,11 +673,11 @@ async function pruneStale(
       const totals: Row[] = [];
       for (const record of res.records) {
         const counts = mentionCounts(record.get('counts'));
-        if (neo4j.integer.toNumber(record.get('degree') as number) === 0) alone.push(String(record.get('id')));
+        if (neo4j().integer.toNumber(record.get('degree') as number) === 0) alone.push(String(record.get('id')));
         else {
           let total = 0;
           for (const n of counts.values()) total += n;
-          totals.push([record.get('id'), sortedUnique(counts.keys()), neo4j.int(total)]);
+          totals.push([record.get('id'), sortedUnique(counts.keys()), neo4j().int(total)]);
         }
       }
       await tx.run(QUERIES.setMentionTotals, { rows: totals });
@@ -700,7 +702,7 @@ async function missingSchemaStatements(driver: Driver, database: string | undefi
   try {
     const names = async (show: string) =>
       (
-        await driver.executeQuery(`${show} YIELD name RETURN name`, {}, { database, routing: neo4j.routing.READ })
+        await driver.executeQuery(`${show} YIELD name RETURN name`, {}, { database, routing: neo4j().routing.READ })
       ).records.map((r) => String(r.get('name')));
     existing = new Set([...(await names('SHOW CONSTRAINTS')), ...(await names('SHOW INDEXES'))]);
   } catch {

@@ -4,7 +4,7 @@
  * closes the session, which makes the driver reset the connection and the server terminate
  * the query.
  */
-import neo4j from 'neo4j-driver';
+import { neo4j } from './lib.js';
 import type { Driver, Session } from 'neo4j-driver';
 import type { ResultTable } from './values.js';
 import { fromDriverError } from './errors.js';
@@ -37,7 +37,7 @@ export interface RunningStatement {
 }
 
 const toNum = (v: unknown) =>
-  neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : typeof v === 'number' ? v : 0;
+  neo4j().isInt(v) ? (v as { toNumber(): number }).toNumber() : typeof v === 'number' ? v : 0;
 
 /** Starts `statement` with `params` on a fresh session. */
 export function runStatement(
@@ -48,7 +48,7 @@ export function runStatement(
 ): RunningStatement {
   const session: Session = driver.session({
     database: ctx.database,
-    defaultAccessMode: ctx.readOnly ? neo4j.session.READ : neo4j.session.WRITE,
+    defaultAccessMode: ctx.readOnly ? neo4j().session.READ : neo4j().session.WRITE,
   });
   let cancelled = false;
   const t0 = performance.now();

@@ -2,7 +2,7 @@
  * Neo4j values to output: plain JSON-able values, Cypher-like text for table and CSV cells,
  * and the four output formats (table, csv, json, jsonl). Also parses `k=v` parameters.
  */
-import neo4j from 'neo4j-driver';
+import { neo4j } from './lib.js';
 import { UsageError } from '../../errors.js';
 
 export const FORMATS = ['table', 'csv', 'json', 'jsonl'] as const;
@@ -17,7 +17,7 @@ export interface ResultTable {
 type AnyRecord = Record<string, unknown>;
 
 function isInteger(v: unknown): v is { toNumber(): number; toString(): string; inSafeRange(): boolean } {
-  return neo4j.isInt(v);
+  return neo4j().isInt(v);
 }
 
 /** Converts a driver value to plain JSON: integers to numbers (strings when too big), nodes to `{_labels, …props}`, relationships to `{_type, …props}`, paths to lists, temporal and spatial values to their ISO text. */
@@ -27,11 +27,11 @@ export function toPlain(v: unknown): unknown {
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(toPlain);
-  if (neo4j.isNode(v)) {
+  if (neo4j().isNode(v)) {
     const n = v as unknown as { labels: string[]; properties: AnyRecord; elementId: string };
     return { _id: n.elementId, _labels: n.labels, ...plainMap(n.properties) };
   }
-  if (neo4j.isRelationship(v)) {
+  if (neo4j().isRelationship(v)) {
     const r = v as unknown as {
       type: string;
       properties: AnyRecord;
@@ -47,7 +47,7 @@ export function toPlain(v: unknown): unknown {
       ...plainMap(r.properties),
     };
   }
-  if (neo4j.isPath(v)) {
+  if (neo4j().isPath(v)) {
     const p = v as unknown as { start: unknown; segments: { relationship: unknown; end: unknown }[] };
     return [toPlain(p.start), ...p.segments.flatMap((s) => [toPlain(s.relationship), toPlain(s.end)])];
   }
@@ -65,13 +65,13 @@ function plainMap(m: AnyRecord): AnyRecord {
 function isTemporalOrSpatial(v: unknown): boolean {
   const o = v as never;
   return (
-    neo4j.isDate(o) ||
-    neo4j.isDateTime(o) ||
-    neo4j.isLocalDateTime(o) ||
-    neo4j.isTime(o) ||
-    neo4j.isLocalTime(o) ||
-    neo4j.isDuration(o) ||
-    neo4j.isPoint(o)
+    neo4j().isDate(o) ||
+    neo4j().isDateTime(o) ||
+    neo4j().isLocalDateTime(o) ||
+    neo4j().isTime(o) ||
+    neo4j().isLocalTime(o) ||
+    neo4j().isDuration(o) ||
+    neo4j().isPoint(o)
   );
 }
 
@@ -88,15 +88,15 @@ export function toText(v: unknown, top = true): string {
   // Bolt carries no functions or symbols.
   if (typeof v !== 'object') return '';
   if (Array.isArray(v)) return `[${v.map((x) => toText(x, false)).join(', ')}]`;
-  if (neo4j.isNode(v)) {
+  if (neo4j().isNode(v)) {
     const n = v as unknown as { labels: string[]; properties: AnyRecord };
     return `(${n.labels.map((l) => `:${name(l)}`).join('')}${propsText(n.properties)})`;
   }
-  if (neo4j.isRelationship(v)) {
+  if (neo4j().isRelationship(v)) {
     const r = v as unknown as { type: string; properties: AnyRecord };
     return `[:${name(r.type)}${propsText(r.properties)}]`;
   }
-  if (neo4j.isPath(v)) {
+  if (neo4j().isPath(v)) {
     const p = v as unknown as {
       start: unknown;
       segments: { relationship: { startNodeElementId: string }; start: { elementId: string }; end: unknown }[];
@@ -162,7 +162,7 @@ export function formatResult(t: ResultTable, format: OutputFormat, options: { ma
 
 /** Converts a JSON value to a Cypher parameter: whole numbers become Neo4j integers (so `LIMIT $n` works). */
 export function toParam(v: unknown): unknown {
-  if (typeof v === 'number' && Number.isInteger(v)) return neo4j.int(v);
+  if (typeof v === 'number' && Number.isInteger(v)) return neo4j().int(v);
   if (Array.isArray(v)) return v.map(toParam);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toParam(x)]));
   return v;
