@@ -36,6 +36,22 @@ describe('findQuotes', () => {
     ]);
   });
 
+  it('ends an unclosed quote at a full stop followed by a new opening mark (paragraph breaks lost)', () => {
+    const text =
+      'Lind told the paper: "He has been here for ever. "I am not sure he will stay. "But you have to respect it."';
+    expect(findQuotes(text).map((q) => [q.text, q.openEnded])).toEqual([
+      ['He has been here for ever.', true],
+      ['I am not sure he will stay.', true],
+      ['But you have to respect it.', false],
+    ]);
+  });
+
+  it('drops an opening mark never closed when no sentence ends before the next one', () => {
+    expect(findQuotes('He called it "the plan and "the real thing" today.').map((q) => q.text)).toEqual([
+      'the real thing',
+    ]);
+  });
+
   it('gives spans that index the quoted words in the text', () => {
     const text = 'A “quoted phrase” here.';
     const [q] = findQuotes(text);

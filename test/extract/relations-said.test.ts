@@ -92,6 +92,19 @@ describe('SAID attribution', () => {
     expect(said(text).map(([s]) => s)).toEqual([LIND, LIND]);
   });
 
+  it('gives a run of quotes, one per sentence, the speaker of the first', () => {
+    expect(
+      said(
+        'Lind told the paper: "He has been here for ever. "I am not sure he will stay. "We play well together. "But you have to respect it."',
+      ),
+    ).toEqual([
+      [LIND, 'He has been here for ever.'],
+      [LIND, 'I am not sure he will stay.'],
+      [LIND, 'We play well together.'],
+      [LIND, 'But you have to respect it.'],
+    ]);
+  });
+
   it("gives a second quote in the same paragraph the first one's speaker", () => {
     const text = '"I do not know what they think," said Maria Ortiz. "They are identical."';
     expect(said(text)).toEqual([

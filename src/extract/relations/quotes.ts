@@ -3,7 +3,8 @@
  * single quotes (curly or straight, as British tabloids use them) outside them.
  * A quote left open at the end of a paragraph is the journalistic convention for
  * a quotation that continues into the next paragraph, so it ends at the line break
- * and is flagged `openEnded`.
+ * and is flagged `openEnded`; so does one followed, after a full stop, by another opening
+ * mark (the same convention in a text whose paragraph breaks were lost).
  */
 import { firstStartingFrom } from '../../util/search.js';
 
@@ -15,7 +16,7 @@ export interface Quote {
   close: number;
   /** Index into the paragraph list. */
   paragraph: number;
-  /** No closing mark before the end of the paragraph. */
+  /** No closing mark: the quote runs to the end of its paragraph, or to the next quote's opening mark after a full stop. */
   openEnded: boolean;
   /** Single (‘…’ or '…') rather than double marks. */
   single: boolean;
@@ -96,6 +97,9 @@ function make(text: string, p: Paragraph, open: number, close: number, openEnded
   return { start, end, open, close, paragraph: p.index, openEnded, single, text: trimQuote(text, start, end) };
 }
 
+// Words, then the end of a sentence (and spaces) at the end of the text.
+const SENTENCE_END = /[\p{L}\p{N}][^\p{L}\p{N}]*[.!?…]\s*$/u;
+
 function doubleQuotes(text: string, p: Paragraph, positions: readonly { start: number }[]): Quote[] {
   const out: Quote[] = [];
   let open = -1;
@@ -106,7 +110,11 @@ function doubleQuotes(text: string, p: Paragraph, positions: readonly { start: n
       if (m.ch === '"' && !m.canOpen && m.canClose) continue;
       open = m.pos;
     } else if (m.ch === '“' || m.ch === '„' || (m.canOpen && !m.canClose)) {
-      // An opening mark while a quote is open: the earlier one was never closed.
+      // An opening mark while a quote is open. After a full stop it is a quotation going on in a
+      // new paragraph whose line break was lost ('…for ever. "I am not sure…'): the earlier quote
+      // ends there. Otherwise the earlier mark was never closed.
+      if (SENTENCE_END.test(text.slice(Math.max(open + 1, m.pos - 40), m.pos)))
+        out.push(make(text, p, open, m.pos, true, false));
       open = m.pos;
     } else {
       out.push(make(text, p, open, m.pos + 1, false, false));

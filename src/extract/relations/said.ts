@@ -228,6 +228,8 @@ export function attributeQuotes(a: Analysis, speech: PhraseMatcher): Attribution
       statements.push({ q, span, found });
     }
     let lastHere: string | undefined;
+    // Who said each statement of the paragraph so far: a run of quotes, one per sentence, is one speaker's.
+    const saidBy: (string | undefined)[] = [];
     statements.forEach(({ q, span, found }, i) => {
       let speaker: string | undefined;
       let via: Attribution['via'] = 'own';
@@ -236,9 +238,10 @@ export function attributeQuotes(a: Analysis, speech: PhraseMatcher): Attribution
         // A neighbouring quote in the same or an adjacent sentence shares the speaker.
         const near = (j: number): string | undefined => {
           const o = statements[j];
-          if (!o?.found || !('speaker' in o.found)) return undefined;
+          const theirs = j < i ? saidBy[j] : o?.found && 'speaker' in o.found ? o.found.speaker : undefined;
+          if (!o || !theirs) return undefined;
           const gap = j < i ? span.sentence - o.span.lastSentence : o.span.sentence - span.lastSentence;
-          return gap <= 1 ? o.found.speaker : undefined;
+          return gap <= 1 ? theirs : undefined;
         };
         speaker = near(i - 1) ?? near(i + 1);
         via = 'paragraph';
@@ -248,6 +251,7 @@ export function attributeQuotes(a: Analysis, speech: PhraseMatcher): Attribution
         }
         if (speaker) history.set(span.sentence, speaker);
       }
+      saidBy.push(speaker);
       if (speaker) {
         out.push({ quote: q, speaker, via });
         lastHere = speaker;
