@@ -31,6 +31,7 @@ describe.each([
   ['eval.ts', 'eval', 'the gold annotations', 'eval/gold', '--gold'],
   ['conll.ts', 'eval:conll', 'the CoNLL-2003 test file', 'eval/conll2003/eng.testb', '--file'],
   ['eval-readouts.ts', 'eval:readouts', 'the White House readouts', 'corpus/whitehouse-2022-2025/docs', '--docs'],
+  ['eval-polnear.ts', 'eval:polnear', 'PolNeAR', 'nlp/polnear', '--data'],
 ])('scripts/%s without its shared data', (script, name, what, inside, flag) => {
   it('stops with one line naming the path it looked at and NEWSGRAPH_SHARED, exit 2, no stack trace', () => {
     const missing = join(dir, 'no-such-shared');
@@ -76,5 +77,42 @@ describe('npm run eval with NEWSGRAPH_SHARED', () => {
       args: ['--gold', join(shared, 'eval', 'gold'), '--pred', pred, '--json'],
       pred: ['a.txt.json'],
     });
+  });
+});
+
+describe('npm run eval:polnear', () => {
+  it('scores a quote of a named source, leaves out one of an unnamed source, and counts a wrong speaker', async () => {
+    const data = join(dir, 'polnear');
+    await mkdir(join(data, 'dev', 'text'), { recursive: true });
+    await mkdir(join(data, 'dev', 'attributions'), { recursive: true });
+    const text =
+      'Vote in Ohio\n\nSenator John Smith said: "We will win the vote tomorrow." ' +
+      'A source said: "It is over for them now." "Nobody saw the polls coming," Mary Jones said of Peter Brown.\n';
+    await writeFile(join(data, 'dev', 'text', 'a.txt'), text);
+    const span = (id: string, role: string, part: string) => {
+      const at = text.indexOf(part);
+      return `${id}\t${role} ${at} ${at + part.length}\t${part}`;
+    };
+    await writeFile(
+      join(data, 'dev', 'attributions', 'a_1f2e.ann'),
+      [
+        span('T1', 'Source', 'Senator John Smith'),
+        span('T2', 'Content', '"We will win the vote tomorrow."'),
+        'E1\tAttribution:T1 Content:T2 Source:T1',
+        span('T3', 'Source', 'A source'),
+        span('T4', 'Content', '"It is over for them now."'),
+        'E2\tAttribution:T3 Content:T4 Source:T3',
+        // The gold credits Mary Jones's words to someone else: the graph's speaker is then wrong.
+        span('T5', 'Source', 'Peter Brown'),
+        span('T6', 'Content', '"Nobody saw the polls coming,"'),
+        'E3\tAttribution:T5 Content:T6 Source:T5',
+      ].join('\n'),
+    );
+    const r = run('eval-polnear.ts', ['--data', data, '--split', 'dev'], {});
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const row = r.stdout.trim().split('\n')[1]!.trim().split(/\s+/);
+    // split, articles, gold quotes, found, right speaker, predicted, P, R, F1, speaker accuracy
+    expect(row).toEqual(['dev', '1', '2', '2', '1', '2', '50.0', '50.0', '50.0', '50.0']);
   });
 });
