@@ -252,6 +252,17 @@ describe('events', () => {
 });
 
 describe('transcripts', () => {
+  it('takes no speaker label repeated through a briefing for an organisation', () => {
+    const ctx = extract(
+      'Briefing by Anna Kovacs and Peter Lind\n\nMS. KOVACS: Good afternoon.\n\nMR. LIND: Thanks. We spoke with Sylvania.\n\nQ Thanks.\n\nMR. LIND: Sure. The talks went on.\n\nQ And?\n\nMR. LIND: We will see.',
+    );
+    expect([...ctx.entities.values()].filter((e) => e.label === 'Organization').map((e) => e.name)).toEqual([]);
+    expect([...ctx.entities.values()].filter((e) => e.label === 'Person').map((e) => e.name)).toEqual([
+      'Anna Kovacs',
+      'Peter Lind',
+    ]);
+  });
+
   it('takes no speaker label of a briefing transcript for an entity', () => {
     const ctx = extract(
       'MR. KOVACS:  Thank you. We will hold talks with Peter Lind.\n\nTHE PRESIDENT:  Good morning.\n\nQ  Mr. President, will you meet him?',

@@ -78,6 +78,52 @@ describe('SAID attribution', () => {
     expect(said(text)).toEqual([]);
   });
 
+  describe('in a transcript', () => {
+    const turns = (text: string, entities: EntitySpec[] = PEOPLE) => said(text, entities);
+
+    it("gives each sentence of a speaker's turn that names another actor to the speaker the label names", () => {
+      const text = [
+        'Briefing by Anna Kovacs and Peter Lind',
+        'MS. KOVACS: Good afternoon. Peter Lind is here with us.',
+        'Q Is the ceasefire holding?',
+        'MR. LIND: It is. Sylvania agreed to the talks yesterday. Thank you.',
+        'We expect NATO to join.',
+      ].join('\n');
+      expect(turns(text)).toEqual([
+        [KOVACS, 'Peter Lind is here with us.'],
+        [LIND, 'Sylvania agreed to the talks yesterday.'],
+        [LIND, 'We expect NATO to join.'],
+      ]);
+    });
+
+    it('resolves an office alone to the one person the article gave it, and a label naming nobody to no one', () => {
+      const text = [
+        'Remarks by President Peter Lind and Anna Kovacs',
+        'THE PRESIDENT: We talked about Sylvania.',
+        'MS. KOVACS: Freedonia is ready.',
+        'MODERATOR: Sylvania has the floor.',
+      ].join('\n');
+      expect(turns(text)).toEqual([
+        [LIND, 'We talked about Sylvania.'],
+        [KOVACS, 'Freedonia is ready.'],
+      ]);
+    });
+
+    it('gives no speaker to an office two people of the article hold', () => {
+      const text = [
+        'Remarks by President Peter Lind and President Maria Ortiz',
+        'THE PRESIDENT: We talked about Sylvania.',
+        'PRESIDENT ORTIZ: Freedonia is ready.',
+      ].join('\n');
+      expect(turns(text)).toEqual([[ORTIZ, 'Freedonia is ready.']]);
+    });
+
+    it('leaves a quotation inside a turn to the quote attribution', () => {
+      const text = ['Briefing', 'MR. LIND: Kovacs told me: "Sylvania will sign."', 'Q Thanks.'].join('\n');
+      expect(turns(text)).toEqual([[KOVACS, 'Sylvania will sign.']]);
+    });
+  });
+
   it('continues a quote into the next paragraph without attribution', () => {
     const text = 'Ortiz told the radio: "We are ready to work.\n"Our role is to lead the charge."';
     expect(said(text)).toEqual([

@@ -11,9 +11,24 @@ import { findEventMentions, type TokenEntity } from './event-mentions.js';
 import { clusterEvents, clusterName, mentionForms } from './events.js';
 import { personName, resolvePersons, type PersonGroup } from './persons.js';
 import { linkAcronyms, recogniseLowercaseOrgs } from './organizations.js';
-import { recogniseNames } from './recognise.js';
+import { recogniseNames, type Candidate } from './recognise.js';
+import { speakerTurns } from '../transcripts.js';
 import { EntityTable } from './table.js';
-import { lowerVocabulary, tokenContaining } from '../tokens.js';
+import { lowerVocabulary, tokenContaining, type Token } from '../tokens.js';
+
+/**
+ * A transcript's speaker labels ("MR. KIRBY:", "AIDE:") are not mentions: in capitals, a label
+ * repeated through a briefing would otherwise become an organisation called KIRBY. Who speaks is
+ * the relation stage's (relations/turns.ts).
+ */
+function outsideSpeakerLabels(text: string, tokens: readonly Token[], candidates: Candidate[]): Candidate[] {
+  const labels = speakerTurns(text);
+  if (labels.length === 0) return candidates;
+  return candidates.filter((c) => {
+    const start = c.start ?? tokens[c.from]!.start;
+    return !labels.some((l) => start >= l.labelStart && start < l.labelEnd);
+  });
+}
 
 export const entityExtractor: Extractor = {
   id: 'entities',
@@ -22,7 +37,7 @@ export const entityExtractor: Extractor = {
     const { text } = ctx.article;
     const { tokens } = ctx;
     const vocab = lowerVocabulary(tokens);
-    const candidates = recogniseNames(text, tokens, vocab);
+    const candidates = outsideSpeakerLabels(text, tokens, recogniseNames(text, tokens, vocab));
     candidates.push(...recogniseLowercaseOrgs(text, tokens));
     linkAcronyms(text, tokens, candidates);
     const table = new EntityTable(text, ctx.article.id);

@@ -218,6 +218,12 @@ export const GENERIC_LEADER_ROLES: ReadonlySet<string> = new Set(titles.genericL
 export const COUNTRY_NOUNS: ReadonlySet<string> = new Set(titles.countryNouns);
 /** Nouns of offices a descriptor can end with ("the Ukrainian president", "a senior official"). */
 export const ROLE_HEADS: ReadonlySet<string> = new Set(titles.roleHeads);
+/** Every word of a title ("Prime Minister", "Secretary of State"), in lower case. */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(titles.titles.flatMap((t) => t.toLowerCase().split(/[\s-]+/)));
+/** The honorifics in lower case, without a full stop ("mr", "ms", "dr"). */
+export const HONORIFIC_WORDS: ReadonlySet<string> = new Set(
+  titles.honorifics.map((h) => h.toLowerCase().replace(/\.$/, '')),
+);
 /** Words that may stand inside a title before a name ("Russia's top economic envoy"). */
 export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(titles.titleModifiers);
 /** Styles used with a first name ("Sir Keir"). */

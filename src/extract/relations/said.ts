@@ -9,7 +9,8 @@
  * sentence; (6) the last speaker of the previous paragraph, for a paragraph that
  * opens with a quote and names nobody (the continuation convention; captions in
  * between are skipped). A speech verb whose subject is unnamed ("a source said")
- * blocks (4)–(6). Scare quotes and quoted titles are not statements.
+ * blocks (4)–(6). Scare quotes and quoted titles are not statements. The turns of a
+ * transcript are statements of their speakers too (turns.ts).
  */
 import type { ArticleRelation, RelationType } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
@@ -21,6 +22,7 @@ import type { PhraseHit, PhraseMatcher } from './phrases.js';
 import { firstTokenFrom } from '../tokens.js';
 import { looksLikeTitle, wordCount, type Quote } from './quotes.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
+import { turnStatements } from './turns.js';
 
 /** A quote and who said it. */
 export interface Attribution {
@@ -349,6 +351,11 @@ export function createSaidExtractor({ type, lexicon }: SaidOptions): Extractor {
       };
       pushRelation(ctx, rel);
     }
+    // A transcript's turns are their speakers' words, quotation marks or not.
+    for (const st of turnStatements(a)) {
+      const evidence = evidenceAt(ctx, st.sentence.start);
+      pushRelation(ctx, { type, source: st.speaker, target: st.target, quote: st.text, evidence });
+    }
   };
-  return { id: `relations/quotes:${type}`, version: '1', run };
+  return { id: `relations/quotes:${type}`, version: '2', run };
 }
