@@ -1,6 +1,7 @@
 /**
  * Sentence splitting: paragraphs are split on line breaks, then on sentence-final
- * punctuation followed by a capital or a quote, except after common abbreviations. The same
+ * punctuation followed by a capital or a quote (or by a list marker and then one), except after
+ * common abbreviations. A list item's marker ("- ", "• ") is left out of its sentence. The same
  * extractor tokenizes the article, since each token records its sentence.
  */
 import type { Sentence } from '../types.js';
@@ -10,13 +11,18 @@ import { SENTENCE_ABBREVIATIONS } from './entities/lexicon.js';
 
 // Abbreviations that end with a period but rarely end a sentence.
 
-const BOUNDARY = /([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'([]?[\p{Lu}\p{N}])/gu;
+// A list item written inline after a full stop ('…them.” - On Russia: …') starts a sentence too.
+const BOUNDARY = /([.!?…]+)(["”’')\]]*)(\s+)(?=(?:[-–•*]\s+)?["“‘'([]?[\p{Lu}\p{N}])/gu;
+// The marker of a list item, which is no part of its sentence.
+const LIST_MARKER = /^[-–•*]\s+/;
 
 /** Splits `text` into sentences with their character spans (trimmed, non-empty). */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const push = (start: number, end: number): void => {
     while (start < end && /\s/.test(text[start]!)) start++;
+    const marker = LIST_MARKER.exec(text.slice(start, Math.min(end, start + 8)));
+    if (marker && start + marker[0].length < end) start += marker[0].length;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     if (end > start) out.push({ index: out.length, start, end, text: text.slice(start, end) });
   };

@@ -151,6 +151,18 @@ describe('SAID attribution', () => {
     ]);
   });
 
+  it('takes a colon after a topic ("On Sylvania: …") for no speaker', () => {
+    expect(
+      said('Kovacs spoke on Sunday. - On Sylvania: "They are our friends and partners." - On NATO: "It holds."'),
+    ).toEqual([]);
+  });
+
+  it("does not give words quoted inside a sentence reporting someone else to the previous sentence's speaker", () => {
+    const text =
+      '"It is up to Lind to get it done," Kovacs said. The leaders of Sylvania will host a call for their so-called "coalition of the very willing" on Sunday.';
+    expect(said(text)).toEqual([[KOVACS, 'It is up to Lind to get it done']]);
+  });
+
   it("gives a second quote in the same paragraph the first one's speaker", () => {
     const text = '"I do not know what they think," said Maria Ortiz. "They are identical."';
     expect(said(text)).toEqual([

@@ -23,6 +23,7 @@ import { firstTokenFrom } from '../tokens.js';
 import { looksLikeTitle, wordCount, type Quote } from './quotes.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 import { turnStatements } from './turns.js';
+import { OBJECT_MARKERS } from '../entities/lexicon.js';
 
 /** A quote and who said it. */
 export interface Attribution {
@@ -117,7 +118,10 @@ export function reportedSpeaker(
 
 /** `X: "…"` with no verb (headlines, "X reiterated the point: '…'"). */
 function attributeColon(a: Analysis, q: Quote, from: number, history: SpeakerHistory): Found {
-  if (!/:\s*$/.test(a.masked.slice(from, q.open))) return undefined;
+  const lead = a.masked.slice(from, q.open);
+  if (!/:\s*$/.test(lead)) return undefined;
+  // "On Russia: '…'", "About the canal: '…'" name the topic of a quote in a list, not who said it.
+  if (OBJECT_MARKERS.has(/^[\p{L}]+/u.exec(lead.trimStart())?.[0]?.toLowerCase() ?? '')) return undefined;
   // "US President Donald Trump: '…'": the person nearest the colon, else the first actor.
   const list = candidatesIn(a, from, q.open);
   const hit = firstResolved(
@@ -237,13 +241,16 @@ export function attributeQuotes(a: Analysis, speech: PhraseMatcher): Attribution
       let via: Attribution['via'] = 'own';
       if (found && 'speaker' in found) speaker = found.speaker;
       else if (!found) {
-        // A neighbouring quote in the same or an adjacent sentence shares the speaker.
+        // A neighbouring quote in the same or, for a quote opening its sentence, an adjacent sentence
+        // shares the speaker: words quoted inside a sentence that reports someone else ("…host a call
+        // for their so-called 'coalition of the willing'") are not the previous sentence's speaker's.
+        const reach = hasWord(a.masked.slice(span.from, q.open)) ? 0 : 1;
         const near = (j: number): string | undefined => {
           const o = statements[j];
           const theirs = j < i ? saidBy[j] : o?.found && 'speaker' in o.found ? o.found.speaker : undefined;
           if (!o || !theirs) return undefined;
           const gap = j < i ? span.sentence - o.span.lastSentence : o.span.sentence - span.lastSentence;
-          return gap <= 1 ? theirs : undefined;
+          return gap <= reach ? theirs : undefined;
         };
         speaker = near(i - 1) ?? near(i + 1);
         via = 'paragraph';
