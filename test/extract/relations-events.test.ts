@@ -10,6 +10,7 @@ const NATO = keyOf('Organization', 'NATO');
 const CEASEFIRE = keyOf('Event', 'ceasefire');
 const SUMMIT = keyOf('Event', 'summit');
 const SYLVANIA = keyOf('Country', 'Sylvania');
+const FREEDONIA = keyOf('Country', 'Freedonia');
 const PEACE_DEAL = keyOf('Event', 'peace deal');
 
 function relations(text: string, type: RelationType): ArticleRelation[] {
@@ -71,6 +72,34 @@ describe('MET_WITH', () => {
 
 describe('PROPOSED and REJECTED', () => {
   const facts = (text: string, type: RelationType) => relations(text, type).map((r) => [r.source, r.target, r.what]);
+
+  it('gives each of coordinated subjects the act, and never one of them as the target', () => {
+    expect(facts('Sylvania, Freedonia and the NATO condemned the ceasefire on Monday.', 'REJECTED')).toEqual([
+      [SYLVANIA, CEASEFIRE, 'the ceasefire on Monday'],
+      [FREEDONIA, CEASEFIRE, 'the ceasefire on Monday'],
+      [NATO, CEASEFIRE, 'the ceasefire on Monday'],
+    ]);
+    // Nothing else named to reject: no fact, rather than one co-subject rejecting the other.
+    expect(facts('Sylvania and Freedonia strongly oppose the new tariffs on steel.', 'REJECTED')).toEqual([]);
+  });
+
+  it('ends what was rejected at ", as …", and takes the plan named before rather than what the sentence names after', () => {
+    expect(
+      facts(
+        'Lind presented a peace deal in May. Sylvania and its allies largely dismissed the plan, as the sides look no closer to a ceasefire.',
+        'REJECTED',
+      ),
+    ).toEqual([[SYLVANIA, PEACE_DEAL, 'the plan']]);
+    expect(facts('Sylvania rejected the ceasefire, as well as the summit.', 'REJECTED')).toEqual([
+      [SYLVANIA, CEASEFIRE, 'the ceasefire, as well as the summit'],
+    ]);
+  });
+
+  it('takes "X and its allies" for X', () => {
+    expect(facts('Sylvania and its allies dismissed the peace deal on Monday.', 'REJECTED')).toEqual([
+      [SYLVANIA, PEACE_DEAL, 'the peace deal on Monday'],
+    ]);
+  });
 
   it.each([
     [

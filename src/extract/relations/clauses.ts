@@ -8,10 +8,11 @@ import { ACTOR_LABELS, mentionsIn, type Analysis } from './context.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
 // Between a country or body and its verb only adverbs may stand ("Russia also said").
-// An appositive (", a key ally,") and a place ("in Zimbabwe") may stand between too.
+// An appositive (", a key ally,"), a place ("in Zimbabwe") and its own allies ("and its allies")
+// may stand between too.
 const ADJACENT =
-  /^(?:\s*,[^,;]{1,80},)?\s*(?:(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*\s+)?(?:(?:also|then|later|had|has|have|is|are|was|were|will|would|been|being|previously|again|today|yesterday|recently|earlier|now|separately|itself|jointly|both|once|on\s+\p{Lu}\p{Ll}+|\p{Ll}+ly)\s+)*$/u;
-const COORDINATION = /^\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
+  /^(?:\s*,[^,;]{1,80},)?\s*(?:(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*\s+)?(?:and\s+(?:its|their)\s+\p{Ll}+\s+)?(?:(?:also|then|later|had|has|have|is|are|was|were|will|would|been|being|previously|again|today|yesterday|recently|earlier|now|separately|itself|jointly|both|once|on\s+\p{Lu}\p{Ll}+|\p{Ll}+ly)\s+)*$/u;
+const COORDINATION = /^\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
 
 /**
  * The subject of a verb at `verbStart`: the nearest subject-like candidate before it

@@ -14,20 +14,34 @@ import { ENTITY_LABELS, type EntityLabel, type RelationType, type Sentence } fro
 import type { ExtractionContext, Extractor } from '../types.js';
 import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation, type Analysis } from './context.js';
 import { firstStartingFrom } from '../../util/search.js';
-import { isPassive, subjectOf } from './clauses.js';
+import { isPassive, subjectGroup, subjectOf } from './clauses.js';
 import { phraseMatcher, phrases, type Lexicon } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from './phrases.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
 
 // A period inside a sentence is an abbreviation ("U.S."); the sentence end bounds the clause anyway.
 const WHAT_END =
-  /[;:!?—(]|\s--\s|,\s*(?:but|which|while|saying|adding|and\s+(?:said|added))\b|\s(?:because|although|though|whereas)\s/u;
+  /[;:!?—(]|\s--\s|,\s*(?:but|which|while|as(?!\s+well\s+as)|saying|adding|and\s+(?:said|added))\b|\s(?:because|although|though|whereas)\s/u;
 const MAX_WHAT_WORDS = 16;
 // A determiner before the word makes "offer", "demand", "plan" a noun.
 const AUXILIARY_BEFORE =
   /\b(?:was|were|is|are|be|been|being|has|have|had|will|would|could|should|to|did|does|do|also|not)\s+(?:\p{L}+ly\s+)?$/iu;
 const DETERMINER_BEFORE =
   /\b(?:the|a|an|this|that|these|his|her|its|their|our|your|my|any|no)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/**
+ * "its allies (largely) dismissed": after the determiner a plural noun, maybe an adverb, then a past
+ * tense — a subject and its verb, not a noun phrase like "the new offer".
+ */
+function pluralSubjectBefore(determinerPhrase: string, trigger: string): boolean {
+  const words = determinerPhrase
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .filter((w) => !/ly$/u.test(w));
+  const last = words[words.length - 1];
+  return last !== undefined && /\p{Ll}s$/u.test(last) && /ed$/u.test(trigger);
+}
 
 /** The clause after a trigger, from the raw text (quotes included), trimmed to a short phrase. */
 export function whatAfter(a: Analysis, from: number, to: number): { text: string; end: number } {
@@ -50,8 +64,11 @@ export function targetOf(
   to: number,
   source: string,
   sentence?: Sentence,
+  coActors: readonly string[] = [],
 ): string | undefined {
-  const inside = mentionsIn(a.ctx.mentions, from, to).filter((m) => m.entity !== source);
+  // The source and the actors coordinated with it ("Germany and France oppose …") are never the target.
+  const other = (entity: string): boolean => entity !== source && !coActors.includes(entity);
+  const inside = mentionsIn(a.ctx.mentions, from, to).filter((m) => other(m.entity));
   // "urged Zelensky to …", "invited Putin to …": the addressee right after the verb.
   const first = inside[0];
   if (
@@ -64,15 +81,18 @@ export function targetOf(
   const event = inside.find((m) => m.label === 'Event');
   if (event) return event.entity;
   if (inside[0]) return inside[0].entity;
-  if (sentence) {
-    const other = mentionsIn(a.ctx.mentions, sentence.start, sentence.end).find((m) => m.entity !== source);
-    if (other) return other.entity;
-  }
+  const inSentence = sentence
+    ? mentionsIn(a.ctx.mentions, sentence.start, sentence.end).filter((m) => other(m.entity))
+    : [];
+  const beforeClauseEnd = inSentence.find((m) => m.start < Math.max(to, from));
+  if (beforeClauseEnd) return beforeClauseEnd.entity;
+  // "dismissed the plan, as the sides look no closer to a ceasefire": the plan named before is
+  // likelier what was dismissed than what the sentence names after the clause.
   for (let i = firstStartingFrom(a.ctx.mentions, from) - 1; i >= 0; i--) {
     const m = a.ctx.mentions[i]!;
-    if (m.label === 'Event' && m.entity !== source) return m.entity;
+    if (m.label === 'Event' && other(m.entity)) return m.entity;
   }
-  return undefined;
+  return inSentence[0]?.entity;
 }
 
 // "X, who has long argued for …": the relative pronoun's antecedent is the actor.
@@ -133,11 +153,12 @@ function emit(
   whatFrom: number,
   seen: Set<string>,
   whatTo = s.end,
+  coActors: readonly string[] = [],
 ): void {
   if (!ACTOR_LABELS.has(a.ctx.entities.get(source)?.label ?? 'Place')) return;
   const what = whatAfter(a, whatFrom, whatTo);
   if (what.text.split(/\s+/).length < 1 || !/\p{L}/u.test(what.text)) return;
-  const target = targetOf(a, whatFrom, what.end, source, s);
+  const target = targetOf(a, whatFrom, what.end, source, s, coActors);
   if (!target || target === source) return;
   const key = `${type}|${source}|${target}|${what.text}`;
   if (seen.has(key)) return;
@@ -205,7 +226,13 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
     if (!/\p{L}/u.test(lead)) continue;
     // "the offer", "a new demand" are nouns; "the Palestinians reject" is a named subject and its verb.
     const det = DETERMINER_BEFORE.exec(lead);
-    if (det && !AUXILIARY_BEFORE.test(lead) && !mentionsIn(a.frameMentions, s.start + det.index, from).length) continue;
+    if (
+      det &&
+      !AUXILIARY_BEFORE.test(lead) &&
+      !mentionsIn(a.frameMentions, s.start + det.index, from).length &&
+      !pluralSubjectBefore(det[0], m.text)
+    )
+      continue;
     // "sought to …", "declined to comment", "is accused of", "suggested his position…": the lexicon's conditions.
     const condition = t.conditions.get(m.text);
     if (condition && !conditionHolds(a, s, m, condition, a.masked.slice(to, to + NEXT_CHARS))) continue;
@@ -218,12 +245,16 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
       const aux = /\s+(?:was|were|is|are|been|being|be)\s+(?:\p{L}+ly\s+)?$/iu.exec(lead);
       if (source && aux) emit(a, s, type, source, s.start, seen, s.start + aux.index);
       continue;
-    } else {
-      const participle = /ing$/.test(m.text) && /,\s*$/.test(lead);
-      source = subjectOf(a, relativeStart(a, s, from), from, history, participle) ?? relativeAntecedent(a, s, from);
-      if (!source) source = subjectOf(a, s.start, from, history, participle);
     }
-    if (source) emit(a, s, type, source, to, seen);
+    const participle = /ing$/.test(m.text) && /,\s*$/.test(lead);
+    const clause = relativeStart(a, s, from);
+    source = subjectOf(a, clause, from, history, participle) ?? relativeAntecedent(a, s, from);
+    if (!source) source = subjectOf(a, s.start, from, history, participle);
+    if (!source) continue;
+    // "Germany, France and the EU condemned …": each coordinated subject acts, none is the target.
+    const group = participle ? [] : subjectGroup(a, clause, from, history);
+    const actors = group.includes(source) ? group : [source];
+    for (const actor of actors) emit(a, s, type, actor, to, seen, s.end, actors);
   }
 }
 
