@@ -4,6 +4,8 @@
  * - full names merge when the surnames agree (spelling-tolerant) and the given names are
  *   compatible: the same name, an initial of it, or a nickname of it ("Joe"/"Joseph");
  *   two different given names ("Joe"/"Hunter") never merge;
+ * - a name written family name first ("Xi Jinping", called "President Xi" in an article) is read
+ *   so everywhere, and "Xi" alone is its surname;
  * - a surname alone joins the one person of the corpus with that surname, or, when there
  *   are several, the one who carries the same title ("President Biden"); otherwise it stays
  *   a node of its own rather than a guess;
@@ -12,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { ArticleEntity } from '../types.js';
 import { compareStrings, normalizeName, skeleton, SURNAME_PARTICLES } from '../util/text.js';
+import { FIRST_NAME_HONORIFICS } from '../extract/entities/lexicon.js';
 
 /** A person entity of one article, as the planner sees it. */
 export interface PersonRecord {
@@ -73,6 +76,31 @@ export function nameParts(name: string): NameParts {
   if (s === 0) return { surname };
   const first = words[0]!;
   const given = INITIAL.test(first) ? first[0]!.toLowerCase() : normalizeName(first);
+  return given ? { given, surname } : { surname };
+}
+
+/**
+ * Whether the entity, named in full, was also called by its first word after a title or honorific
+ * ("President Xi" for Xi Jinping, "President Yoon" for Yoon Suk Yeol): its family name comes first.
+ * A title never stands before a given name but after "Sir", "Dame", "Lord" or "Lady" ("Sir Keir").
+ */
+function titledFirstWord(entity: ArticleEntity): boolean {
+  const words = entity.name.split(/\s+/);
+  // A given name after the family name is written like one: "Xi Jinping", not "Charles III" or "Zelenskyy ATACMS".
+  if (words.length < 2 || !/^\p{Lu}\p{Ll}/u.test(words[1]!) || SUFFIX.test(words[1]!)) return false;
+  const first = words[0]!;
+  return entity.aliases.some((alias) => {
+    const before = alias.split(/\s+/);
+    if (before.pop() !== first || before.length === 0) return false;
+    return before.every((w) => CAPITALISED.test(w)) && !FIRST_NAME_HONORIFICS.has(before[before.length - 1]!);
+  });
+}
+
+/** A family-name-first name's parts: the family name first, the given name after it ("Yoon Suk Yeol"). */
+function familyFirstParts(name: string): NameParts {
+  const words = name.split(/\s+/).filter(Boolean);
+  const given = normalizeName(words[1] ?? '');
+  const surname = skeleton(words[0]!, true);
   return given ? { given, surname } : { surname };
 }
 
@@ -147,7 +175,13 @@ export function planPersons(records: readonly PersonRecord[]): PersonPlan {
     c.forms.set(r.entity.name, (c.forms.get(r.entity.name) ?? 0) + 1);
   };
 
-  const parsed = records.map((r) => ({ r, parts: nameParts(r.entity.name), titles: titlesOf(r.entity) }));
+  // A name written family name first in one article ("Xi Jinping" … "President Xi") is read so in every article.
+  const familyFirst = new Set(
+    records.filter((r) => titledFirstWord(r.entity)).map((r) => normalizeName(r.entity.name)),
+  );
+  const partsOf = (name: string): NameParts =>
+    familyFirst.has(normalizeName(name)) ? familyFirstParts(name) : nameParts(name);
+  const parsed = records.map((r) => ({ r, parts: partsOf(r.entity.name), titles: titlesOf(r.entity) }));
   // Full names first, full given names before initials, each in a stable order of the name, so
   // the clusters are the same whatever the order of the articles.
   const full = parsed.filter((p) => p.parts.given !== undefined);

@@ -42,6 +42,11 @@ describe('persons', () => {
       ['Keir Starmer', 'Keir'],
     ],
     [
+      "links 'President Xi' to 'Xi Jinping', whose family name comes first",
+      'President Xi Jinping met the envoy in Beijing. President Xi said the talks were useful.',
+      ['Xi Jinping', 'Xi'],
+    ],
+    [
       "keeps the particles of 'Ursula von der Leyen' and links 'von der Leyen'",
       'European Commission President Ursula von der Leyen spoke in Brussels. Later von der Leyen said more.',
       ['Ursula von der Leyen', 'von der Leyen'],
@@ -50,6 +55,13 @@ describe('persons', () => {
     const keys = keysOf(extract(text), ...surfaces);
     expect(keys[0]).toMatch(/^Person:/);
     for (const k of keys) expect(k).toBe(keys[0]);
+  });
+
+  it("does not give 'Mr Howard' to 'Howard Flight': an honorific stands before a surname, maybe another man's", () => {
+    const ctx = extract(
+      'Sacked MP Howard Flight will not stand. At a news conference, Mr Howard insisted he had played by the rules.',
+    );
+    expect(entitiesOf(ctx, 'Person').sort()).toEqual(['Howard', 'Howard Flight']);
   });
 
   it('does not take a sentence-initial word for a first name ("Unlike Pashinyan")', () => {

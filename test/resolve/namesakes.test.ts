@@ -45,3 +45,25 @@ describe('namesakes across articles', () => {
     ]);
   });
 });
+
+describe('names written family name first', () => {
+  const graph = buildGraphFromExtractions(
+    [
+      {
+        id: 'a.txt',
+        text: 'Talks in Brevia\n\nPresident Lim Sung Ho met Chancellor Anna Kovacs on Friday. President Lim said the talks went well.\n',
+      },
+      { id: 'b.txt', text: 'A visit\n\nPresident Lim Sung Ho arrived in Vienna on Monday.\n' },
+      {
+        id: 'c.txt',
+        text: 'A call\n\nPresident Lim spoke with Chancellor Anna Kovacs on Sunday. "We agree," Lim said.\n',
+      },
+    ].map((a) => extractArticle({ ...a, path: a.id })),
+  );
+  const persons = graph.filterNodes((_k, a) => a.label === 'Person').map((k) => graph.getNodeAttributes(k));
+
+  it('read "President Lim" beside "Lim Sung Ho" as his family name, in every article', () => {
+    const lim = persons.filter((p) => /Lim/.test(p.name));
+    expect(lim.map((p) => [p.name, p.articles])).toEqual([['Lim Sung Ho', ['a.txt', 'b.txt', 'c.txt']]]);
+  });
+});

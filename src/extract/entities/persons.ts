@@ -1,7 +1,7 @@
 /**
  * In-article person coreference: full names ("Volodymyr Zelenskyy") found anywhere
  * in the article adopt their short forms ("Zelensky", "Mr Zelenskyy", "President
- * Zelensky", "Sir Keir"), spelling variants included; unknown single names with no
+ * Zelensky", "Sir Keir", "President Xi" for Xi Jinping), spelling variants included; unknown single names with no
  * full name and no cue are not taken for persons.
  */
 import { skeleton, SURNAME_PARTICLES } from '../../util/text.js';
@@ -142,9 +142,13 @@ export function resolvePersons(
   return groups;
 }
 
-/** "Sir Keir" names Keir Starmer by his first name. */
+/**
+ * "Sir Keir" names Keir Starmer by his first name; "President Xi" names Xi Jinping, whose family
+ * name comes first: an office is written before a family name, never before a given name. ("Mr
+ * Howard" beside "Howard Flight" may be another man whose surname is Howard: honorifics do not count.)
+ */
 function byFirst(groups: readonly PersonGroup[], word: string, c: Candidate): PersonGroup[] {
-  if (!c.title || !FIRST_NAME_HONORIFICS.has(c.title)) return [];
+  if (!c.title || !(FIRST_NAME_HONORIFICS.has(c.title) || isOffice(c.title))) return [];
   const fk = skeleton(word);
   return groups.filter((g) => g.first === fk);
 }
