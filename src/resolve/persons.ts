@@ -209,9 +209,11 @@ export function planPersons(records: readonly PersonRecord[]): PersonPlan {
   bare.sort((x, y) => compareStrings(x.r.entity.name, y.r.entity.name) || compareStrings(x.r.article, y.r.article));
   for (const p of bare) {
     // The people the article itself named with this surname were already weighed by in-article
-    // coreference, which left this mention apart: it names someone else.
-    const named = (bySurname.get(p.parts.surname) ?? []).filter((c) => !c.bare && !c.articles.has(p.r.article));
-    const target = named.length === 1 ? named[0] : holderOf(named, p.titles);
+    // coreference, which left this mention apart: it names someone else, unless its title says
+    // whom: "President Biden" before the article's one "Joe Biden" is the corpus' president.
+    const all = (bySurname.get(p.parts.surname) ?? []).filter((c) => !c.bare);
+    const named = all.filter((c) => !c.articles.has(p.r.article));
+    const target = holderOf(all, p.titles) ?? (named.length === 1 ? named[0] : holderOf(named, p.titles));
     const own =
       target ?? (bySurname.get(p.parts.surname) ?? []).find((c) => c.bare) ?? newCluster(p.parts.surname, true);
     join(own, p.r, p.titles);

@@ -67,3 +67,23 @@ describe('names written family name first', () => {
     expect(lim.map((p) => [p.name, p.articles])).toEqual([['Lim Sung Ho', ['a.txt', 'b.txt', 'c.txt']]]);
   });
 });
+
+describe('an office before the full name', () => {
+  const graph = buildGraphFromExtractions(
+    [
+      { id: 'a.txt', text: 'Talks\n\nPresident Peter Vale met Chancellor Anna Kovacs on Friday.\n' },
+      { id: 'b.txt', text: 'A visit\n\nPresident Peter Vale arrived in Vienna on Monday.\n' },
+      {
+        id: 'c.txt',
+        text: 'Remarks\n\nPresident Vale opened the summit on Monday. Later, Peter Vale met Chancellor Anna Kovacs.\n',
+      },
+    ].map((a) => extractArticle({ ...a, path: a.id })),
+  );
+
+  it('gives "President Vale", written before the article\'s "Peter Vale", to the president the corpus knows', () => {
+    const vale = graph
+      .filterNodes((_k, a) => a.label === 'Person' && /Vale/.test(a.name))
+      .map((k) => graph.getNodeAttributes(k));
+    expect(vale.map((p) => [p.name, p.articles])).toEqual([['Peter Vale', ['a.txt', 'b.txt', 'c.txt']]]);
+  });
+});
