@@ -10,7 +10,7 @@ import type { ExtractionContext, Extractor } from './types.js';
 
 export type { EntityMention, ExtractionContext, Extractor } from './types.js';
 export { splitSentences } from './sentences.js';
-export { isRecurringEventName } from './entities/lexicon.js';
+export { FIRST_NAME_HONORIFICS, isRecurringEventName } from './entities/lexicon.js';
 
 /** The default extractors, in the order they run. */
 export const DEFAULT_EXTRACTORS: readonly Extractor[] = [sentenceExtractor, entityExtractor, ...relationExtractors];

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { ArticleEntity } from '../types.js';
 import { compareStrings, normalizeName, skeleton, SURNAME_PARTICLES } from '../util/text.js';
-import { FIRST_NAME_HONORIFICS } from '../extract/entities/lexicon.js';
+import { FIRST_NAME_HONORIFICS } from '../extract/index.js';
 
 /** A person entity of one article, as the planner sees it. */
 export interface PersonRecord {
