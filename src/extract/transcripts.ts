@@ -1,13 +1,13 @@
-import { DEFINITE_DETERMINERS, HONORIFIC_WORDS, TITLE_WORDS } from './entities/lexicon.js';
-
 /**
  * Transcripts (press briefings, remarks, interviews) print each turn after a speaker label in
  * capitals: "MR. KIRBY:", "THE PRESIDENT:", "PRIME MINISTER KISHIDA:"; a reporter's turn opens
  * with "Q". A turn runs to the next label. Headlines and kickers look alike ("FACT SHEET:",
  * "WATCH:", "PUTIN WARNS WEST:"), so a text is read as a transcript only when two paragraphs or
- * more open with a label, or its one label carries an honorific or an office ("THE PRESIDENT:",
- * "MR. SULLIVAN:"); whether a label names someone of the article is the relation stage's to say.
+ * more open with a label (a reporter's "Q" included), or its one label carries an honorific or
+ * an office ("THE PRESIDENT:", "MR. SULLIVAN:"); whether a label names someone of the article is
+ * the relation stage's to say.
  */
+import { DEFINITE_DETERMINERS, HONORIFIC_WORDS, TITLE_WORDS } from './entities/lexicon.js';
 
 /** One speaker's turn. */
 export interface SpeakerTurn {
@@ -34,6 +34,7 @@ export function speakerTurns(text: string): SpeakerTurn[] {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   for (const at of lineStarts) {
     // Most lines open with a capital and a lower-case letter: no label, no regex.
+    if (/\p{Ll}/u.test(text[at + 1] ?? '')) continue;
     const head = text.slice(at, at + 120);
     const reporter = REPORTER.exec(head);
     const m = reporter ? undefined : LABEL.exec(head);
