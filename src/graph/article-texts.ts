@@ -25,6 +25,7 @@ export function articleTextsPath(graphPath: string): string {
 export class ArticleTextsWriter {
   private readonly temporary: string;
   private fd: number | undefined;
+  private pending = '';
 
   constructor(private readonly path: string) {
     this.temporary = `${path}.${process.pid}.tmp`;
@@ -34,13 +35,21 @@ export class ArticleTextsWriter {
   add(article: Article): void {
     if (this.fd === undefined) return;
     const { id, title, date, url, source, text } = article;
-    writeSync(this.fd, `${JSON.stringify({ id, title, date, url, source, text })}\n`);
+    this.pending += `${JSON.stringify({ id, title, date, url, source, text })}\n`;
+    // Written a megabyte at a time: one write per article cost more than the texts themselves.
+    if (this.pending.length >= 1 << 20) this.flush();
   }
 
   /** Puts the file in place. */
   finish(): void {
+    this.flush();
     this.close();
     renameSync(this.temporary, this.path);
+  }
+
+  private flush(): void {
+    if (this.fd !== undefined && this.pending) writeSync(this.fd, this.pending);
+    this.pending = '';
   }
 
   /** Drops the file, leaving any earlier one as it was. */

@@ -6,11 +6,9 @@
  * neither ever holds the whole text as one string, which V8 limits to about 500 MB (about 1.2
  * million edges). A file laid out otherwise (re-indented by another tool) is still read, whole.
  */
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile, rename, unlink } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import graphology from 'graphology';
 import { GraphFileError } from '../errors.js';
 import { isRelationType } from '../relation-types.js';
@@ -95,10 +93,17 @@ function* chunks(lines: Iterable<string>): Generator<string> {
  */
 export async function writeGraphFile(path: string, graph: KnowledgeGraph): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
   try {
-    await pipeline(Readable.from(chunks(graphFileLines(graph))), createWriteStream(tmp));
+    // Written chunk by chunk with plain writes: a stream's machinery cost a tenth of a second on a
+    // 30 MB graph, and nothing else runs meanwhile.
+    fd = openSync(tmp, 'w');
+    for (const chunk of chunks(graphFileLines(graph))) writeSync(fd, chunk);
+    closeSync(fd);
+    fd = undefined;
     await rename(tmp, path);
   } catch (err) {
+    if (fd !== undefined) closeSync(fd);
     await unlink(tmp).catch(() => {});
     throw err;
   }
