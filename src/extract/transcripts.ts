@@ -8,6 +8,7 @@
  * the relation stage's to say.
  */
 import { DEFINITE_DETERMINERS, HONORIFIC_WORDS, TITLE_WORDS } from './entities/lexicon.js';
+import type { ExtractionContext } from './types.js';
 
 /** One speaker's turn. */
 export interface SpeakerTurn {
@@ -55,4 +56,13 @@ export function speakerTurns(text: string): SpeakerTurn[] {
     t.words.length < t.label.split(/\s+/).length || t.words.some((w) => TITLE_WORDS.has(w));
   if (speakers.length === 0 || (found.length < 2 && !titled(speakers[0]!))) return [];
   return found.map((t, i) => ({ ...t, end: i + 1 < found.length ? found[i + 1]!.labelStart : text.length }));
+}
+
+const TURNS = Symbol('speaker turns');
+
+/** The speaker turns of the context's article, found once: the entity and relation stages both read them. */
+export function turnsOf(ctx: ExtractionContext): SpeakerTurn[] {
+  let turns = ctx.derived.get(TURNS) as SpeakerTurn[] | undefined;
+  if (!turns) ctx.derived.set(TURNS, (turns = speakerTurns(ctx.article.text)));
+  return turns;
 }

@@ -4,7 +4,7 @@
  * mention pointing at the article-level entity it names.
  */
 import type { ArticleEntity, EntityLabel } from '../../types.js';
-import type { Extractor } from '../types.js';
+import type { ExtractionContext, Extractor } from '../types.js';
 import { resolveWhen } from './dates.js';
 import { findDescriptors } from './descriptors.js';
 import { findEventMentions, type TokenEntity } from './event-mentions.js';
@@ -12,17 +12,18 @@ import { clusterEvents, clusterName, mentionForms } from './events.js';
 import { personName, resolvePersons, type PersonGroup } from './persons.js';
 import { linkAcronyms, recogniseLowercaseOrgs } from './organizations.js';
 import { recogniseNames, type Candidate } from './recognise.js';
-import { speakerTurns } from '../transcripts.js';
+import { turnsOf } from '../transcripts.js';
 import { EntityTable } from './table.js';
-import { lowerVocabulary, tokenContaining, type Token } from '../tokens.js';
+import { lowerVocabulary, tokenContaining } from '../tokens.js';
 
 /**
  * A transcript's speaker labels ("MR. KIRBY:", "AIDE:") are not mentions: in capitals, a label
  * repeated through a briefing would otherwise become an organisation called KIRBY. Who speaks is
  * the relation stage's (relations/turns.ts).
  */
-function outsideSpeakerLabels(text: string, tokens: readonly Token[], candidates: Candidate[]): Candidate[] {
-  const labels = speakerTurns(text);
+function outsideSpeakerLabels(ctx: ExtractionContext, candidates: Candidate[]): Candidate[] {
+  const labels = turnsOf(ctx);
+  const { tokens } = ctx;
   if (labels.length === 0) return candidates;
   return candidates.filter((c) => {
     const start = c.start ?? tokens[c.from]!.start;
@@ -37,7 +38,7 @@ export const entityExtractor: Extractor = {
     const { text } = ctx.article;
     const { tokens } = ctx;
     const vocab = lowerVocabulary(tokens);
-    const candidates = outsideSpeakerLabels(text, tokens, recogniseNames(text, tokens, vocab));
+    const candidates = outsideSpeakerLabels(ctx, recogniseNames(text, tokens, vocab));
     candidates.push(...recogniseLowercaseOrgs(text, tokens));
     linkAcronyms(text, tokens, candidates);
     const table = new EntityTable(text, ctx.article.id);

@@ -8,7 +8,7 @@
  * left to the quote attribution.
  */
 import type { Sentence } from '../../types.js';
-import { speakerTurns, type SpeakerTurn } from '../transcripts.js';
+import { turnsOf, type SpeakerTurn } from '../transcripts.js';
 import { TITLE_WORDS } from '../entities/lexicon.js';
 import { normalizeName } from '../../util/text.js';
 import { ACTOR_LABELS, mentionsIn, type Analysis } from './context.js';
@@ -43,7 +43,7 @@ function labelSpeaker(a: Analysis, turn: SpeakerTurn): string | undefined {
 
 /** Every statement of the article's transcript turns, in reading order. */
 export function turnStatements(a: Analysis): TurnStatement[] {
-  const turns = speakerTurns(a.text);
+  const turns = turnsOf(a.ctx);
   if (turns.length === 0) return [];
   const speakerOf = new Map<string, string | undefined>();
   const sentences = a.ctx.sentences;
