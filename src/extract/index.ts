@@ -7,10 +7,19 @@ import { entityExtractor } from './entities/index.js';
 import { relationExtractors } from './relations/index.js';
 import { sentenceExtractor } from './sentences.js';
 import type { ExtractionContext, Extractor } from './types.js';
+import { taggerModel } from './ner/index.js';
 
 export type { EntityMention, ExtractionContext, Extractor } from './types.js';
 export { splitSentences } from './sentences.js';
 export { FIRST_NAME_HONORIFICS, isRecurringEventName } from './entities/lexicon.js';
+
+/**
+ * Loads what the default extractors read from disk (the tagger's weights), so that a missing or
+ * damaged file is one error before a build extracts anything; extraction would load it anyway.
+ */
+export function prepareExtraction(): void {
+  taggerModel();
+}
 
 /** The default extractors, in the order they run. */
 export const DEFAULT_EXTRACTORS: readonly Extractor[] = [sentenceExtractor, entityExtractor, ...relationExtractors];

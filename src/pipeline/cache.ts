@@ -8,7 +8,7 @@
  * it again. Entries are written whole (to a temporary name, then renamed) or not at all.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, Extraction } from '../types.js';
@@ -42,8 +42,8 @@ function filesBelow(dir: string, extensions: readonly string[]): string[] {
 
 /**
  * A hash of what an entry depends on besides the article or file: the ingest and extract stages'
- * modules (compiled or, under tsx, source), the furniture rules and the lexicons. Any change to
- * one of them makes every entry stale.
+ * modules (compiled or, under tsx, source), the furniture rules, the lexicons and the tagger's
+ * weights. Any change to one of them makes every entry stale.
  */
 export function extractionFingerprint(): string {
   const hash = createHash('sha256');
@@ -51,10 +51,13 @@ export function extractionFingerprint(): string {
   for (const [root, extensions] of [
     [here('../ingest/'), ['.js', '.ts']],
     [here('../extract/'), ['.js', '.ts']],
-    [here('../../data/'), ['.json']],
+    [here('../../data/'), ['.json', '.bin']],
   ] as const) {
     for (const file of filesBelow(root, extensions)) hash.update(relative(root, file)).update(readFileSync(file));
   }
+  // Weights named by NEWSGRAPH_NER_MODEL instead of the shipped ones (a missing file fails the build itself).
+  const model = process.env.NEWSGRAPH_NER_MODEL;
+  if (model && existsSync(model)) hash.update(readFileSync(model));
   return hash.digest('hex');
 }
 

@@ -5,7 +5,7 @@
  * graph is the same whatever the number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { extractArticle, type Extractor } from '../extract/index.js';
+import { extractArticle, prepareExtraction, type Extractor } from '../extract/index.js';
 import { GraphBuilder, countByKind } from '../graph/index.js';
 import { readArticles, type IngestOptions } from '../ingest/index.js';
 import type { JudgementLine, JudgementProblem } from '../resolve/index.js';
@@ -165,6 +165,7 @@ export async function buildGraph(
     else extractHere(item.article);
   };
 
+  let prepared = false;
   try {
     const ingest = cache ? { ...options.ingest, recall } : options.ingest;
     for await (const read of readArticles(inputs, ingest)) {
@@ -178,6 +179,12 @@ export async function buildGraph(
       const hit = read.fileKey === undefined ? cache?.get(read.article) : recalled.get(read.article);
       if (read.fileKey !== undefined && !hit) fileKeys.set(read.article, read.fileKey);
       if (hit) cached++;
+      // The first article to extract loads what extraction reads from disk (the tagger's weights):
+      // a broken installation stops the build with one error before anything is extracted.
+      if (!hit && !prepared && !options.extractors) {
+        prepareExtraction();
+        prepared = true;
+      }
       const item: Item = hit ? { cached: hit, size } : { article: read.article, size };
       if (workerCount === 0 || (!pool && waiting.length === 0 && hit)) {
         handleHere(item);

@@ -99,4 +99,23 @@ describe('newsgraph build', () => {
     const r = runCli(['build', SAMPLES, '--out', join(dir, 'sub')]);
     expect(r.status).toBe(2);
   });
+
+  it.each([
+    ['missing', (dir: string) => join(dir, 'absent.bin'), 'cannot be read (missing)'],
+    [
+      'damaged',
+      (dir: string) => (writeFileSync(join(dir, 'ner.bin'), 'not gzip'), join(dir, 'ner.bin')),
+      'is damaged (not gzip)',
+    ],
+  ])('stops with one line naming a %s tagger weights file before writing anything', (_, make, why) => {
+    const dir = tempDir();
+    const model = make(dir);
+    const out = join(dir, 'out');
+    const r = runCli(['build', SAMPLES, '--out', out], { env: { NEWSGRAPH_NER_MODEL: model } });
+    expect(r.status).toBe(70);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(`${model}: the entity tagger's weights file ${why}`),
+    ]);
+    expect(existsSync(join(out, 'graph.json'))).toBe(false);
+  });
 });

@@ -303,3 +303,19 @@ describe('mentions', () => {
     expect(JSON.stringify(extract(text).mentions)).toBe(JSON.stringify(extract(text).mentions));
   });
 });
+
+describe('names the learned tagger reads', () => {
+  it('takes an unknown two-word name for the organisation its context makes it, not for a person', () => {
+    const ctx = extract('Shares of Harlow Dynamics fell on Monday after regulators opened an inquiry into the deal.');
+    expect(entitiesOf(ctx, 'Organization')).toEqual(['Harlow Dynamics']);
+    expect(entitiesOf(ctx, 'Person')).toEqual([]);
+  });
+
+  it('adds no single capitalised word the rules passed over, and nothing from a title-case heading', () => {
+    const ctx = extract(
+      'Fact Sheet: Promoting Clean Energy Jobs Across The Region\n\nThe Republicans in the House voted against it.',
+    );
+    expect(entitiesOf(ctx, 'Organization')).toEqual([]);
+    expect(entitiesOf(ctx, 'Place')).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Picks the White House sentences that were annotated for the entity tagger
+ * (training/ner/whitehouse/): documents dated 2022-04-01 to 2022-12-31 or in 2024 (the other dates
+ * hold evaluation articles), never a dev-set article, at most a few sentences per document, each
+ * with a capitalised word after its first. Seeded, so the same corpus gives the same sample.
+ *
+ *   tsx scripts/ner/sample-sentences.ts [--count 2400] [--out training/ner/whitehouse/sentences.jsonl]
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseText } from '../../src/ingest/index.js';
+import { splitSentences } from '../../src/extract/sentences.js';
+import { seededRandom } from '../../src/graph/layout.js';
+import { requirePath, sharedPath } from '../shared-data.js';
+import { shuffle } from './shuffle.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: string): string => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
+};
+const count = Number(flag('--count', '2400'));
+const out = flag('--out', 'training/ner/whitehouse/sentences.jsonl');
+const PER_DOCUMENT = 4;
+
+const docsDir = requirePath(
+  'sample-sentences',
+  'the White House corpus',
+  sharedPath('corpus', 'whitehouse-2022-2025', 'docs'),
+);
+const manifest = requirePath(
+  'sample-sentences',
+  'the dev-set manifest',
+  sharedPath('eval', 'gold-dev', 'manifest.tsv'),
+);
+const devDocs = new Set(
+  readFileSync(manifest, 'utf8')
+    .split('\n')
+    .map((line) => basename(line.split('\t')[1] ?? ''))
+    .filter(Boolean),
+);
+
+const inTrainingWindow = (name: string): boolean => {
+  const date = name.slice(0, 10);
+  return (date >= '2022-04-01' && date <= '2022-12-31') || date.startsWith('2024-');
+};
+
+const random = seededRandom(20261205);
+
+const seen = new Set<string>();
+const pool: { doc: string; text: string }[] = [];
+for (const name of readdirSync(docsDir).sort()) {
+  if (!inTrainingWindow(name) || devDocs.has(name)) continue;
+  const { text } = parseText(readFileSync(join(docsDir, name), 'utf8'));
+  const candidates = splitSentences(text)
+    .map((s) => s.text)
+    .filter((s) => {
+      const words = s.split(/\s+/);
+      return words.length >= 6 && words.length <= 60 && words.slice(1).some((w) => /^\p{Lu}/u.test(w)) && !seen.has(s);
+    });
+  for (const sentence of shuffle(candidates, random).slice(0, PER_DOCUMENT)) {
+    seen.add(sentence);
+    pool.push({ doc: name, text: sentence });
+  }
+}
+const chosen = shuffle(pool, random).slice(0, count);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  chosen.map((s, i) => JSON.stringify({ id: `wh-${String(i + 1).padStart(4, '0')}`, ...s })).join('\n') + '\n',
+);
+console.log(
+  `${chosen.length} sentences from ${new Set(chosen.map((s) => s.doc)).size} documents (of ${pool.length} candidates) → ${out}`,
+);

@@ -1,0 +1,186 @@
+/**
+ * npm run train:ner — trains the entity tagger (data/models/ner.bin) with a structured averaged
+ * perceptron over the shippable annotated data (../shared/nlp/README.md says what may ship):
+ * GUM's training documents, Re-DocRED, UNER-EWT, and the project's own annotated White House
+ * sentences (training/ner/). WikiGold, GUM's dev/test documents and CoNLL-2003 stay out: they are
+ * what `npm run eval:ner` measures on. Deterministic: a fixed seed orders the sentences.
+ *
+ *   npm run train:ner -- [--epochs 10] [--out data/models/ner.bin] [--min-count 1]
+ */
+import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  FEATURES_PER_TOKEN,
+  TAGS,
+  TAG_COUNT,
+  allowed,
+  encodeModel,
+  sentenceFeatures,
+  type TaggedSentence,
+} from '../../src/extract/ner/index.js';
+import { seededRandom } from '../../src/graph/layout.js';
+import { PROJECT_ROOT, requirePath, sharedPath } from '../shared-data.js';
+import { shuffle } from './shuffle.js';
+import { gumSplits, readAnnotated, readConll, readGum, readRedocred } from './corpora.js';
+import { describeScore, scoreSpans } from './score.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: string): string => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
+};
+const epochs = Number(flag('--epochs', '10'));
+const minCount = Number(flag('--min-count', '1'));
+const out = flag('--out', join(PROJECT_ROOT, 'data/models/ner.bin'));
+
+const nlp = (...p: string[]): string => requirePath('train:ner', 'the annotated data', sharedPath('nlp', ...p));
+const gum = gumSplits(nlp('gum'));
+const annotatedDir = join(PROJECT_ROOT, 'training/ner/whitehouse/annotated');
+const sources: [string, TaggedSentence[]][] = [
+  ['GUM (train documents)', gum.train.flatMap(readGum)],
+  [
+    'Re-DocRED (dev + test)',
+    ['dev_revised.json', 'test_revised.json'].flatMap((f) => readRedocred(nlp('redocred', f)).flat()),
+  ],
+  [
+    'UNER-EWT (dev + test)',
+    readdirSync(nlp('uner-ewt'))
+      .filter((f) => f.endsWith('.iob2'))
+      .flatMap((f) => readConll(nlp('uner-ewt', f), /\t/).flat()),
+  ],
+  [
+    'White House, annotated here',
+    readdirSync(annotatedDir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .flatMap((f) => readAnnotated(join(annotatedDir, f))),
+  ],
+];
+const train = sources.flatMap(([, s]) => s).filter((s) => s.words.length > 0);
+for (const [name, s] of sources)
+  console.log(`${name}: ${s.length} sentences, ${s.reduce((n, x) => n + x.words.length, 0)} words`);
+
+// Features are counted first, so that rare ones can be left out (--min-count); rows whose weights average to nothing are left out of the file anyway.
+const started = Date.now();
+const features = train.map((s) => sentenceFeatures(s.words, s.gaps));
+const gold = train.map((s) => Uint8Array.from(s.tags, (t) => Math.max(0, TAGS.indexOf(t))));
+const counts = new Map<number, number>();
+for (const sentence of features) for (const h of sentence) if (h !== 0) counts.set(h, (counts.get(h) ?? 0) + 1);
+const rowOf = new Map<number, number>();
+for (const [h, n] of counts) if (n >= minCount) rowOf.set(h, rowOf.size);
+counts.clear();
+/** Each token's feature rows (-1: a feature the model does not keep). */
+const rowsOf = (sentence: Int32Array): Int32Array[] => {
+  const out: Int32Array[] = [];
+  for (let f = 0; f < sentence.length; f += FEATURES_PER_TOKEN)
+    out.push(
+      Int32Array.from(sentence.subarray(f, f + FEATURES_PER_TOKEN), (h) => (h === 0 ? -1 : (rowOf.get(h) ?? -1))),
+    );
+  return out;
+};
+const rowsOfSentence = features.map(rowsOf);
+console.log(`${rowOf.size} features seen at least ${minCount} times`);
+
+const K = TAG_COUNT;
+const w = new Float64Array(rowOf.size * K);
+const acc = new Float64Array(rowOf.size * K);
+const tw = new Float64Array((K + 1) * K);
+const tacc = new Float64Array((K + 1) * K);
+let step = 1;
+
+function decode(rows: Int32Array[], weights: Float64Array, transitions: Float64Array): Uint8Array {
+  const n = rows.length;
+  const best = new Float64Array(n * K);
+  const back = new Uint8Array(n * K);
+  const emit = (i: number, t: number): number => {
+    let s = 0;
+    for (const r of rows[i]!) if (r >= 0) s += weights[r * K + t]!;
+    return s;
+  };
+  for (let t = 0; t < K; t++) best[t] = t === 0 || t % 2 === 1 ? emit(0, t) + transitions[K * K + t]! : -Infinity;
+  for (let i = 1; i < n; i++)
+    for (let t = 0; t < K; t++) {
+      let top = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < K; p++) {
+        if (!allowed(p, t)) continue;
+        const v = best[(i - 1) * K + p]! + transitions[p * K + t]!;
+        if (v > top) [top, arg] = [v, p];
+      }
+      best[i * K + t] = top + emit(i, t);
+      back[i * K + t] = arg;
+    }
+  const path = new Uint8Array(n);
+  let last = 0;
+  for (let t = 1; t < K; t++) if (best[(n - 1) * K + t]! > best[(n - 1) * K + last]!) last = t;
+  path[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * K + path[i]!]!;
+  return path;
+}
+
+const update = (index: number, delta: number, weights: Float64Array, sums: Float64Array): void => {
+  weights[index]! += delta;
+  sums[index]! += step * delta;
+};
+
+const random = seededRandom(20261205);
+const order = train.map((_, i) => i);
+for (let epoch = 1; epoch <= epochs; epoch++) {
+  shuffle(order, random);
+  let wrong = 0;
+  for (const k of order) {
+    const rows = rowsOfSentence[k]!;
+    const want = gold[k]!;
+    const got = decode(rows, w, tw);
+    for (let i = 0; i < want.length; i++) {
+      const prevWant = i === 0 ? K : want[i - 1]!;
+      const prevGot = i === 0 ? K : got[i - 1]!;
+      if (want[i] === got[i] && prevWant === prevGot) continue;
+      if (want[i] !== got[i]) {
+        wrong++;
+        for (const r of rows[i]!) {
+          if (r < 0) continue;
+          update(r * K + want[i]!, 1, w, acc);
+          update(r * K + got[i]!, -1, w, acc);
+        }
+      }
+      update(prevWant * K + want[i]!, 1, tw, tacc);
+      update(prevGot * K + got[i]!, -1, tw, tacc);
+    }
+    step++;
+  }
+  console.log(`epoch ${epoch}: ${wrong} wrong tags (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+// Averaging: the weights each sentence saw, on average, generalise better than the last ones.
+const average = (weights: Float64Array, sums: Float64Array): Float32Array =>
+  Float32Array.from(weights, (x, i) => x - sums[i]! / step);
+const emissions = average(w, acc);
+const transitions = average(tw, tacc);
+// Rows whose weights all averaged to nothing are left out of the file.
+const live: number[] = [];
+const hashes: number[] = [];
+for (const [h, r] of rowOf) {
+  let any = false;
+  for (let t = 0; t < K && !any; t++) if (Math.abs(emissions[r * K + t]!) > 1e-3) any = true;
+  if (any) {
+    live.push(r);
+    hashes.push(h);
+  }
+}
+const kept = new Float32Array(live.length * K);
+live.forEach((r, k) => kept.set(emissions.subarray(r * K, r * K + K), k * K));
+const file = encodeModel({ hashes: Uint32Array.from(hashes, (h) => h >>> 0), emissions: kept, transitions });
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, file);
+console.log(`${live.length} feature rows → ${out} (${(file.length / 1e6).toFixed(2)} MB)`);
+
+// A quick check on held-out data; npm run eval:ner is the full one.
+const heldOut = gum.dev.flatMap(readGum);
+const [finalEmissions, finalTransitions] = [Float64Array.from(emissions), Float64Array.from(transitions)];
+const predicted = heldOut.map((s) => {
+  const rows = rowsOf(sentenceFeatures(s.words, s.gaps));
+  const tags = s.words.length ? decode(rows, finalEmissions, finalTransitions) : new Uint8Array(0);
+  return Array.from(tags, (t) => TAGS[t]!);
+});
+console.log(`GUM dev: ${describeScore(scoreSpans(heldOut, predicted, ['PER', 'ORG', 'LOC']))}`);

@@ -1,0 +1,168 @@
+/**
+ * What the learned tagger (../ner/) adds to the rules: it types the unknown names of two or more
+ * words that the rules would take for people by their last word ("Harlow Dynamics", "Mekong River
+ * Basin"), and proposes the organisations and places of two or more words that no rule saw.
+ * Lexicon hits and cued names (a title, a first name, a speech verb) stay with the rules: where the
+ * lexicons are certain they are authoritative. Single words stay with the rules too: measured on
+ * the dev set and the White House corpus, the tagger's single-word guesses were mostly parties,
+ * faiths and common nouns ("Republicans", "Catholic", "Allies").
+ */
+import type { EntityLabel } from '../../types.js';
+import { spansOf, taggerModel, tagWords, tokenGaps, type NameSpan, type TaggerModel } from '../ner/index.js';
+import type { Token } from '../tokens.js';
+import { FUNCTION_WORDS, LOCATIVES, PHRASES, TITLE_WORDS } from './lexicon.js';
+import type { Candidate } from './recognise.js';
+
+const LABEL_OF: Partial<Record<NameSpan['type'], EntityLabel>> = {
+  PER: 'Person',
+  ORG: 'Organization',
+  LOC: 'Place',
+};
+
+// Words on each side of a wanted word that are tagged with it (so that a name's edge is decided
+// by the tagger too), and words beyond those read as context (the features look two away).
+const MARGIN = 1;
+const CONTEXT = 2;
+
+/**
+ * The names the tagger reads where the rules need it: around the unknown names of two or more
+ * words and the runs of capitalised words no candidate covers, within their sentences. Lexicon hits and lower-case text are not
+ * tagged at all, which keeps the cost a fraction of tagging every word.
+ */
+export function taggedNames(text: string, tokens: readonly Token[], candidates: readonly Candidate[]): NameSpan[] {
+  const covered = new Uint8Array(tokens.length);
+  const wanted = new Uint8Array(tokens.length);
+  const running = runningSentences(tokens);
+  for (const c of candidates) {
+    covered.fill(1, c.from, c.to);
+    if (c.label === null && c.to - c.from >= 2) wanted.fill(1, c.from, c.to);
+  }
+  // Capitalised words no candidate covers, where two stand side by side: only such a pair can start a name to add.
+  const open = (i: number): boolean => {
+    const t = tokens[i];
+    return t !== undefined && t.cap && !covered[i] && !knownWord(t) && running[t.sentence] === true;
+  };
+  for (let i = 0; i + 1 < tokens.length; i++)
+    if (open(i) && open(i + 1) && tokens[i]!.sentence === tokens[i + 1]!.sentence) wanted[i] = wanted[i + 1] = 1;
+  const out: NameSpan[] = [];
+  let model: TaggerModel | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!wanted[i]) continue;
+    const sentence = tokens[i]!.sentence;
+    const inSentence = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k]!.sentence === sentence;
+    let from = i;
+    while (from > i - MARGIN && inSentence(from - 1)) from--;
+    // The window grows while wanted words keep coming within reach.
+    let to = i + 1;
+    let reach = i + 1 + MARGIN;
+    while (to < reach && inSentence(to)) {
+      if (wanted[to]) reach = to + 1 + MARGIN;
+      to++;
+    }
+    let readFrom = from;
+    while (readFrom > from - CONTEXT && inSentence(readFrom - 1)) readFrom--;
+    let readTo = to;
+    while (readTo < to + CONTEXT && inSentence(readTo)) readTo++;
+    model ??= taggerModel();
+    const read = tokens.slice(readFrom, readTo);
+    const gapsFrom = inSentence(readFrom - 1) ? tokens[readFrom - 1]!.end : read[0]!.start;
+    const tags = tagWords(
+      model,
+      read.map((t) => t.text),
+      tokenGaps(text, read, gapsFrom),
+      from - readFrom,
+      to - readFrom,
+    );
+    for (const span of spansOf(tags)) out.push({ from: from + span.from, to: from + span.to, type: span.type });
+    i = to - 1;
+  }
+  return out;
+}
+
+/** The tagger's organisation or place label for the candidate's exact words, if it gives one. */
+function taggedLabel(byRange: ReadonlyMap<string, NameSpan>, c: Candidate): EntityLabel | undefined {
+  if (c.label !== null || c.cue || c.start !== undefined) return undefined;
+  const label = LABEL_OF[byRange.get(`${c.from}:${c.to}`)?.type ?? 'MISC'];
+  return label === 'Person' ? undefined : label;
+}
+
+const rangeIndex = (names: readonly NameSpan[]): Map<string, NameSpan> =>
+  new Map(names.map((n) => [`${n.from}:${n.to}`, n]));
+
+/**
+ * Before the person resolver: gives the tagger's type to unknown names of two or more words (which
+ * the resolver would otherwise take for people by their last word), and adds its organisations and
+ * places (and people of two or more words) that overlap no candidate, when they start with a capital.
+ */
+export function applyTaggedNames(
+  text: string,
+  tokens: readonly Token[],
+  vocab: ReadonlySet<string>,
+  candidates: Candidate[],
+  names: readonly NameSpan[],
+): void {
+  const byRange = rangeIndex(names);
+  for (const c of candidates) {
+    const label = c.to - c.from >= 2 ? taggedLabel(byRange, c) : undefined;
+    if (label) c.label = label;
+  }
+  const running = runningSentences(tokens);
+  const taken = new Uint8Array(tokens.length);
+  for (const c of candidates) taken.fill(1, c.from, c.to);
+  for (const name of names) {
+    const label = LABEL_OF[name.type];
+    if (!label || !tokens[name.from]!.cap || taken.subarray(name.from, name.to).some((x) => x)) continue;
+    // A single capitalised word the rules passed over is more often a party, a faith or a common
+    // noun ("Republicans", "Allies") than a new organisation or place: names of two words or more only.
+    if (name.to - name.from < 2) continue;
+    if (!proposable(tokens, vocab, running, name)) continue;
+    const before = tokens[name.from - 1];
+    candidates.push({
+      label,
+      from: name.from,
+      to: name.to,
+      name: text.slice(tokens[name.from]!.start, tokens[name.to - 1]!.end),
+      aliases: [],
+      locative: before !== undefined && !before.cap && LOCATIVES.has(before.text),
+    });
+    taken.fill(1, name.from, name.to);
+  }
+}
+
+/** A title, month, demonym or other lexicon word: the rules have read it already. */
+const knownWord = (t: Token): boolean => PHRASES.has(t.text) || TITLE_WORDS.has(t.lower) || FUNCTION_WORDS.has(t.lower);
+
+/**
+ * Whether each sentence is running text, not a title-case headline or heading: at most half its
+ * content words are capitalised.
+ */
+function runningSentences(tokens: readonly Token[]): boolean[] {
+  const words: number[] = [];
+  const capitalised: number[] = [];
+  for (const t of tokens) {
+    if (FUNCTION_WORDS.has(t.lower)) continue;
+    words[t.sentence] = (words[t.sentence] ?? 0) + 1;
+    capitalised[t.sentence] = (capitalised[t.sentence] ?? 0) + (t.cap ? 1 : 0);
+  }
+  return Array.from(words, (n, s) => (capitalised[s] ?? 0) * 2 <= (n ?? 0));
+}
+
+/**
+ * A name the rules did not see is taken only from running text: in a title-case headline or a
+ * heading every word is capitalised and the tagger's guesses there are mostly phrases ("Promote
+ * Equality"); and a name whose every word the article also writes in lower case ("Social Media")
+ * is a phrase too.
+ */
+function proposable(
+  tokens: readonly Token[],
+  vocab: ReadonlySet<string>,
+  running: readonly boolean[],
+  name: NameSpan,
+): boolean {
+  let common = true;
+  for (let i = name.from; i < name.to; i++) {
+    const t = tokens[i]!;
+    if (t.cap && !vocab.has(t.lower) && !FUNCTION_WORDS.has(t.lower)) common = false;
+  }
+  return !common && running[tokens[name.from]!.sentence] === true;
+}
