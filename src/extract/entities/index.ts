@@ -14,7 +14,7 @@ import { linkAcronyms, recogniseLowercaseOrgs } from './organizations.js';
 import { recogniseNames, type Candidate } from './recognise.js';
 import { turnsOf } from '../transcripts.js';
 import { EntityTable } from './table.js';
-import { applyTaggedNames, taggedNames } from './tagged.js';
+import { addTaggedNames } from './tagged.js';
 import { lowerVocabulary, tokenContaining } from '../tokens.js';
 
 /**
@@ -41,8 +41,7 @@ export const entityExtractor: Extractor = {
     const vocab = lowerVocabulary(tokens);
     const candidates = outsideSpeakerLabels(ctx, recogniseNames(text, tokens, vocab));
     candidates.push(...recogniseLowercaseOrgs(text, tokens));
-    const tagged = taggedNames(text, tokens, candidates);
-    applyTaggedNames(text, tokens, vocab, candidates, tagged);
+    addTaggedNames(text, tokens, vocab, candidates);
     linkAcronyms(text, tokens, candidates);
     const table = new EntityTable(text, ctx.article.id);
 

@@ -25,14 +25,33 @@ const MARGIN = 1;
 const CONTEXT = 2;
 
 /**
- * The names the tagger reads where the rules need it: around the unknown names of two or more
- * words and the runs of capitalised words no candidate covers, within their sentences. Lexicon hits and lower-case text are not
- * tagged at all, which keeps the cost a fraction of tagging every word.
+ * Reads the article with the tagger where the rules need it, and gives the candidates what it
+ * found: see `taggedNames` and `applyTaggedNames`.
  */
-export function taggedNames(text: string, tokens: readonly Token[], candidates: readonly Candidate[]): NameSpan[] {
+export function addTaggedNames(
+  text: string,
+  tokens: readonly Token[],
+  vocab: ReadonlySet<string>,
+  candidates: Candidate[],
+): void {
+  const running = runningSentences(tokens);
+  applyTaggedNames(text, tokens, vocab, running, candidates, taggedNames(text, tokens, running, candidates));
+}
+
+/**
+ * The names the tagger reads where the rules need it: around the unknown names of two or more
+ * words and the runs of capitalised words no candidate covers, within their sentences. Lexicon
+ * hits and lower-case text are not tagged at all, which keeps the cost a fraction of tagging every
+ * word.
+ */
+function taggedNames(
+  text: string,
+  tokens: readonly Token[],
+  running: readonly boolean[],
+  candidates: readonly Candidate[],
+): NameSpan[] {
   const covered = new Uint8Array(tokens.length);
   const wanted = new Uint8Array(tokens.length);
-  const running = runningSentences(tokens);
   for (const c of candidates) {
     covered.fill(1, c.from, c.to);
     if (c.label === null && c.to - c.from >= 2) wanted.fill(1, c.from, c.to);
@@ -94,10 +113,11 @@ const rangeIndex = (names: readonly NameSpan[]): Map<string, NameSpan> =>
  * the resolver would otherwise take for people by their last word), and adds its organisations and
  * places (and people of two or more words) that overlap no candidate, when they start with a capital.
  */
-export function applyTaggedNames(
+function applyTaggedNames(
   text: string,
   tokens: readonly Token[],
   vocab: ReadonlySet<string>,
+  running: readonly boolean[],
   candidates: Candidate[],
   names: readonly NameSpan[],
 ): void {
@@ -106,7 +126,6 @@ export function applyTaggedNames(
     const label = c.to - c.from >= 2 ? taggedLabel(byRange, c) : undefined;
     if (label) c.label = label;
   }
-  const running = runningSentences(tokens);
   const taken = new Uint8Array(tokens.length);
   for (const c of candidates) taken.fill(1, c.from, c.to);
   for (const name of names) {
