@@ -30,8 +30,6 @@ interface CountryRow {
 
 /** Phrases keyed by their tokens joined with single spaces, in the case they are written. */
 export const PHRASES = new Map<string, PhraseInfo>();
-/** First token of every phrase of two or more tokens → the longest such phrase, in tokens. */
-export const PHRASE_STARTS = new Map<string, number>();
 /** Country code → canonical country name. */
 export const COUNTRY_BY_CODE = new Map<string, string>();
 /** Lower-case demonym ("russian") → canonical country name. */
@@ -45,7 +43,6 @@ function addPhrase(phrase: string, info: PhraseInfo): void {
   const key = toks.join(' ');
   // First writer wins: files are loaded from the most to the least specific.
   if (!PHRASES.has(key)) PHRASES.set(key, info);
-  if (toks.length > 1) PHRASE_STARTS.set(toks[0]!, Math.max(PHRASE_STARTS.get(toks[0]!) ?? 0, toks.length));
 }
 
 const titles = load<{

@@ -90,14 +90,24 @@ export function longestPhrase(
   i: number,
   to: number,
 ): { info: PhraseInfo; to: number } | null {
-  return (
-    lookup(tokens, i, to, (t) => t.text) ?? (SHOUTED.test(tokens[i]!.text) ? lookup(tokens, i, to, titleCase) : null)
-  );
+  return phraseAt(tokens, i, to) ?? (SHOUTED.test(tokens[i]!.text) ? lookup(tokens, i, to, titleCase) : null);
+}
+
+/** What `phraseAt` reads of a token. */
+export type PhraseToken = Pick<Token, 'text' | 'lower' | 'possessive'>;
+
+/** The longest known phrase written exactly as the tokens from `i` (and ending before `to`) are. */
+export function phraseAt(
+  tokens: readonly PhraseToken[],
+  i: number,
+  to: number,
+): { info: PhraseInfo; to: number } | null {
+  return lookup(tokens, i, to, (t) => t.text);
 }
 
 // "LONDON", "NEW YORK" in datelines and headlines: looked up again in title case.
 const SHOUTED = /^\p{Lu}{3,}$/u;
-const titleCase = (t: Token): string => (SHOUTED.test(t.text) ? t.text[0] + t.lower.slice(1) : t.text);
+const titleCase = (t: PhraseToken): string => (SHOUTED.test(t.text) ? t.text[0] + t.lower.slice(1) : t.text);
 
 interface PhraseNode {
   info?: PhraseInfo;
@@ -120,10 +130,10 @@ for (const [key, info] of PHRASES) {
 }
 
 function lookup(
-  tokens: readonly Token[],
+  tokens: readonly PhraseToken[],
   i: number,
   to: number,
-  form: (t: Token) => string,
+  form: (t: PhraseToken) => string,
 ): { info: PhraseInfo; to: number } | null {
   const max = to - i;
   if (max <= 0) return null;

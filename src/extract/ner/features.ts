@@ -3,15 +3,8 @@
  * strings (word, shape, affixes, neighbours, and what the project's lexicons say of the token and
  * its neighbours). Hashing keeps the model a table of numbers with no feature strings to ship.
  */
-import {
-  FIRST_NAMES,
-  FUNCTION_WORDS,
-  ORG_SUFFIXES,
-  PHRASES,
-  PHRASE_STARTS,
-  PLACE_SUFFIXES,
-  TITLE_WORDS,
-} from '../entities/lexicon.js';
+import { FIRST_NAMES, FUNCTION_WORDS, ORG_SUFFIXES, PLACE_SUFFIXES, TITLE_WORDS } from '../entities/lexicon.js';
+import { phraseAt } from '../entities/segments.js';
 
 /** FNV-1a over a string's UTF-16 code units; never 0 (0 marks an empty slot in the model's table). */
 export function hashFeature(s: string): number {
@@ -38,15 +31,13 @@ export function wordShape(word: string): string {
 /** What the lexicons say of each token: the kind of a known phrase covering it (B-/I- by position), or of the word alone. */
 function lexiconMarks(words: readonly string[]): string[] {
   const marks = words.map(() => '');
+  // The words as the lexicons' phrase lookup reads tokens; a possessive was split off the word already.
+  const asTokens = words.map((text) => ({ text, lower: text.toLowerCase(), possessive: false }));
   for (let i = 0; i < words.length; i++) {
-    const longest = PHRASE_STARTS.get(words[i]!) ?? 1;
-    for (let n = Math.min(longest, words.length - i); n >= 1; n--) {
-      const info = PHRASES.get(n === 1 ? words[i]! : words.slice(i, i + n).join(' '));
-      if (!info) continue;
-      for (let k = 0; k < n; k++) marks[i + k] = `${k === 0 ? 'B' : 'I'}${info.kind}`;
-      i += n - 1;
-      break;
-    }
+    const phrase = phraseAt(asTokens, i, words.length);
+    if (!phrase) continue;
+    for (let k = i; k < phrase.to; k++) marks[k] = `${k === i ? 'B' : 'I'}${phrase.info.kind}`;
+    i = phrase.to - 1;
   }
   return words.map((w, i) => {
     if (marks[i]) return marks[i];
