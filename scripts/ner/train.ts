@@ -13,9 +13,10 @@ import {
   FEATURES_PER_TOKEN,
   TAGS,
   TAG_COUNT,
-  allowed,
+  constrained,
   encodeModel,
   sentenceFeatures,
+  viterbi,
   type TaggedSentence,
 } from '../../src/extract/ner/index.js';
 import { seededRandom } from '../../src/graph/layout.js';
@@ -88,34 +89,13 @@ const tw = new Float64Array((K + 1) * K);
 const tacc = new Float64Array((K + 1) * K);
 let step = 1;
 
+/** The best tags under the current weights: the run-time decoder, over emission scores summed here. */
 function decode(rows: Int32Array[], weights: Float64Array, transitions: Float64Array): Uint8Array {
-  const n = rows.length;
-  const best = new Float64Array(n * K);
-  const back = new Uint8Array(n * K);
-  const emit = (i: number, t: number): number => {
-    let s = 0;
-    for (const r of rows[i]!) if (r >= 0) s += weights[r * K + t]!;
-    return s;
-  };
-  for (let t = 0; t < K; t++) best[t] = t === 0 || t % 2 === 1 ? emit(0, t) + transitions[K * K + t]! : -Infinity;
-  for (let i = 1; i < n; i++)
-    for (let t = 0; t < K; t++) {
-      let top = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < K; p++) {
-        if (!allowed(p, t)) continue;
-        const v = best[(i - 1) * K + p]! + transitions[p * K + t]!;
-        if (v > top) [top, arg] = [v, p];
-      }
-      best[i * K + t] = top + emit(i, t);
-      back[i * K + t] = arg;
-    }
-  const path = new Uint8Array(n);
-  let last = 0;
-  for (let t = 1; t < K; t++) if (best[(n - 1) * K + t]! > best[(n - 1) * K + last]!) last = t;
-  path[n - 1] = last;
-  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * K + path[i]!]!;
-  return path;
+  const scores = new Float64Array(rows.length * K);
+  rows.forEach((token, i) => {
+    for (const r of token) if (r >= 0) for (let t = 0; t < K; t++) scores[i * K + t]! += weights[r * K + t]!;
+  });
+  return viterbi(scores, rows.length, constrained(transitions));
 }
 
 const update = (index: number, delta: number, weights: Float64Array, sums: Float64Array): void => {

@@ -39,7 +39,7 @@ export interface TaggerModel {
 }
 
 /** An I- tag may only continue a name of its own type. */
-export function allowed(from: number, to: number): boolean {
+function allowed(from: number, to: number): boolean {
   if (to === 0 || to % 2 === 1) return true;
   return from === to || from === to - 1;
 }
@@ -57,7 +57,11 @@ export function weightsAt(model: TaggerModel, hash: number): number {
 }
 
 /** Viterbi decoding given each token's emission scores (`scores[i * TAG_COUNT + tag]`); forbidden transitions weigh -Infinity. */
-export function viterbi(scores: Float32Array, n: number, transitions: Float32Array): Uint8Array {
+export function viterbi(
+  scores: Float32Array | Float64Array,
+  n: number,
+  transitions: Float32Array | Float64Array,
+): Uint8Array {
   const K = TAG_COUNT;
   const path = new Uint8Array(n);
   if (n === 0) return path;
@@ -88,31 +92,27 @@ export function viterbi(scores: Float32Array, n: number, transitions: Float32Arr
 }
 
 /** The transitions with the forbidden ones (an I- tag that continues nothing of its type) set to -Infinity. */
-export function constrained(transitions: Float32Array): Float32Array {
+export function constrained<T extends Float32Array | Float64Array>(transitions: T): T {
   const K = TAG_COUNT;
-  const out = Float32Array.from(transitions);
+  const out = transitions.slice() as T;
   for (let p = 0; p <= K; p++)
     for (let t = 0; t < K; t++) if (p === K ? t !== 0 && t % 2 === 0 : !allowed(p, t)) out[p * K + t] = -Infinity;
   return out;
 }
 
 /** Emission scores of every token of a sentence under the model (`features` holds `perToken` hashes a token, 0 for none). */
-export function emissionScores(model: TaggerModel, features: Int32Array, perToken: number): Float32Array {
+function emissionScores(model: TaggerModel, features: Int32Array, perToken: number): Float32Array {
   const K = TAG_COUNT;
   const n = features.length / perToken;
   const sums = new Int32Array(n * K);
-  const { keys, rows, weights } = model;
-  const mask = keys.length - 1;
+  const { weights } = model;
   for (let i = 0; i < n; i++) {
     const base = i * K;
     for (let f = i * perToken; f < (i + 1) * perToken; f++) {
       const h = features[f]!;
       if (h === 0) continue;
-      // weightsAt, inlined: this loop is the tagger's hot path.
-      let slot = h & mask;
-      while (keys[slot] !== h && keys[slot] !== 0) slot = (slot + 1) & mask;
-      if (keys[slot] === 0) continue;
-      const at = rows[slot]! * K;
+      const at = weightsAt(model, h);
+      if (at < 0) continue;
       for (let t = 0; t < K; t++) sums[base + t]! += weights[at + t]!;
     }
   }
