@@ -41,6 +41,7 @@ export function retokenise(raw: readonly string[], spans: readonly Span[]): Tagg
   return { words, tags, gaps };
 }
 
+// CoNLL's four types, which Re-DocRED uses too (its TIME and NUM are no names).
 const CONLL_TYPES: Record<string, NameType> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 
 /** CoNLL-style columns (token first, IOB1 or IOB2 tag last); documents split at -DOCSTART-. */
@@ -90,8 +91,6 @@ export function readConll(path: string, separator = /\s+/): TaggedSentence[][] {
   return docs.filter((d) => d.length);
 }
 
-const REDOCRED_TYPES: Record<string, NameType> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
-
 /** Re-DocRED: every mention of every entity, per sentence. */
 export function readRedocred(path: string): TaggedSentence[][] {
   const docs = JSON.parse(readFileSync(path, 'utf8')) as {
@@ -102,7 +101,7 @@ export function readRedocred(path: string): TaggedSentence[][] {
     const spans: Span[][] = doc.sents.map(() => []);
     for (const entity of doc.vertexSet)
       for (const m of entity) {
-        const type = REDOCRED_TYPES[m.type];
+        const type = CONLL_TYPES[m.type];
         if (type) spans[m.sent_id]!.push({ from: m.pos[0], to: m.pos[1], type });
       }
     return doc.sents.map((sent, i) =>

@@ -12,15 +12,11 @@ import { parseText } from '../../src/ingest/index.js';
 import { splitSentences } from '../../src/extract/sentences.js';
 import { seededRandom } from '../../src/graph/layout.js';
 import { requirePath, sharedPath } from '../shared-data.js';
+import { optionValue } from './options.js';
 import { shuffle } from './shuffle.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: string): string => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
-};
-const count = Number(flag('--count', '2400'));
-const out = flag('--out', 'training/ner/whitehouse/sentences.jsonl');
+const count = Number(optionValue('--count', '2400'));
+const out = optionValue('--out', 'training/ner/whitehouse/sentences.jsonl');
 const PER_DOCUMENT = 4;
 
 const docsDir = requirePath(

@@ -21,18 +21,14 @@ import {
 } from '../../src/extract/ner/index.js';
 import { seededRandom } from '../../src/graph/layout.js';
 import { PROJECT_ROOT, requirePath, sharedPath } from '../shared-data.js';
+import { optionValue } from './options.js';
 import { shuffle } from './shuffle.js';
 import { gumSplits, readAnnotated, readConll, readGum, readRedocred } from './corpora.js';
 import { describeScore, scoreSpans } from './score.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: string): string => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
-};
-const epochs = Number(flag('--epochs', '10'));
-const minCount = Number(flag('--min-count', '1'));
-const out = flag('--out', join(PROJECT_ROOT, 'data/models/ner.bin'));
+const epochs = Number(optionValue('--epochs', '10'));
+const minCount = Number(optionValue('--min-count', '1'));
+const out = optionValue('--out', join(PROJECT_ROOT, 'data/models/ner.bin'));
 
 const nlp = (...p: string[]): string => requirePath('train:ner', 'the annotated data', sharedPath('nlp', ...p));
 const gum = gumSplits(nlp('gum'));
