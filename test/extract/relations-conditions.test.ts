@@ -14,6 +14,7 @@ import { keyOf, makeContext, PEOPLE } from '../fixtures/relations/context.js';
 const KOVACS = keyOf('Person', 'Anna Kovacs');
 const LIND = keyOf('Person', 'Peter Lind');
 const CEASEFIRE = keyOf('Event', 'ceasefire');
+const SUMMIT = keyOf('Event', 'summit');
 
 function found(text: string, type: RelationType): string[][] {
   const ctx = makeContext(text, PEOPLE, '2025-08-16');
@@ -53,6 +54,8 @@ describe('lexicon conditions', () => {
 
   it.each([
     ['"declined to comment"', 'Lind declined to comment on the ceasefire.', 'REJECTED', []],
+    ['"declined to take questions"', 'Lind declined to take questions after the summit.', 'REJECTED', []],
+    ['"declined to take part"', 'Lind declined to take part in the summit.', 'REJECTED', [[LIND, SUMMIT]]],
     ['"declined to" with something refused', 'Lind declined to accept the ceasefire.', 'REJECTED', [[LIND, CEASEFIRE]]],
     ['"is accused of"', 'Lind is accused of delaying the ceasefire.', 'REJECTED', []],
     [

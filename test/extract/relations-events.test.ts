@@ -64,6 +64,14 @@ describe('MET_WITH', () => {
     expect(relations('Kovacs met Lind at the summit.', 'MET_WITH')[0]?.event).toBe(SUMMIT);
   });
 
+  it('reads "A of X and B of Y met in Z" as a meeting, but not "A and B met a challenge"', () => {
+    expect(
+      pairs(relations('President Kovacs of Sylvania and President Lind of Freedonia met in Geneva.', 'MET_WITH')),
+    ).toEqual([pair(KOVACS, LIND)]);
+    expect(relations('Kovacs and Lind said new rules would meet a growing challenge.', 'MET_WITH')).toEqual([]);
+    expect(relations('Kovacs and Lind spoke to the importance of the ceasefire.', 'MET_WITH')).toEqual([]);
+  });
+
   it('merges both directions into one source/target order', () => {
     const rels = relations('Kovacs met Lind. Later Lind met Kovacs again.', 'MET_WITH');
     expect(new Set(rels.map((r) => `${r.source}>${r.target}`)).size).toBe(1);
@@ -188,6 +196,37 @@ describe('PROPOSED and REJECTED', () => {
     ['a sentence-initial participle', 'Asked about the ceasefire, Kovacs smiled.'],
   ])('finds no PROPOSED in %s', (_name, text) => {
     expect(relations(text, 'PROPOSED')).toEqual([]);
+  });
+
+  it('gives an act of "the two leaders" or "they" to each actor named together before', () => {
+    const opening = 'Today, President Kovacs of Sylvania and President Lind of Freedonia met in Geneva.';
+    const both = [
+      [KOVACS, CEASEFIRE, 'the ceasefire along the border'],
+      [LIND, CEASEFIRE, 'the ceasefire along the border'],
+    ];
+    expect(facts(`${opening} The two leaders rejected the ceasefire along the border.`, 'REJECTED')).toEqual(both);
+    expect(facts(`${opening} Both leaders noted they rejected the ceasefire along the border.`, 'REJECTED')).toEqual(
+      both,
+    );
+    // A group noun reaches back over a sentence with another subject; "they" does not.
+    expect(
+      facts(
+        `${opening} Sylvania announced new funding. The leaders rejected the ceasefire along the border.`,
+        'REJECTED',
+      ),
+    ).toEqual(both);
+    expect(
+      facts(`${opening} Sylvania announced new funding. They rejected the ceasefire along the border.`, 'REJECTED'),
+    ).toEqual([]);
+  });
+
+  it('gives no act to a plural subject that does not fit the group', () => {
+    const opening = 'Kovacs, Lind and Ortiz met in Geneva.';
+    // Three people are not "the two leaders", and people are not "both countries".
+    expect(facts(`${opening} The two leaders rejected the ceasefire.`, 'REJECTED')).toEqual([]);
+    expect(facts('Kovacs and Lind met in Geneva. Both countries rejected the ceasefire.', 'REJECTED')).toEqual([]);
+    // Nor to the person named before: "they" is not Ortiz.
+    expect(facts('Ortiz spoke in Geneva. They rejected the ceasefire.', 'REJECTED')).toEqual([]);
   });
 
   it('does not read "accused of" without an object as the accused accusing', () => {

@@ -56,6 +56,7 @@ const titles = load<{
   roleHeads: string[];
   titleModifiers: string[];
   firstNameHonorifics: string[];
+  groupNouns: Record<'Person' | 'Country' | 'any', string[]>;
 }>('titles.json');
 const grammar = load<{
   determiners: string[];
@@ -69,6 +70,7 @@ const grammar = load<{
   speechCuesBeforeName: string[];
   objectMarkers: string[];
   relativeYears: Record<string, number>;
+  groupCounts: Record<string, number>;
 }>('grammar.json');
 const countries = load<{ countries: CountryRow[] }>('countries.json').countries;
 const seats = load<{ seats: Record<string, string> }>('seats.json').seats;
@@ -223,6 +225,14 @@ export const HONORIFIC_WORDS: ReadonlySet<string> = new Set(
 );
 /** Words that may stand inside a title before a name ("Russia's top economic envoy"). */
 export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(titles.titleModifiers);
+/** Plural nouns naming back actors named together ("the two leaders", "both countries"), with the label they fit (none: any). */
+export const GROUP_NOUNS: ReadonlyMap<string, 'Person' | 'Country' | undefined> = new Map([
+  ...titles.groupNouns.Person.map((w) => [w, 'Person'] as const),
+  ...titles.groupNouns.Country.map((w) => [w, 'Country'] as const),
+  ...titles.groupNouns.any.map((w) => [w, undefined] as const),
+]);
+/** "both", "two", …: the size of a group named back ("both leaders"). */
+export const GROUP_COUNTS: ReadonlyMap<string, number> = new Map(Object.entries(grammar.groupCounts));
 /** Styles used with a first name ("Sir Keir"). */
 export const FIRST_NAME_HONORIFICS: ReadonlySet<string> = new Set(titles.firstNameHonorifics);
 /** "last", "next", "this" before "year": the year's offset from the article's ("last year's summit"). */

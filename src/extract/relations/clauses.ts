@@ -12,7 +12,9 @@ import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } f
 // may stand between too.
 const ADJACENT =
   /^(?:\s*,[^,;]{1,80},)?\s*(?:(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*\s+)?(?:and\s+(?:its|their)\s+\p{Ll}+\s+)?(?:(?:also|then|later|had|has|have|is|are|was|were|will|would|been|being|previously|again|today|yesterday|recently|earlier|now|separately|itself|jointly|both|once|on\s+\p{Lu}\p{Ll}+|\p{Ll}+ly)\s+)*$/u;
-const COORDINATION = /^\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
+// Between two coordinated actors: "A and B", "A, B and C", "President A of Arland and President B".
+export const COORDINATION =
+  /^(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*)+)?\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
 
 /**
  * The subject of a verb at `verbStart`: the nearest subject-like candidate before it
@@ -39,6 +41,21 @@ export function subjectOf(
     if (c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(a.masked.slice(c.end, verbStart))) continue;
     const e = resolveCandidate(a, c, history);
     if (e) return e;
+  }
+  return undefined;
+}
+
+/** The nearest subject before `verbStart` when it is a plural one ("they", "the two leaders"). */
+export function pluralSubject(
+  a: Analysis,
+  from: number,
+  verbStart: number,
+): Extract<Candidate, { kind: 'plural' }> | undefined {
+  const list = candidatesIn(a, from, verbStart);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const c = list[i]!;
+    if (c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(a.masked.slice(c.end, verbStart))) continue;
+    return c.kind === 'plural' ? c : undefined;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
  * and the article-level analysis (quotes, masked text, frame tokens) that several
  * extractors reuse.
  */
+import type { Opening } from './groups.js';
 import type { ArticleRelation, EntityLabel, Evidence, Sentence } from '../../types.js';
 import type { EntityMention, ExtractionContext } from '../types.js';
 import type { Token } from '../tokens.js';
@@ -33,6 +34,7 @@ export interface Analysis {
     titles?: Map<string, Set<string>>;
     subjects?: Map<number, string | null>;
     ranking?: string[];
+    openings?: Map<number, Opening>;
     attributions?: unknown;
   };
 }

@@ -23,6 +23,10 @@ const overlaps = (h: Hit, list: Hit[]): boolean => list.some((o) => h.start < o.
 const PLANNED =
   /\b(?:will|would|shall|to\s+meet|plans?\s+to|planning|set\s+to|expected|scheduled|due\s+to|going\s+to|could|may|might|hopes?\s+to|upcoming|next|invited|proposed|ahead\s+of|potential(?:ly)?|possible|possibly|possibility|future|would\s+like)\b/iu;
 
+// What may follow a verb used without an object: punctuation, a preposition, an adverb, a date or a place.
+const RECIPROCAL_NEXT =
+  /^\s*(?:[.,;:!?—–)]|$|(?:in|on|at|for|during|over|with|to\s+discuss|again|today|yesterday|tomorrow|tonight|twice|\p{Ll}+ly|\p{Lu}[\p{L}-]*)\b)/u;
+
 /** Whether a Person–Country pair is a meeting: it is not ("Trump met Putin in Russia"); the rest may be. */
 function compatible(a: Analysis, x: string, y: string): boolean {
   const lx = a.ctx.entities.get(x)?.label;
@@ -108,8 +112,12 @@ function emit(
 function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: SpeakerHistory): void {
   const seen = new Set<string>();
   const text = a.masked;
-  const transitive = lex.transitive.find(a.tokens, s.start, s.end);
-  for (const v of transitive) {
+  // A transitive reading rules out the others when it found its object, or when it is longer
+  // ("spoke to the economic imperative"); "A and B met in Lisbon" is reciprocal.
+  const transitive: Hit[] = [];
+  const longer: Hit[] = [];
+  for (const v of lex.transitive.find(a.tokens, s.start, s.end)) {
+    longer.push(v);
     let objFrom = v.end;
     if (isPassive(a, v.start, v.text)) {
       const by = /^\s+by\b/i.exec(text.slice(v.end, v.end + 6));
@@ -117,11 +125,22 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
     }
     const objects = objectsAfter(a, objFrom, s.end).map((m) => m.entity);
     if (objects.length === 0) continue;
+    transitive.push(v);
     const subjects = subjectGroup(a, s.start, v.start, history);
     emit(a, lex, s, subjects, objects, v, seen);
   }
   for (const v of lex.reciprocal.find(a.tokens, s.start, s.end)) {
-    if (overlaps(v, transitive)) continue;
+    if (
+      overlaps(v, transitive) ||
+      overlaps(
+        v,
+        longer.filter((t) => t.end > v.end),
+      )
+    )
+      continue;
+    // A transitive verb without an actor after it is reciprocal only when no object follows at all
+    // ("met in Lisbon", "met on Friday"), not "met a growing challenge".
+    if (overlaps(v, longer) && !RECIPROCAL_NEXT.test(text.slice(v.end, v.end + 30))) continue;
     const group = subjectGroup(a, s.start, v.start, history);
     if (group.length >= 2) emit(a, lex, s, group, group, v, seen);
   }

@@ -8,13 +8,22 @@ import type { EntityMention } from '../types.js';
 import { ACTOR_LABELS, mentionsIn, sentenceAt, type Analysis } from './context.js';
 import { firstStartingFrom } from '../../util/search.js';
 import { firstTokenFrom, type Token } from '../tokens.js';
-import { DEFINITE_DETERMINERS, OBJECT_MARKERS, ROLE_HEADS, TITLE_MODIFIERS } from '../entities/lexicon.js';
+import {
+  DEFINITE_DETERMINERS,
+  GROUP_COUNTS,
+  GROUP_NOUNS,
+  OBJECT_MARKERS,
+  ROLE_HEADS,
+  TITLE_MODIFIERS,
+} from '../entities/lexicon.js';
 
 /** A possible subject found in the frame text. */
 export type Candidate =
   | { kind: 'mention'; at: number; end: number; entity: string; label: string }
   | { kind: 'pronoun'; at: number; end: number }
-  | { kind: 'descriptor'; at: number; end: number; words: string[] };
+  | { kind: 'descriptor'; at: number; end: number; words: string[] }
+  /** "they", "the two leaders", "both countries": actors named together before (groups.ts). */
+  | { kind: 'plural'; at: number; end: number; pronoun: boolean; count?: number; label?: 'Person' | 'Country' };
 
 // A mention right after one of these words is an object or a modifier, not the subject.
 const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
@@ -106,6 +115,11 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
       out.push({ kind: 'pronoun', at: t.start, end: t.end });
       continue;
     }
+    const plural = pluralAt(a, i, first);
+    if (plural) {
+      if (!inAside(plural.at)) out.push(plural);
+      continue;
+    }
     if (!ROLE_HEADS.has(t.lower)) continue;
     // "the Russian president": a determiner up to five words back, nothing but words between.
     let d = i - 1;
@@ -132,6 +146,31 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
     out.push({ kind: 'descriptor', at, end: t.end, words });
   }
   return out.sort((x, y) => x.at - y.at);
+}
+
+/**
+ * A plural subject ending at token `i`: "they", or a group noun after "the", "both" or "the two"
+ * ("the leaders", "both countries", "the two sides"); not "the leaders of …" (the group is named
+ * there) nor "Presidents A and B" (a title before names).
+ */
+function pluralAt(a: Analysis, i: number, first: number): Extract<Candidate, { kind: 'plural' }> | undefined {
+  const tokens = a.tokens;
+  const t = tokens[i]!;
+  if (t.lower === 'they') return { kind: 'plural', at: t.start, end: t.end, pronoun: true };
+  if (!GROUP_NOUNS.has(t.lower) || t.possessive) return undefined;
+  const next = tokens[i + 1];
+  if (next && joined(a, t, next) && (next.cap || next.lower === 'of')) return undefined;
+  let d = i - 1;
+  const word = (k: number): string | undefined =>
+    k >= first && joined(a, tokens[k]!, tokens[k + 1]!) ? tokens[k]!.lower : undefined;
+  const count = GROUP_COUNTS.get(word(d) ?? '');
+  if (count !== undefined) d--;
+  // "both leaders" needs no article; "the two leaders", "the leaders" do.
+  if (word(d) === 'the') d--;
+  else if (word(d + 1) !== 'both') return undefined;
+  const at = tokens[d + 1]!.start;
+  if (overlapsMention(a, at, t.end)) return undefined;
+  return { kind: 'plural', at, end: t.end, pronoun: false, count, label: GROUP_NOUNS.get(t.lower) };
 }
 
 // A pronoun or descriptor the entity extractor already resolved to a Person is taken as
@@ -245,5 +284,8 @@ export function resolveCandidate(a: Analysis, c: Candidate, history: SpeakerHist
       return resolvePronoun(a, c.at, history);
     case 'descriptor':
       return resolveDescriptor(a, c.words, c.at);
+    case 'plural':
+      // A group is not one speaker or subject; the verb relations resolve it whole (groups.ts).
+      return undefined;
   }
 }

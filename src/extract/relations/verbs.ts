@@ -14,7 +14,8 @@ import { ENTITY_LABELS, type EntityLabel, type RelationType, type Sentence } fro
 import type { ExtractionContext, Extractor } from '../types.js';
 import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation, type Analysis } from './context.js';
 import { firstStartingFrom } from '../../util/search.js';
-import { isPassive, subjectGroup, subjectOf } from './clauses.js';
+import { isPassive, pluralSubject, subjectGroup, subjectOf } from './clauses.js';
+import { resolveGroup } from './groups.js';
 import { phraseMatcher, phrases, type Lexicon } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from './phrases.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
@@ -248,6 +249,13 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
     }
     const participle = /ing$/.test(m.text) && /,\s*$/.test(lead);
     const clause = relativeStart(a, s, from);
+    // "The two leaders condemned …", "they called for …": every actor of the group named before.
+    const plural = participle ? undefined : pluralSubject(a, clause, from);
+    if (plural) {
+      const group = resolveGroup(a, plural);
+      for (const actor of group ?? []) emit(a, s, type, actor, to, seen, s.end, group);
+      continue;
+    }
     source = subjectOf(a, clause, from, history, participle) ?? relativeAntecedent(a, s, from);
     if (!source) source = subjectOf(a, s.start, from, history, participle);
     if (!source) continue;
