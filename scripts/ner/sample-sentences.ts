@@ -12,7 +12,7 @@ import { parseText } from '../../src/ingest/index.js';
 import { splitSentences } from '../../src/extract/sentences.js';
 import { seededRandom } from '../../src/graph/layout.js';
 import { requirePath, sharedPath } from '../shared-data.js';
-import { optionValue } from './options.js';
+import { optionValue } from '../options.js';
 import { shuffle } from './shuffle.js';
 
 const count = Number(optionValue('--count', '2400'));

@@ -21,7 +21,7 @@ import {
 } from '../../src/extract/ner/index.js';
 import { seededRandom } from '../../src/graph/layout.js';
 import { PROJECT_ROOT, requirePath, sharedPath } from '../shared-data.js';
-import { optionValue } from './options.js';
+import { optionValue } from '../options.js';
 import { shuffle } from './shuffle.js';
 import { gumSplits, readAnnotated, readConll, readGum, readRedocred } from './corpora.js';
 import { describeScore, scoreSpans } from './score.js';

@@ -220,6 +220,25 @@ describe('PROPOSED and REJECTED', () => {
     ).toEqual([]);
   });
 
+  it('takes the subject of a clause opened by "after" or "before", not the speaker before it', () => {
+    expect(
+      facts('The talks were a win, said Ortiz, especially after Kovacs had proposed a ceasefire in May.', 'PROPOSED'),
+    ).toEqual([[KOVACS, CEASEFIRE, 'a ceasefire in May']]);
+    // "after Lind" with no verb of its own is still an object.
+    expect(facts('Ortiz spoke after Lind and proposed a ceasefire.', 'PROPOSED').map((f) => f[0])).toEqual([ORTIZ]);
+  });
+
+  it('reads the verbs the CAMEO dictionary gives the lexicons', () => {
+    expect(facts('Lind deplored the ceasefire in the east.', 'REJECTED')).toEqual([
+      [LIND, CEASEFIRE, 'the ceasefire in the east'],
+    ]);
+    expect(facts('Kovacs pledged to respect the ceasefire.', 'PROPOSED')).toEqual([
+      [KOVACS, CEASEFIRE, 'respect the ceasefire'],
+    ]);
+    // Left out of the import: a state of mind is no proposal.
+    expect(facts('Kovacs hoped for a ceasefire.', 'PROPOSED')).toEqual([]);
+  });
+
   it('gives no act to a plural subject that does not fit the group', () => {
     const opening = 'Kovacs, Lind and Ortiz met in Geneva.';
     // Three people are not "the two leaders", and people are not "both countries".

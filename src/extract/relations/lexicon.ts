@@ -61,5 +61,23 @@ export function phraseMatcher(lexicon: Lexicon, key: string, optional = false): 
   return matcher;
 }
 
+/** The verbs imported from the CAMEO verb dictionary, by the lexicon they add to (scripts/lexicons/cameo.ts). */
+export const CAMEO_VERBS = 'cameo-verbs.json';
+
+interface CameoImport {
+  verbs: Record<string, { forms: string[] }>;
+}
+
+/**
+ * The trigger verbs of `lexicon`: its own `verbs` and those the CAMEO import gives it, read from
+ * `read` (the same reader as the lexicon's). A lexicon the import does not name has only its own.
+ */
+export function triggerVerbs(lexicon: Lexicon, read: LexiconReader = readLexicon): string[] {
+  const own = phrases(lexicon, 'verbs');
+  const imported = (read(CAMEO_VERBS).data.lexicons as Record<string, CameoImport> | undefined)?.[lexicon.file];
+  if (!imported) return own;
+  return [...new Set([...own, ...Object.values(imported.verbs).flatMap((v) => v.forms)])];
+}
+
 /** The speech verbs (VerbNet say-37.7 …): every pattern that reads statements attributes them with these. */
 export const SPEECH_VERBS = 'speech-verbs.json';

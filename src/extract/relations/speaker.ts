@@ -70,12 +70,17 @@ function onlyWhitespace(text: string, from: number, to: number): boolean {
 // Only spaces between two tokens: "with Russian President Vladimir Putin" is one run, "with Fox News, Trump" is not.
 const joined = (a: Analysis, left: Token, right: Token): boolean => onlyWhitespace(a.masked, left.end, right.start);
 
+// "after", "before" also open a clause: "after Lind had promised …" has Lind for its subject.
+const CONJUNCTION_MARKERS: ReadonlySet<string> = new Set(['after', 'before']);
+const FINITE_VERB_AFTER = /^\s+(?:had|has|have|was|were|is|are|will|would|could|did|\p{Ll}+ed)\b/u;
+
 function isSubjectLike(a: Analysis, m: EntityMention, lineStart: number): boolean {
   if (POSSESSIVE_AFTER.test(a.masked.slice(m.end, m.end + 3))) return false;
   const tokens = a.tokens;
   let i = firstTokenFrom(tokens, m.start) - 1;
   if (i < 0 || tokens[i]!.start < lineStart) return true;
-  if (OBJECT_MARKERS.has(tokens[i]!.lower) && joined(a, tokens[i]!, tokens[i + 1] ?? tokens[i]!)) return false;
+  if (OBJECT_MARKERS.has(tokens[i]!.lower) && joined(a, tokens[i]!, tokens[i + 1] ?? tokens[i]!))
+    return CONJUNCTION_MARKERS.has(tokens[i]!.lower) && FINITE_VERB_AFTER.test(a.masked.slice(m.end, m.end + 30));
   // Skip titles, names and possessors ("meet Ukraine's", "with Russian President") back to the word before them.
   let right = tokens[i + 1]!;
   while (

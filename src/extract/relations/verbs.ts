@@ -16,8 +16,8 @@ import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation, type Analy
 import { firstStartingFrom } from '../../util/search.js';
 import { isPassive, pluralSubject, subjectGroup, subjectOf } from './clauses.js';
 import { resolveGroup } from './groups.js';
-import { phraseMatcher, phrases, type Lexicon } from './lexicon.js';
-import type { PhraseHit, PhraseMatcher } from './phrases.js';
+import { phraseMatcher, phrases, triggerVerbs, type Lexicon } from './lexicon.js';
+import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
 
 // A period inside a sentence is an abbreviation ("U.S."); the sentence end bounds the clause anyway.
@@ -351,7 +351,8 @@ export interface VerbRelationOptions {
 export function createVerbRelationExtractor({ type, lexicon }: VerbRelationOptions): Extractor {
   const t: Triggers = {
     type,
-    verbs: phraseMatcher(lexicon, 'verbs'),
+    // The lexicon's own verbs and those the CAMEO verb dictionary gives it.
+    verbs: new PhraseMatcher(triggerVerbs(lexicon)),
     nouns: phraseMatcher(lexicon, 'nouns', true),
     conditions: readConditions(lexicon),
   };
