@@ -72,6 +72,23 @@ describe('MET_WITH', () => {
     expect(relations('Kovacs and Lind spoke to the importance of the ceasefire.', 'MET_WITH')).toEqual([]);
   });
 
+  it('takes "I" in a transcript turn for the speaker, and no meeting that is denied', () => {
+    const text = [
+      'Remarks by President Peter Lind',
+      'THE PRESIDENT: Anna Kovacs and I spoke about the ceasefire this morning. I have no meeting with Maria Ortiz to announce.',
+      'Q Thank you.',
+    ].join('\n');
+    expect(pairs(relations(text, 'MET_WITH'))).toEqual([pair(KOVACS, LIND)]);
+    expect(relations('Kovacs has not met Lind since the summit.', 'MET_WITH')).toEqual([]);
+  });
+
+  it('reads no demand into a speaker recalling their own words in their turn', () => {
+    const recalled =
+      'Remarks by President Peter Lind\nTHE PRESIDENT: Back then I said, "We have to sign the peace deal."';
+    expect(relations(recalled, 'PROPOSED')).toEqual([]);
+    expect(relations('Lind said, "We have to sign the peace deal."', 'PROPOSED').map((r) => r.source)).toEqual([LIND]);
+  });
+
   it('merges both directions into one source/target order', () => {
     const rels = relations('Kovacs met Lind. Later Lind met Kovacs again.', 'MET_WITH');
     expect(new Set(rels.map((r) => `${r.source}>${r.target}`)).size).toBe(1);

@@ -118,6 +118,28 @@ describe('SAID attribution', () => {
       expect(turns(text)).toEqual([[ORTIZ, 'Freedonia is ready.']]);
     });
 
+    it('reads an office label where it first appears, whichever of its turns is read first', () => {
+      const text = [
+        'Remarks by President Peter Lind',
+        'THE PRESIDENT: We talked about Sylvania.',
+        'Q What did President Maria Ortiz say?',
+        'THE PRESIDENT: Ortiz spoke first. He said, "Freedonia is ready."',
+      ].join('\n');
+      expect(turns(text)).toEqual([
+        [ORTIZ, 'Freedonia is ready.'],
+        [LIND, 'We talked about Sylvania.'],
+        [LIND, 'Ortiz spoke first.'],
+      ]);
+    });
+
+    it('never takes "he" in a turn for the one speaking', () => {
+      const text = [
+        'Remarks by President Peter Lind',
+        'THE PRESIDENT: Lind is here. He said, "Sylvania is ready."',
+      ].join('\n');
+      expect(turns(text).filter(([, quote]) => quote === 'Sylvania is ready.')).toEqual([]);
+    });
+
     it('leaves a quotation inside a turn to the quote attribution', () => {
       const text = ['Briefing', 'MR. LIND: Kovacs told me: "Sylvania will sign."', 'Q Thanks.'].join('\n');
       expect(turns(text)).toEqual([[KOVACS, 'Sylvania will sign.']]);

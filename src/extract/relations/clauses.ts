@@ -60,13 +60,22 @@ export function pluralSubject(
   return undefined;
 }
 
-/** The subject group before `verbStart`: the nearest subject and the actors coordinated with it. */
-export function subjectGroup(a: Analysis, from: number, verbStart: number, history: SpeakerHistory): string[] {
+/**
+ * The subject group before `verbStart`: the nearest subject and the actors coordinated with it;
+ * `firstPerson` lets "I" stand for the speaker of a transcript turn (resolveCandidate).
+ */
+export function subjectGroup(
+  a: Analysis,
+  from: number,
+  verbStart: number,
+  history: SpeakerHistory,
+  firstPerson = false,
+): string[] {
   const list: Candidate[] = candidatesIn(a, from, verbStart);
   for (let i = list.length - 1; i >= 0; i--) {
     const c = list[i]!;
     if (c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(a.masked.slice(c.end, verbStart))) continue;
-    const head = resolveCandidate(a, c, history);
+    const head = resolveCandidate(a, c, history, firstPerson);
     if (!head) continue;
     const group = [head];
     // Walk left through "A, B and C".

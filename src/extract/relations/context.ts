@@ -35,6 +35,7 @@ export interface Analysis {
     subjects?: Map<number, string | null>;
     ranking?: string[];
     openings?: Map<number, Opening>;
+    turnSpeakers?: Map<string, string | undefined>;
     attributions?: unknown;
   };
 }

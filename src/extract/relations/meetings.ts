@@ -23,6 +23,7 @@ const overlaps = (h: Hit, list: Hit[]): boolean => list.some((o) => h.start < o.
 const PLANNED =
   /\b(?:will|would|shall|to\s+meet|plans?\s+to|planning|set\s+to|expected|scheduled|due\s+to|going\s+to|could|may|might|hopes?\s+to|upcoming|next|invited|proposed|ahead\s+of|potential(?:ly)?|possible|possibly|possibility|future|would\s+like)\b/iu;
 
+const NEGATED = /\b(?:not|never|no|\p{L}+n['’]t)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 // What may follow a verb used without an object: punctuation, a preposition, an adverb, a date or a place.
 const RECIPROCAL_NEXT =
   /^\s*(?:[.,;:!?—–)]|$|(?:in|on|at|for|during|over|with|to\s+discuss|again|today|yesterday|tomorrow|tonight|twice|\p{Ll}+ly|\p{Lu}[\p{L}-]*)\b)/u;
@@ -40,7 +41,7 @@ function compatible(a: Analysis, x: string, y: string): boolean {
 function firstSubject(a: Analysis, s: Sentence, before: number, history: SpeakerHistory): string | undefined {
   for (const c of candidatesIn(a, s.start, before)) {
     if (c.kind === 'mention' && c.label !== 'Person') continue;
-    const e = resolveCandidate(a, c, history);
+    const e = resolveCandidate(a, c, history, true);
     if (e) return e;
   }
   return undefined;
@@ -59,7 +60,7 @@ function ownerOf(a: Analysis, s: Sentence, noun: Hit, history: SpeakerHistory): 
       return subject ? [subject] : [];
     }
   }
-  const group = subjectGroup(a, s.start, noun.start, history);
+  const group = subjectGroup(a, s.start, noun.start, history, true);
   if (group.length > 0) return group;
   // "A group of diplomats held their first meeting with X": the clause's first actor.
   const lead = candidatesIn(a, s.start, noun.start).find((c) => c.kind === 'mention');
@@ -87,6 +88,8 @@ function emit(
   trigger: Hit,
   seen: Set<string>,
 ): void {
+  // "has not met", "I don't have a meeting with", "can't speak to": no meeting.
+  if (NEGATED.test(a.masked.slice(Math.max(s.start, trigger.start - 40), trigger.start))) return;
   const prefix = a.masked.slice(s.start, Math.min(s.end, trigger.end + 25));
   const status = PLANNED.test(prefix) ? 'planned' : 'occurred';
   const event = mentionsIn(a.frameMentions, s.start, s.end).find((m) => m.label === 'Event')?.entity;
@@ -126,7 +129,7 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
     const objects = objectsAfter(a, objFrom, s.end).map((m) => m.entity);
     if (objects.length === 0) continue;
     transitive.push(v);
-    const subjects = subjectGroup(a, s.start, v.start, history);
+    const subjects = subjectGroup(a, s.start, v.start, history, true);
     emit(a, lex, s, subjects, objects, v, seen);
   }
   for (const v of lex.reciprocal.find(a.tokens, s.start, s.end)) {
@@ -141,7 +144,7 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
     // A transitive verb without an actor after it is reciprocal only when no object follows at all
     // ("met in Lisbon", "met on Friday"), not "met a growing challenge".
     if (overlaps(v, longer) && !RECIPROCAL_NEXT.test(text.slice(v.end, v.end + 30))) continue;
-    const group = subjectGroup(a, s.start, v.start, history);
+    const group = subjectGroup(a, s.start, v.start, history, true);
     if (group.length >= 2) emit(a, lex, s, group, group, v, seen);
   }
   for (const n of lex.nouns.find(a.tokens, s.start, s.end)) {
@@ -158,7 +161,7 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
       // "A and B held talks", "A and B renewed negotiations": a conduct verb just before the noun.
       const conduct = lex.conduct.find(a.tokens, Math.max(s.start, n.start - 40), n.start).pop();
       if (conduct && a.tokens[n.token - 1] && conduct.next >= n.token - 3) {
-        const group = subjectGroup(a, s.start, conduct.start, history);
+        const group = subjectGroup(a, s.start, conduct.start, history, true);
         if (group.length >= 2) emit(a, lex, s, group, group, n, seen);
       }
       continue;

@@ -5,6 +5,8 @@
  * words never become speakers.
  */
 import type { EntityMention } from '../types.js';
+import { turnsOf, type SpeakerTurn } from '../transcripts.js';
+import { normalizeName } from '../../util/text.js';
 import { ACTOR_LABELS, mentionsIn, sentenceAt, type Analysis } from './context.js';
 import { firstStartingFrom } from '../../util/search.js';
 import { firstTokenFrom, type Token } from '../tokens.js';
@@ -15,12 +17,15 @@ import {
   OBJECT_MARKERS,
   ROLE_HEADS,
   TITLE_MODIFIERS,
+  TITLE_WORDS,
 } from '../entities/lexicon.js';
 
 /** A possible subject found in the frame text. */
 export type Candidate =
   | { kind: 'mention'; at: number; end: number; entity: string; label: string }
   | { kind: 'pronoun'; at: number; end: number }
+  /** "I" in a transcript: the speaker of the turn. */
+  | { kind: 'self'; at: number; end: number }
   | { kind: 'descriptor'; at: number; end: number; words: string[] }
   /** "they", "the two leaders", "both countries": actors named together before (groups.ts). */
   | { kind: 'plural'; at: number; end: number; pronoun: boolean; count?: number; label?: 'Person' | 'Country' };
@@ -120,6 +125,10 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
       out.push({ kind: 'pronoun', at: t.start, end: t.end });
       continue;
     }
+    if (t.text === 'I' && !inAside(t.start) && !overlapsAnyMention(a, t.start, t.end)) {
+      out.push({ kind: 'self', at: t.start, end: t.end });
+      continue;
+    }
     const plural = pluralAt(a, i, first);
     if (plural) {
       if (!inAside(plural.at)) out.push(plural);
@@ -178,6 +187,14 @@ function pluralAt(a: Analysis, i: number, first: number): Extract<Candidate, { k
   return { kind: 'plural', at, end: t.end, pronoun: false, count, label: GROUP_NOUNS.get(t.lower) };
 }
 
+// "World War I", "Title I": a capital I inside a name is no pronoun.
+function overlapsAnyMention(a: Analysis, from: number, to: number): boolean {
+  const i = Math.max(0, firstStartingFrom(a.frameMentions, from) - 1);
+  for (let k = i; k < a.frameMentions.length && a.frameMentions[k]!.start < to; k++)
+    if (a.frameMentions[k]!.end > from) return true;
+  return false;
+}
+
 // A pronoun or descriptor the entity extractor already resolved to a Person is taken as
 // that mention; one that merely contains a country ("the US president") is still a descriptor.
 function overlapsMention(a: Analysis, from: number, to: number): boolean {
@@ -202,24 +219,26 @@ export function resolvePronoun(a: Analysis, at: number, history: SpeakerHistory)
   const sentences = a.ctx.sentences;
   const here = sentenceAt(sentences, at);
   if (!here) return undefined;
+  // In a transcript turn "he" is never the one speaking, who says "I".
+  const self = turnSpeakerAt(a, at);
   for (let i = here.index - 1; i >= 0 && i >= here.index - 5; i--) {
     const s = sentences[i]!;
     const spoken = history.get(i);
-    if (spoken && a.ctx.entities.get(spoken)?.label === 'Person') return spoken;
+    if (spoken && spoken !== self && a.ctx.entities.get(spoken)?.label === 'Person') return spoken;
     const subjects = (a.memo.subjects ??= new Map<number, string | null>());
     let subject = subjects.get(i);
     if (subject === undefined) {
       const c = candidatesIn(a, s.start, s.end).find((x) => x.kind === 'mention' && x.label === 'Person');
       subjects.set(i, (subject = c && c.kind === 'mention' ? c.entity : null));
     }
-    if (subject) return subject;
+    if (subject && subject !== self) return subject;
   }
   return undefined;
 }
 
 // Words that may sit inside a title before a name ("Russia's top economic envoy Kirill Dmitriev").
-const TITLE_WORDS = new Set([...ROLE_HEADS, ...TITLE_MODIFIERS]);
-const isTitleWord = (t: string): boolean => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, ''));
+const TITLE_RUN_WORDS = new Set([...ROLE_HEADS, ...TITLE_MODIFIERS]);
+const isTitleWord = (t: string): boolean => TITLE_RUN_WORDS.has(t.toLowerCase().replace(/['’]s$/, ''));
 const APPOSITIVE =
   /^,\s*(?!(?:who|which|whose|where|when|while|after|before|as|but|and|if|because|although|though|since|saying|adding)\b|\p{Ll}+ing\b)(?:the|a|an)?\s*([^,.;]{0,50})/u;
 
@@ -280,13 +299,63 @@ export function resolveDescriptor(a: Analysis, words: readonly string[], at: num
   return fitting.length === 1 ? fitting[0] : undefined;
 }
 
-/** Resolves a candidate to an entity key. */
-export function resolveCandidate(a: Analysis, c: Candidate, history: SpeakerHistory): string | undefined {
+/**
+ * The Person a transcript label names: by surname ("MR. KIRBY" → the article's one person named
+ * Kirby) or, when it is an office alone ("THE PRESIDENT"), the one person the article gave that
+ * office before the label first appears; a label naming no one, or more than one, names no speaker
+ * rather than a guess.
+ */
+function labelSpeaker(a: Analysis, turn: SpeakerTurn): string | undefined {
+  const name = turn.words.filter((w) => !TITLE_WORDS.has(w)).map((w) => normalizeName(w));
+  if (name.length === 0) {
+    const office = turn.words.filter((w) => TITLE_WORDS.has(w));
+    return office.length > 0 ? resolveDescriptor(a, office, turn.labelStart) : undefined;
+  }
+  const wanted = name.join(' ');
+  const fitting: string[] = [];
+  for (const entity of a.ctx.entities.values()) {
+    if (entity.label !== 'Person') continue;
+    const forms = [entity.name, ...entity.aliases].map(normalizeName);
+    if (forms.some((f) => f === wanted || f.endsWith(` ${wanted}`))) fitting.push(entity.key);
+  }
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
+
+/** The speaker of a transcript turn (none for a reporter's), found once per label. */
+export function turnSpeaker(a: Analysis, turn: SpeakerTurn): string | undefined {
+  if (turn.label === 'Q') return undefined;
+  const speakers = (a.memo.turnSpeakers ??= new Map<string, string | undefined>());
+  // A label is read where it first appears, whichever of its turns is asked about first.
+  if (!speakers.has(turn.label))
+    speakers.set(turn.label, labelSpeaker(a, turnsOf(a.ctx).find((t) => t.label === turn.label) ?? turn));
+  return speakers.get(turn.label);
+}
+
+/** The speaker of the transcript turn holding `at`, if any. */
+export function turnSpeakerAt(a: Analysis, at: number): string | undefined {
+  const turn = turnsOf(a.ctx).find((t) => t.start <= at && at < t.end);
+  return turn && turnSpeaker(a, turn);
+}
+
+/**
+ * Resolves a candidate to an entity key. "I" in a transcript turn resolves to the turn's speaker
+ * only with `firstPerson`: the meeting patterns take it ("President A and I spoke"); statements
+ * and proposals in the first person are mostly anecdotes ("I said, 'You have to …'", "I promise
+ * you") and stay unread.
+ */
+export function resolveCandidate(
+  a: Analysis,
+  c: Candidate,
+  history: SpeakerHistory,
+  firstPerson = false,
+): string | undefined {
   switch (c.kind) {
     case 'mention':
       return c.entity;
     case 'pronoun':
       return resolvePronoun(a, c.at, history);
+    case 'self':
+      return firstPerson ? turnSpeakerAt(a, c.at) : undefined;
     case 'descriptor':
       return resolveDescriptor(a, c.words, c.at);
     case 'plural':

@@ -15,6 +15,7 @@ import { firstStartingFrom } from '../../util/search.js';
 import { phraseMatcher, type Lexicon } from './lexicon.js';
 import { targetOf, whatAfter } from './verbs.js';
 import { attributionsOf, reportedSpeaker } from './said.js';
+import { turnSpeakerAt } from './speaker.js';
 import type { Quote } from './quotes.js';
 import type { PhraseMatcher } from './phrases.js';
 import { firstTokenFrom } from '../tokens.js';
@@ -43,9 +44,11 @@ function actorAt(
   speakers: Map<Quote, string>,
 ): string | undefined {
   const q = quoteAt(a, pos);
-  if (q) return speakers.get(q);
-  const found = reportedSpeaker(a, speech, s.start, pos, new Map());
-  return found && 'speaker' in found ? found.speaker : undefined;
+  const found = q ? undefined : reportedSpeaker(a, speech, s.start, pos, new Map());
+  const actor = q ? speakers.get(q) : found && 'speaker' in found ? found.speaker : undefined;
+  // A speaker recalling their own words in their turn of a transcript ("I said, 'You have to …'")
+  // tells an anecdote, not a demand.
+  return actor !== undefined && actor === turnSpeakerAt(a, pos) ? undefined : actor;
 }
 
 function emit(a: Analysis, s: Sentence, type: RelationType, actor: string, from: number, seen: Set<string>): void {
