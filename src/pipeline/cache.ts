@@ -7,6 +7,7 @@
  * under the key of the file's bytes (ingest's `fileKey`), so a rebuild neither extracts nor cleans
  * it again. Entries are written whole (to a temporary name, then renamed) or not at all.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -61,19 +62,36 @@ export function extractionFingerprint(): string {
   return hash.digest('hex');
 }
 
+/** The layout of an entry: a change makes every older entry unreachable instead of misread. */
+const ENTRY_FORMAT = 'ascii-json-1';
+
+/**
+ * `value` as JSON with every character outside ASCII escaped (`\u2019`): the same value, read back
+ * with a one-byte decoding instead of UTF-8, which on a rebuild costs half as much to read and parse.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** A cache in folder `dir` (created when first written). */
 export function createFileCache(dir: string, fingerprint = extractionFingerprint()): ExtractionCache {
   let hits = 0;
   let misses = 0;
   let problem: string | undefined;
   const pathOf = (key: string): string => {
-    const hash = createHash('sha256').update(fingerprint).update(key).digest('hex');
+    const hash = createHash('sha256').update(ENTRY_FORMAT).update(fingerprint).update(key).digest('hex');
     return join(dir, hash.slice(0, 2), `${hash}.json`);
   };
   const articleKey = (article: Article): string => JSON.stringify(article);
   const read = <T>(key: string): T | undefined => {
     try {
-      const value = JSON.parse(readFileSync(pathOf(key), 'utf8')) as T;
+      const bytes = readFileSync(pathOf(key));
+      // Entries are ASCII (asciiJson); anything else was not written by this cache.
+      if (!isAscii(bytes)) throw new Error('not an entry');
+      const value = JSON.parse(bytes.toString('latin1')) as T;
       hits++;
       return value;
     } catch {
@@ -91,7 +109,7 @@ export function createFileCache(dir: string, fingerprint = extractionFingerprint
       try {
         mkdirSync(join(path, '..'), { recursive: true });
         const temporary = `${path}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify(fileKey === undefined ? extraction : { article, extraction }));
+        writeFileSync(temporary, asciiJson(fileKey === undefined ? extraction : { article, extraction }));
         renameSync(temporary, path);
       } catch (err) {
         problem = `cannot write the extraction cache in ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;

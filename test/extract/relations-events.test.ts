@@ -256,6 +256,11 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Kovacs hoped for a ceasefire.', 'PROPOSED')).toEqual([]);
   });
 
+  it('reads a group noun that is the last word outside quotes', () => {
+    const text = '- Ortiz commented on her relationship with European leaders: "They respect Sylvania again."';
+    expect(() => relations(text, 'SAID')).not.toThrow();
+  });
+
   it('gives no act to a plural subject that does not fit the group', () => {
     const opening = 'Kovacs, Lind and Ortiz met in Geneva.';
     // Three people are not "the two leaders", and people are not "both countries".

@@ -121,4 +121,18 @@ describe('the extraction cache', () => {
     expect(again.summary.cached).toBe(0);
     expect(again.summary.articles).toBe(3);
   });
+
+  it('writes entries in ASCII, and reads none that is not', async () => {
+    await build();
+    const entries = readdirSync(cacheDir).flatMap((sub) =>
+      readdirSync(join(cacheDir, sub)).map((f) => join(cacheDir, sub, f)),
+    );
+    // The sample articles have curly quotes and accents: escaped, not written as UTF-8.
+    expect(entries.some((f) => readFileSync(f, 'utf8').includes('\\u2019'))).toBe(true);
+    for (const f of entries) expect(readFileSync(f).every((b) => b < 0x80)).toBe(true);
+    // The same value with its text as UTF-8 (an entry of another layout) is read as no entry.
+    for (const f of entries) writeFileSync(f, JSON.stringify(JSON.parse(readFileSync(f, 'utf8'))));
+    const again = await build();
+    expect(again.summary.cached).toBe(0);
+  });
 });

@@ -176,12 +176,12 @@ function pluralAt(a: Analysis, i: number, first: number): Extract<Candidate, { k
   if (next && joined(a, t, next) && (next.cap || next.lower === 'of')) return undefined;
   let d = i - 1;
   const word = (k: number): string | undefined =>
-    k >= first && joined(a, tokens[k]!, tokens[k + 1]!) ? tokens[k]!.lower : undefined;
+    k >= first && k < i && joined(a, tokens[k]!, tokens[k + 1]!) ? tokens[k]!.lower : undefined;
   const count = GROUP_COUNTS.get(word(d) ?? '');
   if (count !== undefined) d--;
   // "both leaders" needs no article; "the two leaders", "the leaders" do.
   if (word(d) === 'the') d--;
-  else if (word(d + 1) !== 'both') return undefined;
+  else if (count === undefined || tokens[d + 1]!.lower !== 'both') return undefined;
   const at = tokens[d + 1]!.start;
   if (overlapsMention(a, at, t.end)) return undefined;
   return { kind: 'plural', at, end: t.end, pronoun: false, count, label: GROUP_NOUNS.get(t.lower) };
