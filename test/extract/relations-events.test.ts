@@ -41,6 +41,12 @@ describe('MET_WITH', () => {
     ],
     ['A was joined by B', 'Kovacs was joined by Lind at the table.', [pair(KOVACS, LIND)]],
     ['a person and an alliance', 'Kovacs met NATO officials.', [pair(KOVACS, NATO)]],
+    [
+      'when and where between the verb and "with B"',
+      'Kovacs, who met on Thursday in Geneva with Lind, said little.',
+      [pair(KOVACS, LIND)],
+    ],
+    ['how and when before "with B"', 'Kovacs spoke by phone on Tuesday with Lind.', [pair(KOVACS, LIND)]],
   ])('finds %s', (_name, text, expected) => {
     expect(pairs(relations(text, 'MET_WITH'))).toEqual(expected);
   });
@@ -48,6 +54,7 @@ describe('MET_WITH', () => {
   it.each([
     ['talk about someone', 'Kovacs spoke about Lind at length.'],
     ['a meeting of one person', 'Kovacs met reporters in the evening.'],
+    ['"with" that names no partner', 'Kovacs spoke on Monday with great emotion about Lind.'],
     ['a possessive that is not a participant', "Ortiz praised Kovacs's decision to attend."],
   ])('finds nothing in %s', (_name, text) => {
     expect(relations(text, 'MET_WITH')).toEqual([]);

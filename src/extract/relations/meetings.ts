@@ -23,6 +23,9 @@ const overlaps = (h: Hit, list: Hit[]): boolean => list.some((o) => h.start < o.
 const PLANNED =
   /\b(?:will|would|shall|to\s+meet|plans?\s+to|planning|set\s+to|expected|scheduled|due\s+to|going\s+to|could|may|might|hopes?\s+to|upcoming|next|invited|proposed|ahead\s+of|potential(?:ly)?|possible|possibly|possibility|future|would\s+like)\b/iu;
 
+// Phrases of time, place and manner ("on Thursday", "in Beijing", "by phone", "privately") and then "with".
+const ADVERBIALS_THEN_WITH =
+  /^(?:,?\s+(?:(?:on|in|at|by|during|over|via|late|early|last|this|earlier|later)\s+(?:the\s+)?(?:[\p{Lu}\d][\p{L}\d.'’-]*|phone|telephone|video|person|private|evening|morning|afternoon|night|week|month|year|day)(?:\s+\p{Lu}[\p{L}.'’-]*)*|today|yesterday|again|privately|separately|briefly|virtually|\p{Ll}+ly)){1,4},?\s+with\s+/u;
 const NEGATED = /\b(?:not|never|no|\p{L}+n['’]t)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 // What may follow a verb used without an object: punctuation, a preposition, an adverb, a date or a place.
 const RECIPROCAL_NEXT =
@@ -112,6 +115,12 @@ function emit(
   }
 }
 
+/** The actors after "with" when only phrases of time, place and manner follow the verb ("met on Thursday in Beijing with X"). */
+function partnersAfterAdverbials(a: Analysis, v: Hit, s: Sentence): string[] {
+  const m = ADVERBIALS_THEN_WITH.exec(a.masked.slice(v.end, Math.min(s.end, v.end + 120)));
+  return m ? objectsAfter(a, v.end + m[0].length, s.end).map((x) => x.entity) : [];
+}
+
 function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: SpeakerHistory): void {
   const seen = new Set<string>();
   const text = a.masked;
@@ -127,6 +136,7 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
       if (by) objFrom = v.end + by[0].length;
     }
     const objects = objectsAfter(a, objFrom, s.end).map((m) => m.entity);
+    if (objects.length === 0) objects.push(...partnersAfterAdverbials(a, v, s));
     if (objects.length === 0) continue;
     transitive.push(v);
     const subjects = subjectGroup(a, s.start, v.start, history, true);
@@ -145,7 +155,10 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
     // ("met in Lisbon", "met on Friday"), not "met a growing challenge".
     if (overlaps(v, longer) && !RECIPROCAL_NEXT.test(text.slice(v.end, v.end + 30))) continue;
     const group = subjectGroup(a, s.start, v.start, history, true);
-    if (group.length >= 2) emit(a, lex, s, group, group, v, seen);
+    // "spoke by phone on Tuesday with X": the partner after when and how.
+    const partners = partnersAfterAdverbials(a, v, s);
+    if (partners.length > 0) emit(a, lex, s, group, partners, v, seen);
+    else if (group.length >= 2) emit(a, lex, s, group, group, v, seen);
   }
   for (const n of lex.nouns.find(a.tokens, s.start, s.end)) {
     if (overlaps(n, transitive)) continue;
