@@ -168,6 +168,15 @@ describe('PROPOSED and REJECTED', () => {
     ['a rejection verb', 'Kovacs rejected the ceasefire offer.', [[KOVACS, CEASEFIRE, 'the ceasefire offer']]],
     ['ruling out', 'Lind ruled out a truce before the summit.', [[LIND, CEASEFIRE, 'a truce before the summit']]],
     [
+      'voting against, for each of coordinated voters',
+      'Sylvania and Freedonia voted against the ceasefire at the UN.',
+      [
+        [SYLVANIA, CEASEFIRE, 'the ceasefire at the UN'],
+        [FREEDONIA, CEASEFIRE, 'the ceasefire at the UN'],
+      ],
+    ],
+    ['turning down', 'Kovacs turned down the peace deal.', [[KOVACS, PEACE_DEAL, 'the peace deal']]],
+    [
       'the passive with an agent',
       'The ceasefire was rejected by Ortiz on Sunday.',
       [[ORTIZ, CEASEFIRE, 'The ceasefire']],
