@@ -286,6 +286,26 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Ortiz spoke in Geneva. They rejected the ceasefire.', 'REJECTED')).toEqual([]);
   });
 
+  it('reads a refusal to accept as a rejection, and a denied act as none', () => {
+    expect(facts('Sylvania said it would not accept the ceasefire.', 'REJECTED')).toEqual([
+      [SYLVANIA, CEASEFIRE, 'the ceasefire'],
+    ]);
+    expect(facts('Sylvania will never recognize the peace deal.', 'REJECTED')).toEqual([
+      [SYLVANIA, PEACE_DEAL, 'the peace deal'],
+    ]);
+    expect(facts('Sylvania has not yet accepted the ceasefire.', 'REJECTED')).toEqual([]);
+    expect(facts('Kovacs did not reject the ceasefire.', 'REJECTED')).toEqual([]);
+    expect(facts('Kovacs has never proposed a ceasefire.', 'PROPOSED')).toEqual([]);
+  });
+
+  it('takes "it" after a speech verb for the body that spoke, and only for its own verb', () => {
+    expect(facts('Sylvania says it will reject the peace deal.', 'REJECTED')).toEqual([
+      [SYLVANIA, PEACE_DEAL, 'the peace deal'],
+    ]);
+    const move = 'Sylvania announced it was annexing the region, in a move rejected and condemned by Freedonia.';
+    expect(facts(move, 'REJECTED').map((f) => f[0])).not.toContain(SYLVANIA);
+  });
+
   it('does not read "accused of" without an object as the accused accusing', () => {
     expect(
       relations('Lind, accused of delaying the ceasefire, denied it.', 'REJECTED').map((r) => r.source),

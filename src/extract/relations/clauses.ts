@@ -11,7 +11,19 @@ import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } f
 // An appositive (", a key ally,"), a place ("in Zimbabwe") and its own allies ("and its allies")
 // may stand between too.
 const ADJACENT =
-  /^(?:\s*,[^,;]{1,80},)?\s*(?:(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*\s+)?(?:and\s+(?:its|their)\s+\p{Ll}+\s+)?(?:(?:also|then|later|had|has|have|is|are|was|were|will|would|been|being|previously|again|today|yesterday|recently|earlier|now|separately|itself|jointly|both|once|on\s+\p{Lu}\p{Ll}+|\p{Ll}+ly)\s+)*$/u;
+  /^(?:\s*,[^,;]{1,80},)?\s*(?:(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*\s+)?(?:and\s+(?:its|their)\s+\p{Ll}+\s+)?(?:(?:also|then|later|had|has|have|is|are|was|were|will|would|could|should|can|cannot|must|did|does|not|never|\p{Ll}+n['’]t|been|being|previously|again|today|yesterday|recently|earlier|now|separately|itself|jointly|both|once|on\s+\p{Lu}\p{Ll}+|\p{Ll}+ly)\s+)*$/u;
+// Between "it" and its verb only auxiliaries, a negation and adverbs ("it would not accept"):
+// "Moscow said it was annexing them, in a move condemned by the West" is not its verb.
+const IT_ADJACENT =
+  /^\s+(?:(?:will|would|could|should|can|cannot|may|might|must|shall|has|have|had|is|was|are|were|be|been|being|did|does|do|not|never|also|still|now|again|\p{Ll}+ly|\p{Ll}+n['’]t)\s+)*$/u;
+
+/** Whether candidate `c` cannot be the subject of a verb at `verbStart` for being too far from it. */
+function tooFar(a: Analysis, c: Candidate, verbStart: number): boolean {
+  const between = a.masked.slice(c.end, verbStart);
+  if (c.kind === 'it') return !IT_ADJACENT.test(between);
+  return c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(between);
+}
+
 // Between two coordinated actors: "A and B", "A, B and C", "President A of Arland and President B".
 export const COORDINATION =
   /^(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*)+)?\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
@@ -38,7 +50,7 @@ export function subjectOf(
   }
   for (let i = list.length - 1; i >= 0; i--) {
     const c = list[i]!;
-    if (c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(a.masked.slice(c.end, verbStart))) continue;
+    if (tooFar(a, c, verbStart)) continue;
     const e = resolveCandidate(a, c, history);
     if (e) return e;
   }
@@ -54,7 +66,7 @@ export function pluralSubject(
   const list = candidatesIn(a, from, verbStart);
   for (let i = list.length - 1; i >= 0; i--) {
     const c = list[i]!;
-    if (c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(a.masked.slice(c.end, verbStart))) continue;
+    if (tooFar(a, c, verbStart)) continue;
     return c.kind === 'plural' ? c : undefined;
   }
   return undefined;
@@ -74,7 +86,7 @@ export function subjectGroup(
   const list: Candidate[] = candidatesIn(a, from, verbStart);
   for (let i = list.length - 1; i >= 0; i--) {
     const c = list[i]!;
-    if (c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(a.masked.slice(c.end, verbStart))) continue;
+    if (tooFar(a, c, verbStart)) continue;
     const head = resolveCandidate(a, c, history, firstPerson);
     if (!head) continue;
     const group = [head];

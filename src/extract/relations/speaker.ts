@@ -16,6 +16,7 @@ import {
   GROUP_NOUNS,
   OBJECT_MARKERS,
   ROLE_HEADS,
+  SPEECH_VERBS_AFTER_NAME,
   TITLE_MODIFIERS,
   TITLE_WORDS,
 } from '../entities/lexicon.js';
@@ -24,6 +25,8 @@ import {
 export type Candidate =
   | { kind: 'mention'; at: number; end: number; entity: string; label: string }
   | { kind: 'pronoun'; at: number; end: number }
+  /** "it" after a speech verb ("Sylvania said it would …"): the body or country that spoke. */
+  | { kind: 'it'; at: number; end: number }
   /** "I" in a transcript: the speaker of the turn. */
   | { kind: 'self'; at: number; end: number }
   | { kind: 'descriptor'; at: number; end: number; words: string[] }
@@ -125,6 +128,10 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
       out.push({ kind: 'pronoun', at: t.start, end: t.end });
       continue;
     }
+    if (t.lower === 'it' && !inAside(t.start) && i > 0 && isReportingWord(tokens[i - 1]!)) {
+      out.push({ kind: 'it', at: t.start, end: t.end });
+      continue;
+    }
     if (t.text === 'I' && !inAside(t.start) && !overlapsAnyMention(a, t.start, t.end)) {
       out.push({ kind: 'self', at: t.start, end: t.end });
       continue;
@@ -185,6 +192,27 @@ function pluralAt(a: Analysis, i: number, first: number): Extract<Candidate, { k
   const at = tokens[d + 1]!.start;
   if (overlapsMention(a, at, t.end)) return undefined;
   return { kind: 'plural', at, end: t.end, pronoun: false, count, label: GROUP_NOUNS.get(t.lower) };
+}
+
+// "said it would", "said that it will": the "it" of reported speech, not "it is time".
+const SPEECH_WORDS: ReadonlySet<string> = new Set([...SPEECH_VERBS_AFTER_NAME, 'that']);
+const isReportingWord = (t: Token): boolean => SPEECH_WORDS.has(t.lower);
+
+/**
+ * The body or country "it" stands for in "X said it would …": the nearest subject-like actor
+ * before it in its sentence that is not a person; none when a person is nearer (a person's "it" is
+ * a thing).
+ */
+function resolveIt(a: Analysis, at: number): string | undefined {
+  const s = sentenceAt(a.ctx.sentences, at);
+  if (!s) return undefined;
+  const list = candidatesIn(a, s.start, at);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const c = list[i]!;
+    if (c.kind !== 'mention') continue;
+    return c.label === 'Person' ? undefined : c.entity;
+  }
+  return undefined;
 }
 
 // "World War I", "Title I": a capital I inside a name is no pronoun.
@@ -354,6 +382,8 @@ export function resolveCandidate(
       return c.entity;
     case 'pronoun':
       return resolvePronoun(a, c.at, history);
+    case 'it':
+      return resolveIt(a, c.at);
     case 'self':
       return firstPerson ? turnSpeakerAt(a, c.at) : undefined;
     case 'descriptor':

@@ -27,6 +27,8 @@ const MAX_WHAT_WORDS = 16;
 // A determiner before the word makes "offer", "demand", "plan" a noun.
 const AUXILIARY_BEFORE =
   /\b(?:was|were|is|are|be|been|being|has|have|had|will|would|could|should|to|did|does|do|also|not)\s+(?:\p{L}+ly\s+)?$/iu;
+const NEGATED_BEFORE =
+  /(?:\b(?:not|never|cannot)|n['’]t)\s+(?:(?:\p{L}+ly|yet|even|again|be|been|have|has|had)\s+)*$/iu;
 const DETERMINER_BEFORE =
   /\b(?:the|a|an|this|that|these|his|her|its|their|our|your|my|any|no)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
@@ -171,6 +173,8 @@ function emit(
 interface Triggers {
   type: RelationType;
   verbs: PhraseMatcher;
+  /** Verbs that trigger only when negated ("will not accept", "refused to recognise"). */
+  negated: PhraseMatcher;
   nouns: PhraseMatcher;
   conditions: Map<string, Condition>;
 }
@@ -218,11 +222,17 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
       emit(a, s, type, owner.entity, at, seen, at + copula[1]!.length);
     } else emit(a, s, type, owner.entity, owner.whatFrom, seen);
   }
-  for (const m of verbs.find(a.tokens, s.start, s.end)) {
+  const hits = [
+    ...verbs.find(a.tokens, s.start, s.end).map((m) => ({ m, negated: false })),
+    ...t.negated.find(a.tokens, s.start, s.end).map((m) => ({ m, negated: true })),
+  ];
+  for (const { m, negated } of hits) {
     const from = m.start;
     const to = m.end;
     if (nounSpans.some(([x, y]) => from < y && x < to)) continue;
     const lead = a.masked.slice(s.start, from);
+    // "did not reject" is no rejection; "will not accept" is one ("has not yet accepted" is not).
+    if (negated ? !NEGATED_BEFORE.test(lead) || /\byet\s+$/u.test(lead) : NEGATED_BEFORE.test(lead)) continue;
     // "Asked about …, X said": a sentence-initial participle is not the actor's act.
     if (!/\p{L}/u.test(lead)) continue;
     // "the offer", "a new demand" are nouns; "the Palestinians reject" is a named subject and its verb.
@@ -353,6 +363,7 @@ export function createVerbRelationExtractor({ type, lexicon }: VerbRelationOptio
     type,
     // The lexicon's own verbs and those the CAMEO verb dictionary gives it.
     verbs: new PhraseMatcher(triggerVerbs(lexicon)),
+    negated: phraseMatcher(lexicon, 'negated', true),
     nouns: phraseMatcher(lexicon, 'nouns', true),
     conditions: readConditions(lexicon),
   };
