@@ -298,6 +298,21 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Kovacs has never proposed a ceasefire.', 'PROPOSED')).toEqual([]);
   });
 
+  it("reads a quotation's first-person act as its speaker's, but not a supposed one", () => {
+    const quoted = (text: string, type: RelationType) => facts(`The summit opened.\n${text}`, type);
+    expect(quoted('Lind said: "We strongly oppose the peace deal."', 'REJECTED')).toEqual([
+      [LIND, PEACE_DEAL, 'the peace deal'],
+    ]);
+    expect(quoted('"I have always called for a ceasefire," Ortiz told reporters.', 'PROPOSED')).toEqual([
+      [ORTIZ, CEASEFIRE, 'a ceasefire'],
+    ]);
+    // Someone else's act, a denied act, a supposed act.
+    expect(quoted('"They reject the ceasefire," Lind said.', 'REJECTED')).toEqual([]);
+    expect(quoted('"We did not reject the ceasefire," Lind said.', 'REJECTED')).toEqual([]);
+    expect(quoted('"If we reject the ceasefire, we lose," Lind said.', 'REJECTED')).toEqual([]);
+    expect(facts('Kovacs warned of sanctions if Lind rejected the ceasefire.', 'REJECTED')).toEqual([]);
+  });
+
   it('takes "it" after a speech verb for the body that spoke, and only for its own verb', () => {
     expect(facts('Sylvania says it will reject the peace deal.', 'REJECTED')).toEqual([
       [SYLVANIA, PEACE_DEAL, 'the peace deal'],

@@ -29,7 +29,7 @@ export type RelationExtractorFactory = (input: RelationFactoryInput) => Extracto
 export const RELATION_EXTRACTOR_FACTORIES: Readonly<Record<RelationPattern, RelationExtractorFactory>> = {
   quotes: ({ type, lexicon }) => createSaidExtractor({ type, lexicon }),
   meetings: ({ type, lexicon }) => createMeetingExtractor({ type, lexicon }),
-  verbs: ({ type, lexicon }) => createVerbRelationExtractor({ type, lexicon }),
+  verbs: ({ type, lexicon, speech }) => createVerbRelationExtractor({ type, lexicon, speech }),
   modals: createModalExtractor,
   contrasts: createContrastExtractor,
   participation: ({ type, lexicon }) => createParticipationExtractor({ type, lexicon }),

@@ -12,7 +12,8 @@
  */
 import { ENTITY_LABELS, type EntityLabel, type RelationType, type Sentence } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
-import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation, type Analysis } from './context.js';
+import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation, sentenceAt, type Analysis } from './context.js';
+import { attributionsOf, type Attribution } from './said.js';
 import { firstStartingFrom } from '../../util/search.js';
 import { isPassive, pluralSubject, subjectGroup, subjectOf } from './clauses.js';
 import { resolveGroup } from './groups.js';
@@ -169,6 +170,42 @@ function emit(
   pushRelation(a.ctx, { type, source, target, what: what.text, evidence: evidenceAt(a.ctx, s.start) });
 }
 
+/**
+ * Whether the clause before a trigger asserts its act: "did not reject" denies it, "if they
+ * reject" supposes it; a `negated` trigger asserts a refusal only when negated ("will not
+ * accept", not "has not yet accepted").
+ */
+function asserted(lead: string, negated: boolean): boolean {
+  if (CONDITIONAL_BEFORE.test(lead)) return false;
+  return negated ? NEGATED_BEFORE.test(lead) && !/\byet\s+$/u.test(lead) : !NEGATED_BEFORE.test(lead);
+}
+const CONDITIONAL_BEFORE = /\b(?:if|unless|whether)\b[^,;:.!?"“”]*$/iu;
+
+// "We reject", "I have always opposed", "we will not accept": the speaker's own act, in the first person.
+const FIRST_PERSON_BEFORE =
+  /\b(?:we|i)\s+(?:(?:\p{Ll}+ly|will|would|shall|must|should|can|cannot|do|does|did|have|has|also|always|never|not|all|together|again|still|now|\p{Ll}+n['’]t)\s+)*$/iu;
+
+/**
+ * Triggers inside a quotation whose subject is "we" or "I" ("We strongly oppose the scheme,"
+ * Lind said): acts of the quote's speaker, with the quote's sentence as evidence.
+ */
+function quotedTriggers(a: Analysis, t: Triggers, att: Attribution, seen: Set<string>): void {
+  const q = att.quote;
+  const s = sentenceAt(a.ctx.sentences, q.start);
+  if (!s) return;
+  const hits = [
+    ...t.verbs.find(a.rawTokens, q.start, q.end).map((m) => ({ m, negated: false })),
+    ...t.negated.find(a.rawTokens, q.start, q.end).map((m) => ({ m, negated: true })),
+  ];
+  for (const { m, negated } of hits) {
+    const lead = a.text.slice(q.start, m.start);
+    if (!FIRST_PERSON_BEFORE.test(lead) || !asserted(lead, negated)) continue;
+    const condition = t.conditions.get(m.text);
+    if (condition && !conditionHolds(a, s, m, condition, a.text.slice(m.end, m.end + NEXT_CHARS))) continue;
+    emit(a, s, t.type, att.speaker, m.end, seen, Math.min(s.end, q.end));
+  }
+}
+
 /** A lexicon's trigger lists, compiled, its conditions by form, and the type they emit. */
 interface Triggers {
   type: RelationType;
@@ -231,8 +268,7 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
     const to = m.end;
     if (nounSpans.some(([x, y]) => from < y && x < to)) continue;
     const lead = a.masked.slice(s.start, from);
-    // "did not reject" is no rejection; "will not accept" is one ("has not yet accepted" is not).
-    if (negated ? !NEGATED_BEFORE.test(lead) || /\byet\s+$/u.test(lead) : NEGATED_BEFORE.test(lead)) continue;
+    if (!asserted(lead, negated)) continue;
     // "Asked about …, X said": a sentence-initial participle is not the actor's act.
     if (!/\p{L}/u.test(lead)) continue;
     // "the offer", "a new demand" are nouns; "the Palestinians reject" is a named subject and its verb.
@@ -349,8 +385,10 @@ export function readConditions(lexicon: Lexicon): Map<string, Condition> {
 export interface VerbRelationOptions {
   /** The type it emits. */
   type: RelationType;
-  /** Its lexicon: trigger phrases under `verbs` (by lemma), optional `nouns` and `conditions`. */
+  /** Its lexicon: trigger phrases under `verbs` (by lemma), optional `nouns`, `negated` and `conditions`. */
   lexicon: Lexicon;
+  /** The speech verbs: with them, "we reject …" inside a quotation is its speaker's act. */
+  speech?: Lexicon;
 }
 
 /**
@@ -358,7 +396,7 @@ export interface VerbRelationOptions {
  * or noun of the lexicon has an actor: the factory of PROPOSED and REJECTED, and of a new type
  * whose trigger words take the actor as subject ("X accused Y of …").
  */
-export function createVerbRelationExtractor({ type, lexicon }: VerbRelationOptions): Extractor {
+export function createVerbRelationExtractor({ type, lexicon, speech }: VerbRelationOptions): Extractor {
   const t: Triggers = {
     type,
     // The lexicon's own verbs and those the CAMEO verb dictionary gives it.
@@ -367,11 +405,13 @@ export function createVerbRelationExtractor({ type, lexicon }: VerbRelationOptio
     nouns: phraseMatcher(lexicon, 'nouns', true),
     conditions: readConditions(lexicon),
   };
+  const speechVerbs = speech ? phraseMatcher(speech, 'verbs') : undefined;
   const run = (ctx: ExtractionContext): void => {
     const a = analyse(ctx);
     const history: SpeakerHistory = new Map();
     const seen = new Set<string>();
     for (const s of ctx.sentences) sentenceTriggers(a, t, s, history, seen);
+    if (speechVerbs) for (const att of attributionsOf(a, speechVerbs)) quotedTriggers(a, t, att, seen);
   };
   return { id: `relations/verbs:${type}`, version: '1', run };
 }
