@@ -313,6 +313,17 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Kovacs warned of sanctions if Lind rejected the ceasefire.', 'REJECTED')).toEqual([]);
   });
 
+  it('reads "calls for" as the verb when no one owns the noun, and objections and appeals as nouns', () => {
+    expect(facts('Kovacs calls for a ceasefire.', 'PROPOSED')).toEqual([[KOVACS, CEASEFIRE, 'a ceasefire']]);
+    expect(facts('The calls for a ceasefire grew louder.', 'PROPOSED')).toEqual([]);
+    expect(facts("Sylvania's appeal for a ceasefire reached Lind.", 'PROPOSED').map((f) => f.slice(0, 2))).toEqual([
+      [SYLVANIA, CEASEFIRE],
+    ]);
+    expect(
+      facts("Sylvania's objections to the peace deal delayed the summit.", 'REJECTED').map((f) => f.slice(0, 2)),
+    ).toEqual([[SYLVANIA, PEACE_DEAL]]);
+  });
+
   it('takes "it" after a speech verb for the body that spoke, and only for its own verb', () => {
     expect(facts('Sylvania says it will reject the peace deal.', 'REJECTED')).toEqual([
       [SYLVANIA, PEACE_DEAL, 'the peace deal'],

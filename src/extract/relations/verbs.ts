@@ -28,6 +28,9 @@ const MAX_WHAT_WORDS = 16;
 // A determiner before the word makes "offer", "demand", "plan" a noun.
 const AUXILIARY_BEFORE =
   /\b(?:was|were|is|are|be|been|being|has|have|had|will|would|could|should|to|did|does|do|also|not)\s+(?:\p{L}+ly\s+)?$/iu;
+// A determiner or a possessive, and at most two lower-case words: "the new demands", "today's energy demands".
+const NOUN_BEFORE =
+  /(?:['’]s?|\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|any|no|such))\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}$/u;
 const NEGATED_BEFORE =
   /(?:\b(?:not|never|cannot)|n['’]t)\s+(?:(?:\p{L}+ly|yet|even|again|be|been|have|has|had)\s+)*$/iu;
 const DETERMINER_BEFORE =
@@ -247,8 +250,13 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
     const from = m.start;
     const to = m.end;
     const owner = ownerOfNoun(a, s, from, to, history);
+    // Without an owner "calls for" may be the verb ("Kovacs calls for a ceasefire"); after a
+    // determiner or a possessive ("today's energy demands") it is the noun all the same.
+    if (!owner) {
+      if (NOUN_BEFORE.test(a.masked.slice(Math.max(s.start, from - 60), from))) nounSpans.push([from, to]);
+      continue;
+    }
     nounSpans.push([from, to]);
-    if (!owner) continue;
     // "Securing a truce had been a core demand of X": what was demanded is the subject.
     const copula =
       /(?:^|,\s*)([^,]*?)\s+(?:is|was|were|are|been|has\s+been|had\s+been|remains|remained)\s+(?:a|an|the|their|his|her|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(
