@@ -127,6 +127,17 @@ describe('PROPOSED and REJECTED', () => {
     ]);
   });
 
+  it('takes a country for the act of its officials, and of itself "along with its allies"', () => {
+    expect(facts('Sylvania foreign ministers demanded a ceasefire.', 'PROPOSED')).toEqual([
+      [SYLVANIA, CEASEFIRE, 'a ceasefire'],
+    ]);
+    expect(facts('Sylvania along with its allies rejected the peace deal.', 'REJECTED')).toEqual([
+      [SYLVANIA, PEACE_DEAL, 'the peace deal'],
+    ]);
+    // One aide is a person of that country, not the country.
+    expect(facts('A Sylvania aide rejected the peace deal.', 'REJECTED')).toEqual([]);
+  });
+
   it('takes "X and its allies" for X', () => {
     expect(facts('Sylvania and its allies dismissed the peace deal on Monday.', 'REJECTED')).toEqual([
       [SYLVANIA, PEACE_DEAL, 'the peace deal on Monday'],
