@@ -134,6 +134,9 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Sylvania along with its allies rejected the peace deal.', 'REJECTED')).toEqual([
       [SYLVANIA, PEACE_DEAL, 'the peace deal'],
     ]);
+    expect(facts('The Sylvania government flatly rejected the peace deal.', 'REJECTED')).toEqual([
+      [SYLVANIA, PEACE_DEAL, 'the peace deal'],
+    ]);
     // One aide is a person of that country, not the country.
     expect(facts('A Sylvania aide rejected the peace deal.', 'REJECTED')).toEqual([]);
   });

@@ -4,14 +4,15 @@
  * Zelensky, Starmer and Macron"), the end of a clause and the passive voice.
  */
 import type { EntityMention } from '../types.js';
-import { ROLE_HEADS } from '../entities/lexicon.js';
+import { COUNTRY_NOUNS, ROLE_HEADS } from '../entities/lexicon.js';
 import { ACTOR_LABELS, mentionsIn, type Analysis } from './context.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
 // The people who act for a country or body ("European Community foreign ministers demanded",
-// "Russian officials said"): up to two lower-case modifiers and an office in the plural; one
-// office ("the US president said") is a person the descriptor rules resolve.
-const OFFICE_AFTER = `(?:(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}(?:${[...ROLE_HEADS].map((r) => `${r}s`).join('|')})\\s+)?`;
+// "Russian officials said", "the Sylvanian government rejected"): up to two lower-case modifiers
+// and an office in the plural or a noun for the country itself; one office ("the US president
+// said") is a person the descriptor rules resolve.
+const OFFICE_AFTER = `(?:(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}(?:${[...[...ROLE_HEADS].map((r) => `${r}s`), ...COUNTRY_NOUNS].join('|')})\\s+)?`;
 // Between a country or body and its verb only adverbs may stand ("Russia also said").
 // An appositive (", a key ally,"), a place ("in Zimbabwe"), its own allies ("and its allies",
 // "along with its allies") and its officials may stand between too.
