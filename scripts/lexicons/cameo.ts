@@ -11,8 +11,8 @@
  * Which classes code which relation (CAMEO 1.1b3 codebook):
  * - PROPOSED: 020 make an appeal or request (appeal, urge, suggest, recommend), 030 express intent to
  *   cooperate (offer, pledge, promise), 100 demand;
- * - REJECTED: 110 disapprove (oppose, dismiss, dispute, decry), 111 criticize or denounce, 120
- *   reject (decline, object, defy, overrule).
+ * - REJECTED: 110 disapprove (oppose, dismiss, dispute, decry), 111 criticize or denounce, 112
+ *   accuse (blame, fault), 114 complain officially, 120 reject (decline, object, defy, overrule).
  * A class holds verbs that code it only with a pattern's help (PETRARCH reads them with their
  * object: "prepare" is 030 only before "talks"); those read alone would be wrong, so they are
  * excluded below, each group with its reason.
@@ -87,7 +87,7 @@ const SELECTIONS: Readonly<Record<string, Selection>> = {
     },
   },
   'rejection-verbs.json': {
-    codes: ['110', '111', '120'],
+    codes: ['110', '111', '112', '114', '120'],
     exclude: {
       [MENTAL_STATE]: [
         'DESPAIR',
@@ -126,6 +126,8 @@ const SELECTIONS: Readonly<Record<string, Selection>> = {
         'FAIL',
         'TABLE',
         'CHARGE',
+        'IMPLICATE',
+        'COMPENSATE',
         'DISAGREE',
         'DISSENT',
       ],

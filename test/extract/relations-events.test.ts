@@ -300,6 +300,17 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Ortiz spoke in Geneva. They rejected the ceasefire.', 'REJECTED')).toEqual([]);
   });
 
+  it('reads blame and complaint as rejection, but not a question or "is to blame"', () => {
+    expect(facts('Sylvania blamed Freedonia for the ceasefire collapse.', 'REJECTED').map((f) => f[0])).toEqual([
+      SYLVANIA,
+    ]);
+    expect(facts('Lind complained about the peace deal.', 'REJECTED')).toEqual([
+      [LIND, PEACE_DEAL, 'about the peace deal'],
+    ]);
+    expect(facts('Did Lind complain about the peace deal?', 'REJECTED')).toEqual([]);
+    expect(facts('Lind is to blame for the end of the ceasefire.', 'REJECTED')).toEqual([]);
+  });
+
   it('reads a refusal to accept as a rejection, and a denied act as none', () => {
     expect(facts('Sylvania said it would not accept the ceasefire.', 'REJECTED')).toEqual([
       [SYLVANIA, CEASEFIRE, 'the ceasefire'],

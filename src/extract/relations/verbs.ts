@@ -175,11 +175,12 @@ function emit(
 
 /**
  * Whether the clause before a trigger asserts its act: "did not reject" denies it, "if they
- * reject" supposes it; a `negated` trigger asserts a refusal only when negated ("will not
+ * reject" supposes it, "is to blame" turns it round; a `negated` trigger asserts a refusal only when negated ("will not
  * accept", not "has not yet accepted").
  */
 function asserted(lead: string, negated: boolean): boolean {
-  if (CONDITIONAL_BEFORE.test(lead)) return false;
+  // "Putin is to blame": the subject is the one blamed, not the one acting.
+  if (CONDITIONAL_BEFORE.test(lead) || /\b(?:is|are|was|were|be)\s+to\s+$/iu.test(lead)) return false;
   return negated ? NEGATED_BEFORE.test(lead) && !/\byet\s+$/u.test(lead) : !NEGATED_BEFORE.test(lead);
 }
 const CONDITIONAL_BEFORE = /\b(?:if|unless|whether)\b[^,;:.!?"“”]*$/iu;
@@ -244,6 +245,8 @@ function conditionHolds(a: Analysis, s: Sentence, hit: PhraseHit, c: Condition, 
 }
 
 function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: SpeakerHistory, seen: Set<string>): void {
+  // "Did the Chinese side complain?": a question asserts no act.
+  if (/\?["”’)\]]*\s*$/u.test(a.masked.slice(s.start, s.end))) return;
   const { type, verbs, nouns } = t;
   const nounSpans: [number, number][] = [];
   for (const m of nouns.find(a.tokens, s.start, s.end)) {
