@@ -137,6 +137,9 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('The Sylvania government flatly rejected the peace deal.', 'REJECTED')).toEqual([
       [SYLVANIA, PEACE_DEAL, 'the peace deal'],
     ]);
+    expect(facts('Sylvania forces once again outright rejected the ceasefire.', 'REJECTED')).toEqual([
+      [SYLVANIA, CEASEFIRE, 'the ceasefire'],
+    ]);
     // One aide is a person of that country, not the country.
     expect(facts('A Sylvania aide rejected the peace deal.', 'REJECTED')).toEqual([]);
   });
@@ -319,6 +322,9 @@ describe('PROPOSED and REJECTED', () => {
       [SYLVANIA, PEACE_DEAL, 'the peace deal'],
     ]);
     expect(facts('Sylvania has not yet accepted the ceasefire.', 'REJECTED')).toEqual([]);
+    expect(facts('Kovacs reneged on the peace deal.', 'REJECTED')).toEqual([[KOVACS, PEACE_DEAL, 'the peace deal']]);
+    expect(facts('Lind will not meet Ortiz at the summit.', 'REJECTED').map((f) => f[0])).toEqual([LIND]);
+    expect(relations('Lind will not meet Ortiz at the summit.', 'MET_WITH')).toEqual([]);
     expect(facts('Kovacs did not reject the ceasefire.', 'REJECTED')).toEqual([]);
     expect(facts('Kovacs has never proposed a ceasefire.', 'PROPOSED')).toEqual([]);
   });

@@ -57,6 +57,7 @@ const titles = load<{
   titleModifiers: string[];
   firstNameHonorifics: string[];
   groupNouns: Record<'Person' | 'Country' | 'any', string[]>;
+  bodyNouns: string[];
 }>('titles.json');
 const grammar = load<{
   determiners: string[];
@@ -215,6 +216,8 @@ export const LEADER_ROLES: ReadonlySet<string> = new Set(titles.leaderRoles);
 export const GENERIC_LEADER_ROLES: ReadonlySet<string> = new Set(titles.genericLeaderRoles);
 /** Nouns that make a demonym a country ("the Russian side", "the Ukrainian government"). */
 export const COUNTRY_NOUNS: ReadonlySet<string> = new Set(titles.countryNouns);
+/** Nouns after a body's or country's name that stand for the body itself ("the Islamic Jihad movement", "Russian forces"). */
+export const BODY_NOUNS: ReadonlySet<string> = new Set(titles.bodyNouns);
 /** Nouns of offices a descriptor can end with ("the Ukrainian president", "a senior official"). */
 export const ROLE_HEADS: ReadonlySet<string> = new Set(titles.roleHeads);
 /** Every word of a title ("Prime Minister", "Secretary of State"), in lower case. */

@@ -4,7 +4,7 @@
  * Zelensky, Starmer and Macron"), the end of a clause and the passive voice.
  */
 import type { EntityMention } from '../types.js';
-import { COUNTRY_NOUNS, ROLE_HEADS } from '../entities/lexicon.js';
+import { BODY_NOUNS, COUNTRY_NOUNS, ROLE_HEADS } from '../entities/lexicon.js';
 import { ACTOR_LABELS, mentionsIn, type Analysis } from './context.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
@@ -12,12 +12,12 @@ import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } f
 // "Russian officials said", "the Sylvanian government rejected"): up to two lower-case modifiers
 // and an office in the plural or a noun for the country itself; one office ("the US president
 // said") is a person the descriptor rules resolve.
-const OFFICE_AFTER = `(?:(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}(?:${[...[...ROLE_HEADS].map((r) => `${r}s`), ...COUNTRY_NOUNS].join('|')})\\s+)?`;
+const OFFICE_AFTER = `(?:(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}(?:${[...[...ROLE_HEADS].map((r) => `${r}s`), ...COUNTRY_NOUNS, ...BODY_NOUNS].join('|')})\\s+)?`;
 // Between a country or body and its verb only adverbs may stand ("Russia also said").
 // An appositive (", a key ally,"), a place ("in Zimbabwe"), its own allies ("and its allies",
 // "along with its allies") and its officials may stand between too.
 const ADJACENT = new RegExp(
-  `^(?:\\s*,[^,;]{1,80},)?\\s*(?:(?:in|of|from)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’.-]*\\s+)?(?:\\(\\p{Lu}+\\)\\s+)?${OFFICE_AFTER}(?:(?:and|along\\s+with)\\s+(?:its|their)\\s+\\p{Ll}+\\s+)?(?:(?:also|then|later|had|has|have|is|are|was|were|will|would|could|should|can|cannot|must|did|does|not|never|\\p{Ll}+n['’]t|been|being|previously|again|today|yesterday|recently|earlier|now|separately|itself|jointly|both|once|on\\s+\\p{Lu}\\p{Ll}+|\\p{Ll}+ly)\\s+)*$`,
+  `^(?:\\s*,[^,;]{1,80},)?\\s*(?:(?:in|of|from)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’.-]*\\s+)?(?:\\(\\p{Lu}+\\)\\s+)?${OFFICE_AFTER}(?:(?:and|along\\s+with)\\s+(?:its|their)\\s+\\p{Ll}+\\s+)?(?:(?:also|then|later|had|has|have|is|are|was|were|will|would|could|should|can|cannot|must|did|does|not|never|\\p{Ll}+n['’]t|been|being|previously|again|outright|still|already|just|even|further|today|yesterday|recently|earlier|now|separately|itself|jointly|both|once|on\\s+\\p{Lu}\\p{Ll}+|\\p{Ll}+ly)\\s+)*$`,
   'u',
 );
 // Between "it" and its verb only auxiliaries, a negation and adverbs ("it would not accept"):
