@@ -96,6 +96,17 @@ describe('MET_WITH', () => {
     expect(relations('Lind said, "We have to sign the peace deal."', 'PROPOSED').map((r) => r.source)).toEqual([LIND]);
   });
 
+  it('gives those who joined a meeting of a group that meeting with each of the group', () => {
+    const text =
+      'Kovacs and Lind met in Geneva. A blue banner hung behind them. They were joined for the talks by Ortiz.';
+    expect(pairs(relations(text, 'MET_WITH'))).toEqual(
+      [pair(KOVACS, LIND), pair(KOVACS, ORTIZ), pair(LIND, ORTIZ)].sort(),
+    );
+    // "They" does not reach over a sentence that names someone else.
+    const other = 'Kovacs and Lind met in Geneva. Sylvania sent a banner. They were joined for the talks by Ortiz.';
+    expect(pairs(relations(other, 'MET_WITH'))).toEqual([pair(KOVACS, LIND)]);
+  });
+
   it('merges both directions into one source/target order', () => {
     const rels = relations('Kovacs met Lind. Later Lind met Kovacs again.', 'MET_WITH');
     expect(new Set(rels.map((r) => `${r.source}>${r.target}`)).size).toBe(1);

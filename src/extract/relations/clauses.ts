@@ -6,6 +6,7 @@
 import type { EntityMention } from '../types.js';
 import { BODY_NOUNS, COUNTRY_NOUNS, ROLE_HEADS } from '../entities/lexicon.js';
 import { ACTOR_LABELS, mentionsIn, type Analysis } from './context.js';
+import { COORDINATION } from './groups.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
 // The people who act for a country or body ("European Community foreign ministers demanded",
@@ -31,10 +32,6 @@ function tooFar(a: Analysis, c: Candidate, verbStart: number): boolean {
   if (c.kind === 'it') return !IT_ADJACENT.test(between);
   return c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(between);
 }
-
-// Between two coordinated actors: "A and B", "A, B and C", "President A of Arland and President B".
-export const COORDINATION =
-  /^(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*)+)?\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
 
 /**
  * The subject of a verb at `verbStart`: the nearest subject-like candidate before it

@@ -4,14 +4,17 @@
  * leaders reaffirmed …", "they condemned …", "both countries called for …". Each such act is an act
  * of every actor of the group.
  *
- * A group is the coordinated actors that open a sentence. "They" reaches back one sentence only (it
- * names many things besides actors); a group noun ("the leaders", "the two sides") reaches back a
+ * A group is the coordinated actors that open a sentence. "They" reaches back over sentences that
+ * name no one only (it names many things besides actors); a group noun ("the leaders", "the two sides") reaches back a
  * few sentences and must fit the group: its size ("two", "both") and its actors' label ("leaders"
  * are people, "countries" are countries). Anything else resolves to no group rather than a guess.
  */
 import { sentenceAt, type Analysis } from './context.js';
-import { COORDINATION } from './clauses.js';
 import { candidatesIn, type Candidate } from './speaker.js';
+
+// Between two coordinated actors: "A and B", "A, B and C", "President A of Arland and President B".
+export const COORDINATION =
+  /^(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*)+)?\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
 
 type Plural = Extract<Candidate, { kind: 'plural' }>;
 
@@ -35,12 +38,13 @@ export function resolveGroup(a: Analysis, plural: Plural): readonly string[] | u
 }
 
 function groupBefore(a: Analysis, plural: Plural, index: number): readonly string[] | undefined {
-  const reach = plural.pronoun ? 1 : GROUP_NOUN_REACH;
-  for (let i = index - 1; i >= 0 && i >= index - reach; i--) {
+  for (let i = index - 1; i >= 0 && i >= index - GROUP_NOUN_REACH; i--) {
     const opening = openingOf(a, i);
     if (opening && opening.actors.length > 1) return fits(a, plural, opening.actors);
-    // A single actor opening the sentence before is what "they" would have to skip: no group.
-    if (plural.pronoun) return undefined;
+    // "They" skips only sentences that open with no one ("A blue backdrop stood behind them."):
+    // any other subject is what it would have to step over.
+    if (plural.pronoun && (opening || candidatesIn(a, a.ctx.sentences[i]!.start, a.ctx.sentences[i]!.end).length > 0))
+      return undefined;
   }
   return undefined;
 }

@@ -10,7 +10,8 @@
 import type { RelationType, Sentence } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
 import { analyse, evidenceAt, mentionsIn, pushRelation, type Analysis } from './context.js';
-import { isPassive, objectsAfter, subjectGroup } from './clauses.js';
+import { isPassive, objectsAfter, pluralSubject, subjectGroup } from './clauses.js';
+import { resolveGroup } from './groups.js';
 import { phraseMatcher, type Lexicon } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from './phrases.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
@@ -131,15 +132,21 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
   for (const v of lex.transitive.find(a.tokens, s.start, s.end)) {
     longer.push(v);
     let objFrom = v.end;
+    let joinedBy = false;
     if (isPassive(a, v.start, v.text)) {
-      const by = /^\s+by\b/i.exec(text.slice(v.end, v.end + 6));
+      // "were joined by X", "were joined for the talks by X".
+      const by = /^(?:\s+(?:for|at|in|on)\s+[^,.;:]{1,40}?)?\s+by\b/iu.exec(text.slice(v.end, v.end + 60));
       if (by) objFrom = v.end + by[0].length;
+      joinedBy = by !== null;
     }
     const objects = objectsAfter(a, objFrom, s.end).map((m) => m.entity);
     if (objects.length === 0) objects.push(...partnersAfterAdverbials(a, v, s));
     if (objects.length === 0) continue;
     transitive.push(v);
     const subjects = subjectGroup(a, s.start, v.start, history, true);
+    // "They were joined by X and Y": the actors named together before meet those who joined them.
+    const plural = joinedBy && subjects.length === 0 ? pluralSubject(a, s.start, v.start) : undefined;
+    if (plural) subjects.push(...(resolveGroup(a, plural) ?? []));
     emit(a, lex, s, subjects, objects, v, seen);
   }
   for (const v of lex.reciprocal.find(a.tokens, s.start, s.end)) {
