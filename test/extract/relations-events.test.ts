@@ -370,6 +370,10 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Sylvania says it will reject the peace deal.', 'REJECTED')).toEqual([
       [SYLVANIA, PEACE_DEAL, 'the peace deal'],
     ]);
+    expect(
+      facts('Sylvania sent a note. It also said: "We reject the ceasefire."', 'REJECTED').map((f) => f[0]),
+    ).toEqual([SYLVANIA]);
+    expect(facts('Sylvania sent a note. It is time to reject the ceasefire.', 'REJECTED')).toEqual([]);
     const move = 'Sylvania announced it was annexing the region, in a move rejected and condemned by Freedonia.';
     expect(facts(move, 'REJECTED').map((f) => f[0])).not.toContain(SYLVANIA);
   });

@@ -128,7 +128,11 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
       out.push({ kind: 'pronoun', at: t.start, end: t.end });
       continue;
     }
-    if (t.lower === 'it' && !inAside(t.start) && i > 0 && isReportingWord(tokens[i - 1]!)) {
+    const reported = i > 0 && isReportingWord(tokens[i - 1]!);
+    // "It said …", "It added that …": a sentence that opens with the body's statement.
+    const verbAt = tokens[i + 1] && /ly$|^(?:also|further|then|later)$/u.test(tokens[i + 1]!.lower) ? i + 2 : i + 1;
+    const opensStatement = t.initial && SPEECH_VERBS_AFTER_NAME.includes(tokens[verbAt]?.lower ?? '');
+    if (t.lower === 'it' && !inAside(t.start) && (reported || opensStatement)) {
       out.push({ kind: 'it', at: t.start, end: t.end });
       continue;
     }
@@ -212,7 +216,12 @@ function resolveIt(a: Analysis, at: number): string | undefined {
     if (c.kind !== 'mention') continue;
     return c.label === 'Person' ? undefined : c.entity;
   }
-  return undefined;
+  // "It said" opening a sentence: the body that opened the sentence before ("The EU sought … It added").
+  const previous = s.index > 0 ? a.ctx.sentences[s.index - 1]! : undefined;
+  const first = previous ? candidatesIn(a, previous.start, previous.end)[0] : undefined;
+  return first?.kind === 'mention' && first.label !== 'Person' && first.at - previous!.start < 40
+    ? first.entity
+    : undefined;
 }
 
 // "World War I", "Title I": a capital I inside a name is no pronoun.
