@@ -355,6 +355,16 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Kovacs warned of sanctions if Lind rejected the ceasefire.', 'REJECTED')).toEqual([]);
   });
 
+  it('reads an offer in "willingness to" and "expressed his readiness to", not a stated plan', () => {
+    expect(
+      facts("Lind welcomed Sylvania's willingness to host the summit.", 'PROPOSED').map((f) => f.slice(0, 2)),
+    ).toEqual([[SYLVANIA, SUMMIT]]);
+    expect(facts('Lind expressed his readiness to attend the summit.', 'PROPOSED').map((f) => f.slice(0, 2))).toEqual([
+      [LIND, SUMMIT],
+    ]);
+    expect(facts('Lind announced his intention to attend the summit.', 'PROPOSED')).toEqual([]);
+  });
+
   it('reads "calls for" as the verb when no one owns the noun, and objections and appeals as nouns', () => {
     expect(facts('Kovacs calls for a ceasefire.', 'PROPOSED')).toEqual([[KOVACS, CEASEFIRE, 'a ceasefire']]);
     expect(facts('The calls for a ceasefire grew louder.', 'PROPOSED')).toEqual([]);
