@@ -131,12 +131,12 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
     const reported = i > 0 && isReportingWord(tokens[i - 1]!);
     // "It said …", "It added that …": a sentence that opens with the body's statement.
     const verbAt = tokens[i + 1] && /ly$|^(?:also|further|then|later)$/u.test(tokens[i + 1]!.lower) ? i + 2 : i + 1;
-    const opensStatement = t.initial && SPEECH_VERBS_AFTER_NAME.includes(tokens[verbAt]?.lower ?? '');
+    const opensStatement = t.initial && SPEECH_VERBS.has(tokens[verbAt]?.lower ?? '');
     if (t.lower === 'it' && !inAside(t.start) && (reported || opensStatement)) {
       out.push({ kind: 'it', at: t.start, end: t.end });
       continue;
     }
-    if (t.text === 'I' && !inAside(t.start) && !overlapsAnyMention(a, t.start, t.end)) {
+    if (t.text === 'I' && !inAside(t.start) && !overlapsMention(a, t.start, t.end, true)) {
       out.push({ kind: 'self', at: t.start, end: t.end });
       continue;
     }
@@ -199,7 +199,8 @@ function pluralAt(a: Analysis, i: number, first: number): Extract<Candidate, { k
 }
 
 // "said it would", "said that it will": the "it" of reported speech, not "it is time".
-const SPEECH_WORDS: ReadonlySet<string> = new Set([...SPEECH_VERBS_AFTER_NAME, 'that']);
+const SPEECH_VERBS: ReadonlySet<string> = new Set(SPEECH_VERBS_AFTER_NAME);
+const SPEECH_WORDS: ReadonlySet<string> = new Set([...SPEECH_VERBS, 'that']);
 const isReportingWord = (t: Token): boolean => SPEECH_WORDS.has(t.lower);
 
 /**
@@ -224,21 +225,15 @@ function resolveIt(a: Analysis, at: number): string | undefined {
     : undefined;
 }
 
-// "World War I", "Title I": a capital I inside a name is no pronoun.
-function overlapsAnyMention(a: Analysis, from: number, to: number): boolean {
-  const i = Math.max(0, firstStartingFrom(a.frameMentions, from) - 1);
-  for (let k = i; k < a.frameMentions.length && a.frameMentions[k]!.start < to; k++)
-    if (a.frameMentions[k]!.end > from) return true;
-  return false;
-}
-
 // A pronoun or descriptor the entity extractor already resolved to a Person is taken as
 // that mention; one that merely contains a country ("the US president") is still a descriptor.
-function overlapsMention(a: Analysis, from: number, to: number): boolean {
+// With `anyLabel`, a mention of any kind counts: "World War I", "Title I": a capital I inside a
+// name is no pronoun.
+function overlapsMention(a: Analysis, from: number, to: number, anyLabel = false): boolean {
   for (let i = Math.max(0, firstStartingFrom(a.frameMentions, from) - 1); i < a.frameMentions.length; i++) {
     const m = a.frameMentions[i]!;
     if (m.start >= to) break;
-    if (m.end > from && m.label === 'Person') return true;
+    if (m.end > from && (anyLabel || m.label === 'Person')) return true;
   }
   return false;
 }

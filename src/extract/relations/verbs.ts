@@ -20,6 +20,7 @@ import { resolveGroup } from './groups.js';
 import { phraseMatcher, phrases, triggerVerbs, type Lexicon } from './lexicon.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
+import type { Token } from '../tokens.js';
 
 // A period inside a sentence is an abbreviation ("U.S."); the sentence end bounds the clause anyway.
 const WHAT_END =
@@ -175,8 +176,8 @@ function emit(
 
 /**
  * Whether the clause before a trigger asserts its act: "did not reject" denies it, "if they
- * reject" supposes it, "is to blame" turns it round; a `negated` trigger asserts a refusal only when negated ("will not
- * accept", not "has not yet accepted").
+ * reject" supposes it, "is to blame" turns it round; a `negated` trigger asserts a refusal only
+ * when negated ("will not accept", not "has not yet accepted").
  */
 function asserted(lead: string, negated: boolean): boolean {
   // "Putin is to blame": the subject is the one blamed, not the one acting.
@@ -197,17 +198,26 @@ function quotedTriggers(a: Analysis, t: Triggers, att: Attribution, seen: Set<st
   const q = att.quote;
   const s = sentenceAt(a.ctx.sentences, q.start);
   if (!s) return;
-  const hits = [
-    ...t.verbs.find(a.rawTokens, q.start, q.end).map((m) => ({ m, negated: false })),
-    ...t.negated.find(a.rawTokens, q.start, q.end).map((m) => ({ m, negated: true })),
-  ];
-  for (const { m, negated } of hits) {
+  for (const { m, negated } of triggerHits(t, a.rawTokens, q.start, q.end)) {
     const lead = a.text.slice(q.start, m.start);
     if (!FIRST_PERSON_BEFORE.test(lead) || !asserted(lead, negated)) continue;
     const condition = t.conditions.get(m.text);
     if (condition && !conditionHolds(a, s, m, condition, a.text.slice(m.end, m.end + NEXT_CHARS))) continue;
     emit(a, s, t.type, att.speaker, m.end, seen, Math.min(s.end, q.end));
   }
+}
+
+/** The trigger verbs in [from, to), then the verbs that trigger only when negated, each marked. */
+function triggerHits(
+  t: Triggers,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): { m: PhraseHit; negated: boolean }[] {
+  return [
+    ...t.verbs.find(tokens, from, to).map((m) => ({ m, negated: false })),
+    ...t.negated.find(tokens, from, to).map((m) => ({ m, negated: true })),
+  ];
 }
 
 /** A lexicon's trigger lists, compiled, its conditions by form, and the type they emit. */
@@ -247,7 +257,7 @@ function conditionHolds(a: Analysis, s: Sentence, hit: PhraseHit, c: Condition, 
 function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: SpeakerHistory, seen: Set<string>): void {
   // "Did the Chinese side complain?": a question asserts no act.
   if (/\?["”’)\]]*\s*$/u.test(a.masked.slice(s.start, s.end))) return;
-  const { type, verbs, nouns } = t;
+  const { type, nouns } = t;
   const nounSpans: [number, number][] = [];
   for (const m of nouns.find(a.tokens, s.start, s.end)) {
     const from = m.start;
@@ -270,11 +280,7 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
       emit(a, s, type, owner.entity, at, seen, at + copula[1]!.length);
     } else emit(a, s, type, owner.entity, owner.whatFrom, seen);
   }
-  const hits = [
-    ...verbs.find(a.tokens, s.start, s.end).map((m) => ({ m, negated: false })),
-    ...t.negated.find(a.tokens, s.start, s.end).map((m) => ({ m, negated: true })),
-  ];
-  for (const { m, negated } of hits) {
+  for (const { m, negated } of triggerHits(t, a.tokens, s.start, s.end)) {
     const from = m.start;
     const to = m.end;
     if (nounSpans.some(([x, y]) => from < y && x < to)) continue;
