@@ -18,8 +18,12 @@ export const COORDINATION =
 
 type Plural = Extract<Candidate, { kind: 'plural' }>;
 
-/** What opens a sentence: the actors of its subject (one for a single actor, none for a person not named), or nothing known. */
-export type Opening = { at: number; actors: readonly string[] } | null;
+/**
+ * What opens a sentence: the actors of its subject (one for a single actor, none for a person not
+ * named); `null` when the sentence names someone but not as its opening subject; `'nobody'` when it
+ * names no one at all.
+ */
+export type Opening = { at: number; actors: readonly string[] } | null | 'nobody';
 
 // Before a sentence's subject: nothing, a few words ("On Friday"), or an opening phrase and its comma.
 const SHORT_LEAD = /^[\s"“‘(]*(?:\S+\s+){0,3}$/u;
@@ -33,18 +37,17 @@ export function resolveGroup(a: Analysis, plural: Plural): readonly string[] | u
   const here = sentenceAt(a.ctx.sentences, plural.at);
   if (!here) return undefined;
   const own = openingOf(a, here.index);
-  if (own && own.at < plural.at) return fits(a, plural, own.actors);
+  if (own && own !== 'nobody' && own.at < plural.at) return fits(a, plural, own.actors);
   return groupBefore(a, plural, here.index);
 }
 
 function groupBefore(a: Analysis, plural: Plural, index: number): readonly string[] | undefined {
   for (let i = index - 1; i >= 0 && i >= index - GROUP_NOUN_REACH; i--) {
     const opening = openingOf(a, i);
-    if (opening && opening.actors.length > 1) return fits(a, plural, opening.actors);
-    // "They" skips only sentences that open with no one ("A blue backdrop stood behind them."):
-    // any other subject is what it would have to step over.
-    if (plural.pronoun && (opening || candidatesIn(a, a.ctx.sentences[i]!.start, a.ctx.sentences[i]!.end).length > 0))
-      return undefined;
+    if (opening && opening !== 'nobody' && opening.actors.length > 1) return fits(a, plural, opening.actors);
+    // "They" skips only sentences that name no one ("A blue backdrop stood behind them."): any
+    // other subject is what it would have to step over.
+    if (plural.pronoun && opening !== 'nobody') return undefined;
   }
   return undefined;
 }
@@ -64,7 +67,7 @@ function openingOf(a: Analysis, index: number): Opening {
   const s = a.ctx.sentences[index]!;
   const list = candidatesIn(a, s.start, s.end);
   const head = list[0];
-  let opening: Opening = null;
+  let opening: Opening = head ? null : 'nobody';
   const lead = head ? a.masked.slice(s.start, head.at) : '';
   if (head && (SHORT_LEAD.test(lead) || COMMA_LEAD.test(lead))) {
     if (head.kind === 'plural') {
