@@ -107,6 +107,19 @@ describe('MET_WITH', () => {
     expect(pairs(relations(other, 'MET_WITH'))).toEqual([pair(KOVACS, LIND)]);
   });
 
+  it('reads "their talks" as a meeting of the actors listed together or side by side before it', () => {
+    const listed =
+      'Anna Kovacs, President of the Republic of Freedonia Peter Lind and Maria Ortiz spoke to reporters during their meeting in Geneva.';
+    expect(pairs(relations(listed, 'MET_WITH'))).toEqual(
+      [pair(KOVACS, LIND), pair(KOVACS, ORTIZ), pair(LIND, ORTIZ)].sort(),
+    );
+    const beside =
+      '"We are close," Kovacs said at a news conference alongside Peter Lind after their closed-door talks.';
+    expect(pairs(relations(beside, 'MET_WITH'))).toEqual([pair(KOVACS, LIND)]);
+    expect(relations('Kovacs praised their meeting on Friday.', 'MET_WITH')).toEqual([]);
+    expect(relations('Kovacs spoke after Lind criticised their talks.', 'MET_WITH')).toEqual([]);
+  });
+
   it('merges both directions into one source/target order', () => {
     const rels = relations('Kovacs met Lind. Later Lind met Kovacs again.', 'MET_WITH');
     expect(new Set(rels.map((r) => `${r.source}>${r.target}`)).size).toBe(1);

@@ -12,9 +12,23 @@
 import { sentenceAt, type Analysis } from './context.js';
 import { candidatesIn, type Candidate } from './speaker.js';
 
-// Between two coordinated actors: "A and B", "A, B and C", "President A of Arland and President B".
+// Between two coordinated actors: "A and B", "A, B and C", "President A of Arland and President B",
+// "A, President of the Republic of Arland B".
 export const COORDINATION =
-  /^(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*)+)?\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
+  /^(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*)+)?\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?(?=\p{Lu}))?)*$/u;
+
+/**
+ * Whether mention `c` only qualifies the title of the person `right` after it ("President of the
+ * Union of Arland Ana Kovacs"): a list walking left steps over it.
+ */
+export function qualifiesTitle(a: Analysis, c: Candidate, right: Candidate): boolean {
+  if (c.kind !== 'mention' || c.label === 'Person' || right.kind !== 'mention' || right.label !== 'Person')
+    return false;
+  return (
+    /\bof\s+(?:the\s+)?$/u.test(a.masked.slice(Math.max(0, c.at - 8), c.at)) &&
+    /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(a.masked.slice(c.end, right.at))
+  );
+}
 
 type Plural = Extract<Candidate, { kind: 'plural' }>;
 

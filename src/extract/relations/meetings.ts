@@ -9,14 +9,15 @@
  */
 import type { RelationType, Sentence } from '../../types.js';
 import type { ExtractionContext, Extractor } from '../types.js';
-import { analyse, evidenceAt, mentionsIn, pushRelation, type Analysis } from './context.js';
+import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation, type Analysis } from './context.js';
 import { isPassive, objectsAfter, pluralSubject, subjectGroup } from './clauses.js';
-import { resolveGroup } from './groups.js';
+import { COORDINATION, qualifiesTitle, resolveGroup } from './groups.js';
 import { phraseMatcher, type Lexicon } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from './phrases.js';
-import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
 type Hit = PhraseHit;
+type MentionCandidate = Extract<Candidate, { kind: 'mention' }>;
 
 const overlaps = (h: Hit, list: Hit[]): boolean => list.some((o) => h.start < o.end && o.start < h.end);
 
@@ -27,6 +28,12 @@ const PLANNED =
 // Phrases of time, place and manner ("on Thursday", "in Beijing", "by phone", "privately") and then "with".
 const ADVERBIALS_THEN_WITH =
   /^(?:,?\s+(?:(?:on|in|at|by|during|over|via|late|early|last|this|earlier|later)\s+(?:the\s+)?(?:[\p{Lu}\d][\p{L}\d.'’-]*|phone|telephone|video|person|private|evening|morning|afternoon|night|week|month|year|day)(?:\s+\p{Lu}[\p{L}.'’-]*)*|today|yesterday|again|privately|separately|briefly|virtually|\p{Ll}+ly)){1,4},?\s+with\s+/u;
+// "their" and up to three modifiers before a meeting noun ("their closed-door talks").
+const THEIR_BEFORE = /\btheir\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
+// Between an actor and one it stands beside: "said at a news conference alongside Ukrainian President".
+const BESIDE =
+  /^\s+(?:[\p{Ll}-]+\s+){0,8}?(?:alongside|together\s+with|accompanied\s+by|joined\s+by|with)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
+const POSSESSOR = /^['’]s?(?![\p{L}])/u;
 const NEGATED = /\b(?:not|never|no|\p{L}+n['’]t)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 // What may follow a verb used without an object: punctuation, a preposition, an adverb, a date or a place.
 const RECIPROCAL_NEXT =
@@ -116,6 +123,29 @@ function emit(
   }
 }
 
+/**
+ * The actors named together before `at`: the nearest one and those listed with it ("A, B and C")
+ * or beside it ("A said at a news conference alongside B"), within the clause.
+ */
+function companions(a: Analysis, s: Sentence, at: number): string[] {
+  const list: MentionCandidate[] = mentionsIn(a.frameMentions, s.start, at)
+    .filter((m) => ACTOR_LABELS.has(m.label) && !POSSESSOR.test(a.masked.slice(m.end, m.end + 3)))
+    .map((m) => ({ kind: 'mention', at: m.start, end: m.end, entity: m.entity, label: m.label }));
+  const last = list.at(-1);
+  if (!last || /[;:]/.test(a.masked.slice(last.end, at))) return [];
+  const group = [last.entity];
+  let right = last;
+  for (let i = list.length - 2; i >= 0; i--) {
+    const c = list[i]!;
+    if (qualifiesTitle(a, c, right)) continue;
+    const gap = a.masked.slice(c.end, right.at);
+    if (!COORDINATION.test(gap) && !BESIDE.test(gap)) break;
+    group.unshift(c.entity);
+    right = c;
+  }
+  return [...new Set(group)];
+}
+
 /** The actors after "with" when only phrases of time, place and manner follow the verb ("met on Thursday in Beijing with X"). */
 function partnersAfterAdverbials(a: Analysis, v: Hit, s: Sentence): string[] {
   const m = ADVERBIALS_THEN_WITH.exec(a.masked.slice(v.end, Math.min(s.end, v.end + 120)));
@@ -178,6 +208,14 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
     }
     const withM = /^\s+(?:[\p{Ll}-]+\s+){0,2}?with\s/iu.exec(rest);
     if (!withM) {
+      // "A, B and C attend a news conference during their meeting", "A spoke alongside B after
+      // their talks": the actors named together before "their" are the parties.
+      const their = THEIR_BEFORE.exec(text.slice(Math.max(s.start, n.start - 40), n.start));
+      if (their) {
+        const group = companions(a, s, n.start - their[0].length);
+        if (group.length >= 2) emit(a, lex, s, group, group, n, seen);
+        continue;
+      }
       // "A and B held talks", "A and B renewed negotiations": a conduct verb just before the noun.
       const conduct = lex.conduct.find(a.tokens, Math.max(s.start, n.start - 40), n.start).pop();
       if (conduct && a.tokens[n.token - 1] && conduct.next >= n.token - 3) {
