@@ -294,6 +294,23 @@ describe('PROPOSED and REJECTED', () => {
     ).toEqual([]);
   });
 
+  it('gives an act of "both leaders" far from any sentence naming them together to the parties of the last meeting', () => {
+    const later = 'Kovacs spoke first. Trade was discussed. Lind spoke next. The weather was fine. Kovacs smiled.';
+    const text = `Kovacs met with Lind in Geneva. ${later} Both leaders rejected the ceasefire along the border.`;
+    expect(facts(text, 'REJECTED').map((f) => f[0])).toEqual([KOVACS, LIND]);
+    // The meeting's parties must fit the group noun: three are not "both".
+    const three = `Kovacs met with Lind and Ortiz in Geneva. ${later} Both leaders rejected the ceasefire along the border.`;
+    expect(facts(three, 'REJECTED')).toEqual([]);
+  });
+
+  it('reads a verb after "and" as a verb, not as a noun of the phrase before it', () => {
+    expect(
+      facts('Kovacs stressed the importance of the relationship and called for a ceasefire.', 'PROPOSED').map(
+        (f) => f[0],
+      ),
+    ).toEqual([KOVACS]);
+  });
+
   it('takes the subject of a clause opened by "after" or "before", not the speaker before it', () => {
     expect(
       facts('The talks were a win, said Ortiz, especially after Kovacs had proposed a ceasefire in May.', 'PROPOSED'),

@@ -35,6 +35,8 @@ export interface Analysis {
     subjects?: Map<number, string | null>;
     ranking?: string[];
     openings?: Map<number, Opening>;
+    /** The parties of each meeting found, by the start of its sentence, in reading order (meetings.ts). */
+    meetings?: { at: number; actors: string[] }[];
     turnSpeakers?: Map<string, string | undefined>;
     attributions?: unknown;
   };

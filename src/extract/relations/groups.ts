@@ -7,7 +7,9 @@
  * A group is the coordinated actors that open a sentence. "They" reaches back over sentences that
  * name no one only (it names many things besides actors); a group noun ("the leaders", "the two sides") reaches back a
  * few sentences and must fit the group: its size ("two", "both") and its actors' label ("leaders"
- * are people, "countries" are countries). Anything else resolves to no group rather than a guess.
+ * are people, "countries" are countries). A group noun with no such group in reach names the
+ * parties of the last meeting before it ("A met with B in Lima. … Both leaders called for …"),
+ * again only when they fit. Anything else resolves to no group rather than a guess.
  */
 import { sentenceAt, type Analysis } from './context.js';
 import { candidatesIn, type Candidate } from './speaker.js';
@@ -52,7 +54,7 @@ export function resolveGroup(a: Analysis, plural: Plural): readonly string[] | u
   if (!here) return undefined;
   const own = openingOf(a, here.index);
   if (own && own !== 'nobody' && own.at < plural.at) return fits(a, plural, own.actors);
-  return groupBefore(a, plural, here.index);
+  return groupBefore(a, plural, here.index) ?? (plural.pronoun ? undefined : lastMeeting(a, plural));
 }
 
 function groupBefore(a: Analysis, plural: Plural, index: number): readonly string[] | undefined {
@@ -64,6 +66,18 @@ function groupBefore(a: Analysis, plural: Plural, index: number): readonly strin
     if (plural.pronoun && opening !== 'nobody') return undefined;
   }
   return undefined;
+}
+
+/** The parties of the last meeting read before `plural` (all of its sentence's), when they fit it. */
+function lastMeeting(a: Analysis, plural: Plural): readonly string[] | undefined {
+  const meetings = a.memo.meetings ?? [];
+  let i = meetings.length - 1;
+  while (i >= 0 && meetings[i]!.at > plural.at) i--;
+  if (i < 0) return undefined;
+  const at = meetings[i]!.at;
+  const actors = new Set<string>();
+  for (; i >= 0 && meetings[i]!.at === at; i--) for (const e of meetings[i]!.actors) actors.add(e);
+  return fits(a, plural, [...actors]);
 }
 
 function fits(a: Analysis, plural: Plural, actors: readonly string[]): readonly string[] | undefined {

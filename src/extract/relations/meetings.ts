@@ -104,10 +104,12 @@ function emit(
   const prefix = a.masked.slice(s.start, Math.min(s.end, trigger.end + 25));
   const status = PLANNED.test(prefix) ? 'planned' : 'occurred';
   const event = mentionsIn(a.frameMentions, s.start, s.end).find((m) => m.label === 'Event')?.entity;
+  const parties = new Set<string>();
   for (const x of xs) {
     for (const y of ys) {
       if (x === y || !compatible(a, x, y)) continue;
       const [source, target] = x < y ? [x, y] : [y, x];
+      parties.add(source).add(target);
       const key = `${source}|${target}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -121,6 +123,7 @@ function emit(
       });
     }
   }
+  if (parties.size > 0) (a.memo.meetings ??= []).push({ at: s.start, actors: [...parties] });
 }
 
 /**

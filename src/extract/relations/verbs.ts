@@ -34,8 +34,9 @@ const NOUN_BEFORE =
   /(?:['’]s?|\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|any|no|such))\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}$/u;
 const NEGATED_BEFORE =
   /(?:\b(?:not|never|cannot)|n['’]t)\s+(?:(?:\p{L}+ly|yet|even|again|be|been|have|has|had)\s+)*$/iu;
+// Its words are a noun phrase's: "the relationship and called for" is a verb after a conjunction.
 const DETERMINER_BEFORE =
-  /\b(?:the|a|an|this|that|these|his|her|its|their|our|your|my|any|no)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+  /\b(?:the|a|an|this|that|these|his|her|its|their|our|your|my|any|no)\s+(?:(?!(?:and|or|but)\s)[\p{L}-]+\s+){0,2}$/iu;
 
 /**
  * "its allies (largely) dismissed": after the determiner a plural noun, maybe an adverb, then a past
