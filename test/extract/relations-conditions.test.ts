@@ -44,6 +44,7 @@ describe('lexicon conditions', () => {
     ['an empty list of words', { forms: ['accused'], not_followed_by: [] }],
     ['a misspelt field', { forms: ['accused'], not_folowed_by: ['of'] }],
     ['an object that is no entity label', { forms: ['accused'], object: 'Thing' }],
+    ['an addressee that is not true', { forms: ['accused'], addressee: 'yes' }],
   ])('refuse %s', (_name, entry) => {
     const lexicon: Lexicon = {
       file: 'test.json',

@@ -330,6 +330,14 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Kovacs hoped for a ceasefire.', 'PROPOSED')).toEqual([]);
   });
 
+  it('reads "wants X to …" as a demand on X, but not a wish of one\'s own', () => {
+    expect(facts('Sylvania, in turn, wants Freedonia to sign the peace deal.', 'PROPOSED')).toEqual([
+      [SYLVANIA, FREEDONIA, 'Freedonia to sign the peace deal'],
+    ]);
+    expect(facts('Sylvania wants to see a ceasefire.', 'PROPOSED')).toEqual([]);
+    expect(facts('Kovacs wanted a peace deal with Lind.', 'PROPOSED')).toEqual([]);
+  });
+
   it('reads a group noun that is the last word outside quotes', () => {
     const text = '- Ortiz commented on her relationship with European leaders: "They respect Sylvania again."';
     expect(() => relations(text, 'SAID')).not.toThrow();

@@ -239,6 +239,8 @@ interface Condition {
   followedBy?: RegExp;
   /** A label the clause after it must name ("seeking a ceasefire": an Event). */
   object?: EntityLabel;
+  /** An actor and "to" must follow it ("wants Sylvania to withdraw"). */
+  addressee?: boolean;
 }
 
 // The text after a verb that the conditions look at: the rest of a short clause.
@@ -248,6 +250,13 @@ const NEXT_CHARS = 60;
 function conditionHolds(a: Analysis, s: Sentence, hit: PhraseHit, c: Condition, next: string): boolean {
   if (c.notFollowedBy?.test(next)) return false;
   if (c.followedBy && !c.followedBy.test(next)) return false;
+  if (c.addressee) {
+    const first = mentionsIn(a.frameMentions, hit.end, s.end)[0];
+    const between = first ? a.masked.slice(hit.end, first.start) : '';
+    if (!first || !ACTOR_LABELS.has(first.label) || !/^\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(between))
+      return false;
+    if (!/^\s+to\s/u.test(a.masked.slice(first.end, first.end + 4))) return false;
+  }
   if (c.object) {
     const end = whatAfter(a, hit.end, s.end).end;
     if (!mentionsIn(a.ctx.mentions, hit.end, end).some((x) => x.label === c.object)) return false;
@@ -335,7 +344,7 @@ const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const phrasePattern = (p: string): string => p.trim().split(/\s+/).map(escape).join('\\s+');
 const normalise = (p: string): string => p.toLowerCase().trim().split(/\s+/).join(' ');
 
-const CONDITION_KEYS = new Set(['forms', 'not_followed_by', 'followed_by', 'object', 'why', 'source']);
+const CONDITION_KEYS = new Set(['forms', 'not_followed_by', 'followed_by', 'object', 'addressee', 'why', 'source']);
 
 function strings(x: unknown, what: string, file: string): string[] {
   if (Array.isArray(x) && x.length > 0 && x.every((s) => typeof s === 'string' && s.trim())) return x as string[];
@@ -346,8 +355,8 @@ function strings(x: unknown, what: string, file: string): string[] {
  * The lexicon's `conditions`: for some verb forms, when they trigger. Each entry lists its
  * `forms` (verbs of the lexicon), a `why` and a `source`, and any of `not_followed_by` (words
  * right after the verb that cancel it), `followed_by` (`{gerund, modals}`: a gerund right
- * after it, or a modal before the clause ends) and `object` (an entity label the clause after
- * it must name).
+ * after it, or a modal before the clause ends), `object` (an entity label the clause after
+ * it must name) and `addressee` (an actor and "to" right after it: "wants Sylvania to withdraw").
  */
 export function readConditions(lexicon: Lexicon): Map<string, Condition> {
   const out = new Map<string, Condition>();
@@ -388,6 +397,11 @@ export function readConditions(lexicon: Lexicon): Map<string, Condition> {
           `relations: lexicon ${file}: ${at}.object is not an entity label. Expected one of ${ENTITY_LABELS.join(', ')}.`,
         );
       c.object = e.object as EntityLabel;
+    }
+    if (e.addressee !== undefined) {
+      if (e.addressee !== true)
+        throw new TypeError(`relations: lexicon ${file}: ${at}.addressee is not true. Expected true or no field.`);
+      c.addressee = true;
     }
     for (const form of strings(e.forms, `${at}.forms`, file)) {
       const key = normalise(form);
