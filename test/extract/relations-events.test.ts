@@ -330,6 +330,16 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Kovacs hoped for a ceasefire.', 'PROPOSED')).toEqual([]);
   });
 
+  it('takes the noun phrase of a proposal noun for what was proposed when only a time follows it', () => {
+    expect(facts('Sylvania unveiled its own ceasefire proposal on Monday.', 'PROPOSED')).toEqual([
+      [SYLVANIA, CEASEFIRE, 'its own ceasefire proposal'],
+    ]);
+    // A complement says what itself.
+    expect(facts("Lind welcomed Sylvania's proposal for a ceasefire in May.", 'PROPOSED')).toEqual([
+      [SYLVANIA, CEASEFIRE, 'a ceasefire in May'],
+    ]);
+  });
+
   it('reads "wants X to …" as a demand on X, but not a wish of one\'s own', () => {
     expect(facts('Sylvania, in turn, wants Freedonia to sign the peace deal.', 'PROPOSED')).toEqual([
       [SYLVANIA, FREEDONIA, 'Freedonia to sign the peace deal'],

@@ -34,6 +34,13 @@ const NOUN_BEFORE =
   /(?:['’]s?|\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|any|no|such))\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}$/u;
 const NEGATED_BEFORE =
   /(?:\b(?:not|never|cannot)|n['’]t)\s+(?:(?:\p{L}+ly|yet|even|again|be|been|have|has|had)\s+)*$/iu;
+// After a nominal trigger, no complement: the sentence ends, or a time or place follows ("its
+// plan on Monday", "the proposal at the end of February").
+const NO_COMPLEMENT =
+  /^\s*(?:[.,;:!?)—–]|$|(?:at|in|during|last|this|next|earlier|later|today|yesterday|tomorrow)\b|on\s+\p{Lu})/u;
+// The determiner or possessive and the modifiers of a noun ("its own peace", "Sylvania's new").
+const NOUN_PHRASE_BEFORE =
+  /(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+|(?<=['’]s?\s+))(?:[\p{L}-]+\s+){0,3}$/u;
 // Its words are a noun phrase's: "the relationship and called for" is a verb after a conjunction.
 const DETERMINER_BEFORE =
   /\b(?:the|a|an|this|that|these|his|her|its|their|our|your|my|any|no)\s+(?:(?!(?:and|or|but)\s)[\p{L}-]+\s+){0,2}$/iu;
@@ -288,6 +295,10 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
     if (copula && owner.whatFrom !== to) {
       const at = s.start + copula.index + copula[0].indexOf(copula[1]!);
       emit(a, s, type, owner.entity, at, seen, at + copula[1]!.length);
+    } else if (owner.whatFrom === to && NO_COMPLEMENT.test(a.masked.slice(to, to + 30))) {
+      // "China presented its own peace proposal at the end of February": the noun phrase is what.
+      const np = NOUN_PHRASE_BEFORE.exec(a.masked.slice(Math.max(s.start, from - 60), from));
+      emit(a, s, type, owner.entity, np ? from - np[0].length : from, seen, to);
     } else emit(a, s, type, owner.entity, owner.whatFrom, seen);
   }
   for (const { m, negated } of triggerHits(t, a.tokens, s.start, s.end)) {
