@@ -120,6 +120,12 @@ describe('MET_WITH', () => {
     expect(relations('Kovacs spoke after Lind criticised their talks.', 'MET_WITH')).toEqual([]);
   });
 
+  it('reads "hosted a meeting between A and B" as a meeting of A and B, the host not among them', () => {
+    expect(pairs(relations('Kovacs hosted a meeting between Lind and Maria Ortiz.', 'MET_WITH'))).toEqual([
+      pair(LIND, ORTIZ),
+    ]);
+  });
+
   it('merges both directions into one source/target order', () => {
     const rels = relations('Kovacs met Lind. Later Lind met Kovacs again.', 'MET_WITH');
     expect(new Set(rels.map((r) => `${r.source}>${r.target}`)).size).toBe(1);
@@ -331,7 +337,7 @@ describe('PROPOSED and REJECTED', () => {
   });
 
   it('takes the noun phrase of a proposal noun for what was proposed when only a time follows it', () => {
-    expect(facts('Sylvania unveiled its own ceasefire proposal on Monday.', 'PROPOSED')).toEqual([
+    expect(facts('Sylvania unveiled its own ceasefire proposal last week.', 'PROPOSED')).toEqual([
       [SYLVANIA, CEASEFIRE, 'its own ceasefire proposal'],
     ]);
     // A complement says what itself.

@@ -172,7 +172,10 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
       if (by) objFrom = v.end + by[0].length;
       joinedBy = by !== null;
     }
-    const objects = objectsAfter(a, objFrom, s.end).map((m) => m.entity);
+    const found = objectsAfter(a, objFrom, s.end);
+    // "ready to host a meeting between A and B": the meeting is the object, and its noun says who met.
+    if (found[0] && lex.nouns.find(a.tokens, objFrom, found[0].start).length > 0) continue;
+    const objects = found.map((m) => m.entity);
     if (objects.length === 0) objects.push(...partnersAfterAdverbials(a, v, s));
     if (objects.length === 0) continue;
     transitive.push(v);

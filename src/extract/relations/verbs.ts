@@ -34,10 +34,10 @@ const NOUN_BEFORE =
   /(?:['’]s?|\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|any|no|such))\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}$/u;
 const NEGATED_BEFORE =
   /(?:\b(?:not|never|cannot)|n['’]t)\s+(?:(?:\p{L}+ly|yet|even|again|be|been|have|has|had)\s+)*$/iu;
-// After a nominal trigger, no complement: the sentence ends, or a time or place follows ("its
-// plan on Monday", "the proposal at the end of February").
-const NO_COMPLEMENT =
-  /^\s*(?:[.,;:!?)—–]|$|(?:at|in|during|last|this|next|earlier|later|today|yesterday|tomorrow)\b|on\s+\p{Lu})/u;
+// After a nominal trigger, a time or place instead of a complement ("its plan on Monday", "the
+// proposal at the end of February"). A noun with nothing after it is no act ("its Defense Plan."):
+// it names a programme more often than it reports a proposal.
+const NO_COMPLEMENT = /^\s+(?:(?:at|in|during|last|this|next|earlier|later|today|yesterday|tomorrow)\b)/u;
 // The determiner or possessive and the modifiers of a noun ("its own peace", "Sylvania's new").
 const NOUN_PHRASE_BEFORE =
   /(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+|(?<=['’]s?\s+))(?:[\p{L}-]+\s+){0,3}$/u;
