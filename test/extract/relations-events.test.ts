@@ -126,6 +126,15 @@ describe('MET_WITH', () => {
     ]);
   });
 
+  it('gives a mediator a meeting with each party, and the parties none with each other', () => {
+    const expected = [pair(KOVACS, LIND), pair(KOVACS, ORTIZ)].sort();
+    expect(pairs(relations('Kovacs undertook a mediation mission between Lind and Maria Ortiz.', 'MET_WITH'))).toEqual(
+      expected,
+    );
+    expect(pairs(relations('Kovacs mediated on Monday between Lind and Maria Ortiz.', 'MET_WITH'))).toEqual(expected);
+    expect(relations('Kovacs praised the mediation of Lind.', 'MET_WITH')).toEqual([]);
+  });
+
   it('merges both directions into one source/target order', () => {
     const rels = relations('Kovacs met Lind. Later Lind met Kovacs again.', 'MET_WITH');
     expect(new Set(rels.map((r) => `${r.source}>${r.target}`)).size).toBe(1);

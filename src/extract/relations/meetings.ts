@@ -1,9 +1,10 @@
 /**
- * MET_WITH: two actors met, held talks or spoke on a call (PLOVER CONSULT). Three
+ * MET_WITH: two actors met, held talks or spoke on a call (PLOVER CONSULT). Four
  * sentence patterns, each from the meeting lexicon: a transitive verb ("A met with
  * B", "A was joined by B"), a reciprocal verb with a coordinated subject ("A and B
- * held talks"), and a meeting noun ("talks between A and B", "A's call with B",
- * "A held high-stakes talks with B"). Pairs are unordered: the source is the
+ * held talks"), a meeting noun ("talks between A and B", "A's call with B",
+ * "A held high-stakes talks with B", "A and B … during their meeting") and a mediation
+ * ("X mediated between A and B": X meets each). Pairs are unordered: the source is the
  * smaller key, so repeated meetings merge into one edge. The registry's `meetings`
  * pattern (src/relation-types.ts); the type and the lexicon come from its descriptor.
  */
@@ -33,6 +34,8 @@ const THEIR_BEFORE = /\btheir\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 // Between an actor and one it stands beside: "said at a news conference alongside Ukrainian President".
 const BESIDE =
   /^\s+(?:[\p{Ll}-]+\s+){0,8}?(?:alongside|together\s+with|accompanied\s+by|joined\s+by|with)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
+// Between a mediation word and "between": a few words ("mission", "talks"), a day or a place.
+const MEDIATED_BETWEEN = /^(?:\s+(?:[\p{Ll}-]+|on\s+\p{Lu}\p{Ll}+|in\s+\p{Lu}[\p{L}-]*)){0,3}?\s+between\s/u;
 const POSSESSOR = /^['’]s?(?![\p{L}])/u;
 const NEGATED = /\b(?:not|never|no|\p{L}+n['’]t)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 // What may follow a verb used without an object: punctuation, a preposition, an adverb, a date or a place.
@@ -88,6 +91,7 @@ interface Meetings {
   reciprocal: PhraseMatcher;
   nouns: PhraseMatcher;
   conduct: PhraseMatcher;
+  mediation: PhraseMatcher;
 }
 
 function emit(
@@ -234,6 +238,13 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
     if (others.length === 0) continue;
     emit(a, lex, s, ownerOf(a, s, n, history), others, n, seen);
   }
+  // "X undertook a mediation mission between A and B": X meets each party (CAMEO 045).
+  for (const m of lex.mediation.find(a.tokens, s.start, s.end)) {
+    const between = MEDIATED_BETWEEN.exec(text.slice(m.end, Math.min(s.end, m.end + 60)));
+    if (!between) continue;
+    const parties = objectsAfter(a, m.end + between[0].length, s.end).map((x) => x.entity);
+    if (parties.length > 0) emit(a, lex, s, ownerOf(a, s, m, history), parties, m, seen);
+  }
 }
 
 /** Options of `createMeetingExtractor`. */
@@ -252,6 +263,7 @@ export function createMeetingExtractor({ type, lexicon }: MeetingOptions): Extra
     reciprocal: phraseMatcher(lexicon, 'reciprocal'),
     nouns: phraseMatcher(lexicon, 'nouns'),
     conduct: phraseMatcher(lexicon, 'conduct'),
+    mediation: phraseMatcher(lexicon, 'mediation'),
   };
   const run = (ctx: ExtractionContext): void => {
     const a = analyse(ctx);
