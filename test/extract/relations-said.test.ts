@@ -36,6 +36,16 @@ describe('SAID attribution', () => {
       [[KOVACS, 'very productive indeed']],
     ],
     ['according to X', '"The deal is off," according to Maria Ortiz.', [[ORTIZ, 'The deal is off']]],
+    [
+      'a spokesperson of a body, for the body',
+      '"The deal is off," a Sylvania spokeswoman said.',
+      [[SYLVANIA, 'The deal is off']],
+    ],
+    [
+      'the spokesman the article named, for himself',
+      'Sylvania spokesman Peter Lind arrived. "The deal is off," the Sylvania spokesman said.',
+      [[LIND, 'The deal is off']],
+    ],
     ['X posted on social media: "…"', 'Lind posted on X: "A great day for peace!"', [[LIND, 'A great day for peace!']]],
     [
       'a participle takes the main subject',

@@ -10,10 +10,10 @@ import { COORDINATION } from './groups.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
 // The people who act for a country or body ("European Community foreign ministers demanded",
-// "Russian officials said", "the Sylvanian government rejected"): up to two lower-case modifiers
-// and an office in the plural or a noun for the country itself; one office ("the US president
-// said") is a person the descriptor rules resolve.
-const OFFICE_AFTER = `(?:(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}(?:${[...[...ROLE_HEADS].map((r) => `${r}s`), ...COUNTRY_NOUNS, ...BODY_NOUNS].join('|')})\\s+)?`;
+// "Russian officials said", "the Sylvanian government rejected", "a NATO spokesman said"): up to
+// two lower-case modifiers and an office in the plural, its spokesperson, or a noun for the
+// country itself; one other office ("the US president said") is a person the descriptor rules resolve.
+const OFFICE_AFTER = `(?:(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}(?:${[...[...ROLE_HEADS].map((r) => `${r}s`), 'spokes(?:man|woman|person)', ...COUNTRY_NOUNS, ...BODY_NOUNS].join('|')})\\s+)?`;
 // Between a country or body and its verb only adverbs may stand ("Russia also said").
 // An appositive (", a key ally,"), a place ("in Zimbabwe"), its own allies ("and its allies",
 // "along with its allies") and its officials may stand between too.
@@ -21,6 +21,7 @@ const ADJACENT = new RegExp(
   `^(?:\\s*,[^,;]{1,80},)?\\s*(?:(?:in|of|from)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’.-]*\\s+)?(?:\\(\\p{Lu}+\\)\\s+)?${OFFICE_AFTER}(?:(?:and|along\\s+with)\\s+(?:its|their)\\s+\\p{Ll}+\\s+)?(?:(?:also|then|later|had|has|have|is|are|was|were|will|would|could|should|can|cannot|must|did|does|not|never|\\p{Ll}+n['’]t|been|being|previously|again|outright|still|already|just|even|further|today|yesterday|recently|earlier|now|separately|itself|jointly|both|once|on\\s+\\p{Lu}\\p{Ll}+|\\p{Ll}+ly)\\s+)*$`,
   'u',
 );
+const SPOKESPERSON = /^\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}spokes(?:man|woman|person)\b/u;
 // Between "it" and its verb only auxiliaries, a negation and adverbs ("it would not accept"):
 // "Moscow said it was annexing them, in a move condemned by the West" is not its verb.
 const IT_ADJACENT =
@@ -30,7 +31,10 @@ const IT_ADJACENT =
 function tooFar(a: Analysis, c: Candidate, verbStart: number): boolean {
   const between = a.masked.slice(c.end, verbStart);
   if (c.kind === 'it') return !IT_ADJACENT.test(between);
-  return c.kind === 'mention' && c.label !== 'Person' && !ADJACENT.test(between);
+  if (c.kind !== 'mention' || c.label === 'Person') return false;
+  // "the Kremlin spokesman said" is a descriptor, resolved to the spokesman the article names.
+  if (SPOKESPERSON.test(between) && /\bthe\s+$/iu.test(a.masked.slice(Math.max(0, c.at - 4), c.at))) return true;
+  return !ADJACENT.test(between);
 }
 
 /**
