@@ -355,6 +355,33 @@ describe('PROPOSED and REJECTED', () => {
     ]);
   });
 
+  it('gives a trigger noun after a support verb to the verb\'s subject ("will send a proposal for")', () => {
+    expect(facts('Today, Kovacs will send a proposal for a new ceasefire to NATO.', 'PROPOSED')).toEqual([
+      [KOVACS, CEASEFIRE, 'a new ceasefire to NATO'],
+    ]);
+    expect(facts('Sylvania lodged a formal protest with Freedonia on Monday.', 'REJECTED')).toEqual([
+      [SYLVANIA, FREEDONIA, 'with Freedonia on Monday'],
+    ]);
+    // A protest is no rejection without a support verb: it may be a demonstration.
+    expect(facts('Protests against the summit spread across Sylvania.', 'REJECTED')).toEqual([]);
+  });
+
+  it('takes no subject for a descriptor the article gave nobody, rather than the name before it', () => {
+    expect(facts('Lind says the Freedonian president rejected the ceasefire.', 'REJECTED')).toEqual([]);
+    expect(facts('Lind says the Freedonian president extended an invitation to the summit.', 'PROPOSED')).toEqual([]);
+  });
+
+  it('reads "… to support X, President Y will …" as Y alone, and "A, B, and an unnamed C" as a list', () => {
+    expect(
+      facts('In concert with aid to support Sylvania, President Lind will propose a ceasefire.', 'PROPOSED').map(
+        (f) => f[0],
+      ),
+    ).toEqual([LIND]);
+    expect(
+      pairs(relations('Kovacs, Security Adviser Lind, and Deputy Minister Jan Hus met with Maria Ortiz.', 'MET_WITH')),
+    ).toEqual([pair(KOVACS, ORTIZ), pair(LIND, ORTIZ)]);
+  });
+
   it('reads "wants X to …" as a demand on X, but not a wish of one\'s own', () => {
     expect(facts('Sylvania, in turn, wants Freedonia to sign the peace deal.', 'PROPOSED')).toEqual([
       [SYLVANIA, FREEDONIA, 'Freedonia to sign the peace deal'],

@@ -42,6 +42,11 @@ describe('SAID attribution', () => {
       [[SYLVANIA, 'The deal is off']],
     ],
     [
+      'a descriptor, never for someone whose relative clause names the office',
+      'Lind, who was by the Sylvanian president\'s side, arrived. "The deal is off," the Sylvanian president said.',
+      [],
+    ],
+    [
       'the spokesman the article named, for himself',
       'Sylvania spokesman Peter Lind arrived. "The deal is off," the Sylvania spokesman said.',
       [[LIND, 'The deal is off']],

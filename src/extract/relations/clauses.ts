@@ -6,7 +6,7 @@
 import type { EntityMention } from '../types.js';
 import { BODY_NOUNS, COUNTRY_NOUNS, ROLE_HEADS } from '../entities/lexicon.js';
 import { ACTOR_LABELS, mentionsIn, type Analysis } from './context.js';
-import { COORDINATION } from './groups.js';
+import { CONJOINED, COORDINATION } from './groups.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
 // The people who act for a country or body ("European Community foreign ministers demanded",
@@ -62,6 +62,9 @@ export function subjectOf(
     if (tooFar(a, c, verbStart)) continue;
     const e = resolveCandidate(a, c, history);
     if (e) return e;
+    // "the US president extended …" with no one the article calls so: the subject is unknown,
+    // and the names before it are not its subject.
+    if (c.kind === 'descriptor') return undefined;
   }
   return undefined;
 }
@@ -99,11 +102,15 @@ export function subjectGroup(
     const head = resolveCandidate(a, c, history, firstPerson);
     if (!head) continue;
     const group = [head];
-    // Walk left through "A, B and C".
+    // Walk left through "A, B and C" (C maybe unnamed: "A, B, and Deputy Secretary C met"); "… to
+    // support Ukraine, President Biden will" is no list: it has no "and" at its end.
+    const conjoined = CONJOINED.test(a.masked.slice(c.end, verbStart));
     let right = c;
     for (let j = i - 1; j >= 0; j--) {
       const left = list[j]!;
-      if (left.kind !== 'mention' || !COORDINATION.test(a.masked.slice(left.end, right.at))) break;
+      const gap = a.masked.slice(left.end, right.at);
+      if (left.kind !== 'mention' || !COORDINATION.test(gap) || (right === c && !conjoined && !CONJOINED.test(gap)))
+        break;
       group.unshift(left.entity);
       right = left;
     }

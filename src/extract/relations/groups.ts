@@ -32,6 +32,10 @@ export function qualifiesTitle(a: Analysis, c: Candidate, right: Candidate): boo
   );
 }
 
+// The last link of a list has its conjunction ("A, B and C"); a comma alone ends an opening
+// phrase or an apposition ("To support Arland, President B will …").
+export const CONJOINED = /\b(?:and|as well as)\b|&/u;
+
 type Plural = Extract<Candidate, { kind: 'plural' }>;
 
 /**

@@ -271,8 +271,10 @@ export function resolvePronoun(a: Analysis, at: number, history: SpeakerHistory)
 // Words that may sit inside a title before a name ("Russia's top economic envoy Kirill Dmitriev").
 const TITLE_RUN_WORDS = new Set([...ROLE_HEADS, ...TITLE_MODIFIERS]);
 const isTitleWord = (t: string): boolean => TITLE_RUN_WORDS.has(t.toLowerCase().replace(/['’]s$/, ''));
+// `(?!\s|…)`: the spaces after the comma are all taken before the words are checked, or ", who
+// was by the US president's side" would pass as " who…" and make its speaker a president.
 const APPOSITIVE =
-  /^,\s*(?!(?:who|which|whose|where|when|while|after|before|as|but|and|if|because|although|though|since|saying|adding)\b|\p{Ll}+ing\b)(?:the|a|an)?\s*([^,.;]{0,50})/u;
+  /^,\s*(?!\s|(?:who|which|whose|where|when|while|after|before|as|but|and|if|because|although|though|since|saying|adding)\b|\p{Ll}+ing\b)(?:the|a|an)?\s*([^,.;]{0,50})/u;
 
 // Title context of every Person: the title run just before each mention, an appositive
 // after it (", the Ukrainian president,") and an "of Country" after it.

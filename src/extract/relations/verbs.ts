@@ -41,6 +41,8 @@ const NO_COMPLEMENT = /^\s+(?:(?:at|in|during|last|this|next|earlier|later|today
 // The determiner or possessive and the modifiers of a noun ("its own peace", "Sylvania's new").
 const NOUN_PHRASE_BEFORE =
   /(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+|(?<=['’]s?\s+))(?:[\p{L}-]+\s+){0,3}$/u;
+// Between a support verb and its noun: a determiner and modifiers ("an official", "a new").
+const SUPPORT_GAP = /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u;
 // Its words are a noun phrase's: "the relationship and called for" is a verb after a conjunction.
 const DETERMINER_BEFORE =
   /\b(?:the|a|an|this|that|these|his|her|its|their|our|your|my|any|no)\s+(?:(?!(?:and|or|but)\s)[\p{L}-]+\s+){0,2}$/iu;
@@ -235,6 +237,9 @@ interface Triggers {
   /** Verbs that trigger only when negated ("will not accept", "refused to recognise"). */
   negated: PhraseMatcher;
   nouns: PhraseMatcher;
+  /** Support verbs ("send a proposal", "lodged a protest"), and nouns that trigger only after one. */
+  support: PhraseMatcher;
+  supportNouns: PhraseMatcher;
   conditions: Map<string, Condition>;
 }
 
@@ -271,14 +276,60 @@ function conditionHolds(a: Analysis, s: Sentence, hit: PhraseHit, c: Condition, 
   return true;
 }
 
+/**
+ * The actors of a verb at `v`: each of a plural subject's group ("the two leaders condemned …"),
+ * else the subject and the actors coordinated with it ("Germany, France and the EU condemned …"),
+ * or a relative pronoun's antecedent; a participle after a comma takes the clause's first subject.
+ */
+function actorsOf(a: Analysis, s: Sentence, v: PhraseHit, history: SpeakerHistory): readonly string[] {
+  const participle = /ing$/.test(v.text) && /,\s*$/.test(a.masked.slice(s.start, v.start));
+  const clause = relativeStart(a, s, v.start);
+  const plural = participle ? undefined : pluralSubject(a, clause, v.start);
+  if (plural) return resolveGroup(a, plural) ?? [];
+  const source =
+    subjectOf(a, clause, v.start, history, participle) ??
+    relativeAntecedent(a, s, v.start) ??
+    subjectOf(a, s.start, v.start, history, participle);
+  if (!source) return [];
+  const group = participle ? [] : subjectGroup(a, clause, v.start, history);
+  return group.includes(source) ? group : [source];
+}
+
+/**
+ * "X will send a proposal for …", "Y lodged a protest with …": a support verb before a trigger
+ * noun (NomBank) makes its subject the noun's actor; returns the nouns it read.
+ */
+function supportedNouns(
+  a: Analysis,
+  t: Triggers,
+  s: Sentence,
+  history: SpeakerHistory,
+  seen: Set<string>,
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const v of t.support.find(a.tokens, s.start, s.end)) {
+    const after = Math.min(s.end, v.end + 50);
+    const noun = [...t.nouns.find(a.tokens, v.end, after), ...t.supportNouns.find(a.tokens, v.end, after)].sort(
+      (x, y) => x.start - y.start,
+    )[0];
+    if (!noun || !SUPPORT_GAP.test(a.masked.slice(v.end, noun.start))) continue;
+    if (!asserted(a.masked.slice(s.start, v.start), false)) continue;
+    out.push([noun.start, noun.end]);
+    const actors = actorsOf(a, s, v, history);
+    for (const actor of actors) emit(a, s, t.type, actor, noun.end, seen, s.end, actors);
+  }
+  return out;
+}
+
 function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: SpeakerHistory, seen: Set<string>): void {
   // "Did the Chinese side complain?": a question asserts no act.
   if (/\?["”’)\]]*\s*$/u.test(a.masked.slice(s.start, s.end))) return;
   const { type, nouns } = t;
-  const nounSpans: [number, number][] = [];
+  const nounSpans = supportedNouns(a, t, s, history, seen);
   for (const m of nouns.find(a.tokens, s.start, s.end)) {
     const from = m.start;
     const to = m.end;
+    if (nounSpans.some(([x, y]) => from < y && x < to)) continue;
     const owner = ownerOfNoun(a, s, from, to, history);
     // Without an owner "calls for" may be the verb ("Kovacs calls for a ceasefire"); after a
     // determiner or a possessive ("today's energy demands") it is the noun all the same.
@@ -321,31 +372,16 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
     // "sought to …", "declined to comment", "is accused of", "suggested his position…": the lexicon's conditions.
     const condition = t.conditions.get(m.text);
     if (condition && !conditionHolds(a, s, m, condition, a.masked.slice(to, to + NEXT_CHARS))) continue;
-    let source: string | undefined;
     if (isPassive(a, from, m.text)) {
       // "The ceasefire was rejected by X": X is the actor, the subject is what was rejected.
       const by = /^\s+by\s+/u.exec(a.masked.slice(to, to + 8));
       if (!by) continue;
-      source = mentionsIn(a.frameMentions, to + by[0].length, to + by[0].length + 60)[0]?.entity;
+      const source = mentionsIn(a.frameMentions, to + by[0].length, to + by[0].length + 60)[0]?.entity;
       const aux = /\s+(?:was|were|is|are|been|being|be)\s+(?:\p{L}+ly\s+)?$/iu.exec(lead);
       if (source && aux) emit(a, s, type, source, s.start, seen, s.start + aux.index);
       continue;
     }
-    const participle = /ing$/.test(m.text) && /,\s*$/.test(lead);
-    const clause = relativeStart(a, s, from);
-    // "The two leaders condemned …", "they called for …": every actor of the group named before.
-    const plural = participle ? undefined : pluralSubject(a, clause, from);
-    if (plural) {
-      const group = resolveGroup(a, plural);
-      for (const actor of group ?? []) emit(a, s, type, actor, to, seen, s.end, group);
-      continue;
-    }
-    source = subjectOf(a, clause, from, history, participle) ?? relativeAntecedent(a, s, from);
-    if (!source) source = subjectOf(a, s.start, from, history, participle);
-    if (!source) continue;
-    // "Germany, France and the EU condemned …": each coordinated subject acts, none is the target.
-    const group = participle ? [] : subjectGroup(a, clause, from, history);
-    const actors = group.includes(source) ? group : [source];
+    const actors = actorsOf(a, s, m, history);
     for (const actor of actors) emit(a, s, type, actor, to, seen, s.end, actors);
   }
 }
@@ -446,6 +482,8 @@ export function createVerbRelationExtractor({ type, lexicon, speech }: VerbRelat
     verbs: new PhraseMatcher(triggerVerbs(lexicon)),
     negated: phraseMatcher(lexicon, 'negated', true),
     nouns: phraseMatcher(lexicon, 'nouns', true),
+    support: phraseMatcher(lexicon, 'support_verbs', true),
+    supportNouns: phraseMatcher(lexicon, 'support_nouns', true),
     conditions: readConditions(lexicon),
   };
   const speechVerbs = speech ? phraseMatcher(speech, 'verbs') : undefined;
