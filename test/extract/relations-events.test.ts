@@ -362,6 +362,11 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Sylvania lodged a formal protest with Freedonia on Monday.', 'REJECTED')).toEqual([
       [SYLVANIA, FREEDONIA, 'with Freedonia on Monday'],
     ]);
+    // CAMEO's STRESS * NEED: stressing the need for something appeals for it; its importance does not.
+    expect(facts('Kovacs stressed the urgent need for a ceasefire.', 'PROPOSED')).toEqual([
+      [KOVACS, CEASEFIRE, 'a ceasefire'],
+    ]);
+    expect(facts('Kovacs stressed the importance of the ceasefire.', 'PROPOSED')).toEqual([]);
     // A protest is no rejection without a support verb: it may be a demonstration.
     expect(facts('Protests against the summit spread across Sylvania.', 'REJECTED')).toEqual([]);
   });
