@@ -387,6 +387,11 @@ describe('PROPOSED and REJECTED', () => {
     ).toEqual([pair(KOVACS, ORTIZ), pair(LIND, ORTIZ)]);
   });
 
+  it('reads a verb after a time ("Lind this week criticised"), not as the end of a noun phrase', () => {
+    expect(facts('Lind this week criticised the ceasefire.', 'REJECTED')).toEqual([[LIND, CEASEFIRE, 'the ceasefire']]);
+    expect(facts('The offer this week drew criticism from Lind.', 'PROPOSED')).toEqual([]);
+  });
+
   it('reads "wants X to …" as a demand on X, but not a wish of one\'s own', () => {
     expect(facts('Sylvania, in turn, wants Freedonia to sign the peace deal.', 'PROPOSED')).toEqual([
       [SYLVANIA, FREEDONIA, 'Freedonia to sign the peace deal'],

@@ -43,6 +43,9 @@ const NOUN_PHRASE_BEFORE =
   /(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+|(?<=['’]s?\s+))(?:[\p{L}-]+\s+){0,3}$/u;
 // Between a support verb and its noun: a determiner and modifiers ("an official", "a new").
 const SUPPORT_GAP = /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u;
+// A time between subject and verb ("Lind this week criticised"), not a noun phrase the trigger ends.
+const TIME_BEFORE =
+  /\b(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|day|time|spring|summer|autumn|fall|winter)\s+$/iu;
 // Its words are a noun phrase's: "the relationship and called for" is a verb after a conjunction.
 const DETERMINER_BEFORE =
   /\b(?:the|a|an|this|that|these|his|her|its|their|our|your|my|any|no)\s+(?:(?!(?:and|or|but)\s)[\p{L}-]+\s+){0,2}$/iu;
@@ -365,6 +368,7 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
     if (
       det &&
       !AUXILIARY_BEFORE.test(lead) &&
+      !TIME_BEFORE.test(lead) &&
       !mentionsIn(a.frameMentions, s.start + det.index, from).length &&
       !pluralSubjectBefore(det[0], m.text)
     )
