@@ -45,6 +45,7 @@ describe('lexicon conditions', () => {
     ['a misspelt field', { forms: ['accused'], not_folowed_by: ['of'] }],
     ['an object that is no entity label', { forms: ['accused'], object: 'Thing' }],
     ['an addressee that is not true', { forms: ['accused'], addressee: 'yes' }],
+    ['verbs to follow that are no list of phrases', { forms: ['accused'], followed_by_verbs: 'work' }],
   ])('refuse %s', (_name, entry) => {
     const lexicon: Lexicon = {
       file: 'test.json',

@@ -367,6 +367,23 @@ describe('PROPOSED and REJECTED', () => {
       [KOVACS, CEASEFIRE, 'a ceasefire'],
     ]);
     expect(facts('Kovacs stressed the importance of the ceasefire.', 'PROPOSED')).toEqual([]);
+    // An intent to cooperate is an offer (CAMEO 03); an intent of one's own is a plan.
+    expect(facts('Kovacs and Lind expressed their intent to work together toward a ceasefire.', 'PROPOSED')).toEqual([
+      [KOVACS, CEASEFIRE, 'work together toward a ceasefire'],
+      [LIND, CEASEFIRE, 'work together toward a ceasefire'],
+    ]);
+    expect(facts('Kovacs reaffirmed her intention to nominate Lind to the summit.', 'PROPOSED')).toEqual([]);
+    // Support for someone else's proposal is not one's own, and "his" names the owner himself.
+    expect(facts('Kovacs expressed support for a proposal by Lind on the ceasefire.', 'PROPOSED')).toEqual([
+      [LIND, CEASEFIRE, 'the ceasefire'],
+    ]);
+    expect(
+      facts('Ortiz welcomed Kovacs, and Lind repeated his offer of a ceasefire.', 'PROPOSED').map((f) => f[0]),
+    ).toEqual([LIND]);
+    // A second verb after ", and" shares the clause's opening subject.
+    expect(
+      facts('Lind congratulated Kovacs on the summit, and made an offer of a ceasefire.', 'PROPOSED').map((f) => f[0]),
+    ).toEqual([LIND]);
     // A protest is no rejection without a support verb: it may be a demonstration.
     expect(facts('Protests against the summit spread across Sylvania.', 'REJECTED')).toEqual([]);
   });

@@ -91,7 +91,7 @@ function fits(a: Analysis, plural: Plural, actors: readonly string[]): readonly 
 }
 
 /** The subject that opens sentence `index`, computed once per sentence. */
-function openingOf(a: Analysis, index: number): Opening {
+export function openingOf(a: Analysis, index: number): Opening {
   const memo = (a.memo.openings ??= new Map<number, Opening>());
   if (memo.has(index)) return memo.get(index)!;
   // Set first: a sentence opening with a group noun looks only at the sentences before it.

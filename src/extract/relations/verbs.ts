@@ -16,7 +16,7 @@ import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation, sentenceAt
 import { attributionsOf, type Attribution } from './said.js';
 import { firstStartingFrom } from '../../util/search.js';
 import { isPassive, pluralSubject, subjectGroup, subjectOf } from './clauses.js';
-import { resolveGroup } from './groups.js';
+import { openingOf, resolveGroup } from './groups.js';
 import { phraseMatcher, phrases, triggerVerbs, type Lexicon } from './lexicon.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
@@ -41,8 +41,11 @@ const NO_COMPLEMENT = /^\s+(?:(?:at|in|during|last|this|next|earlier|later|today
 // The determiner or possessive and the modifiers of a noun ("its own peace", "Sylvania's new").
 const NOUN_PHRASE_BEFORE =
   /(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+|(?<=['’]s?\s+))(?:[\p{L}-]+\s+){0,3}$/u;
-// Between a support verb and its noun: a determiner and modifiers ("an official", "a new").
-const SUPPORT_GAP = /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u;
+// ", and" before a verb: the verb's subject is the clause's ("X met Y, and rejected …").
+const SECOND_VERB = /,\s*(?:and|but)\s+(?:\p{Ll}+ly\s+)?$/u;
+// Between a support verb and its noun: a determiner and modifiers ("an official", "a new"), no
+// preposition ("expressed support for a proposal by X" is X's proposal).
+const SUPPORT_GAP = /^\s+(?:(?!(?:for|of|to|with|by|on|in|at|about|from|over)\s)[\p{Ll}-]+\s+){1,3}$/u;
 // A time between subject and verb ("Lind this week criticised"), not a noun phrase the trigger ends.
 const TIME_BEFORE =
   /\b(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|day|time|spring|summer|autumn|fall|winter)\s+$/iu;
@@ -256,6 +259,8 @@ interface Condition {
   object?: EntityLabel;
   /** An actor and "to" must follow it ("wants Sylvania to withdraw"). */
   addressee?: boolean;
+  /** One of these verbs must follow it ("their intent to cooperate", not "to nominate"). */
+  followedByVerbs?: RegExp;
 }
 
 // The text after a verb that the conditions look at: the rest of a short clause.
@@ -265,6 +270,7 @@ const NEXT_CHARS = 60;
 function conditionHolds(a: Analysis, s: Sentence, hit: PhraseHit, c: Condition, next: string): boolean {
   if (c.notFollowedBy?.test(next)) return false;
   if (c.followedBy && !c.followedBy.test(next)) return false;
+  if (c.followedByVerbs && !c.followedByVerbs.test(next)) return false;
   if (c.addressee) {
     const first = mentionsIn(a.frameMentions, hit.end, s.end)[0];
     const between = first ? a.masked.slice(hit.end, first.start) : '';
@@ -285,7 +291,13 @@ function conditionHolds(a: Analysis, s: Sentence, hit: PhraseHit, c: Condition, 
  * or a relative pronoun's antecedent; a participle after a comma takes the clause's first subject.
  */
 function actorsOf(a: Analysis, s: Sentence, v: PhraseHit, history: SpeakerHistory): readonly string[] {
-  const participle = /ing$/.test(v.text) && /,\s*$/.test(a.masked.slice(s.start, v.start));
+  const lead = a.masked.slice(s.start, v.start);
+  const participle = /ing$/.test(v.text) && /,\s*$/.test(lead);
+  // "X congratulated Y on …, and expressed …": a second verb shares the clause's first subject.
+  if (SECOND_VERB.test(lead)) {
+    const opening = openingOf(a, s.index);
+    if (opening && opening !== 'nobody' && opening.actors.length > 0 && opening.at < v.start) return opening.actors;
+  }
   const clause = relativeStart(a, s, v.start);
   const plural = participle ? undefined : pluralSubject(a, clause, v.start);
   if (plural) return resolveGroup(a, plural) ?? [];
@@ -316,6 +328,8 @@ function supportedNouns(
       (x, y) => x.start - y.start,
     )[0];
     if (!noun || !SUPPORT_GAP.test(a.masked.slice(v.end, noun.start))) continue;
+    const condition = t.conditions.get(noun.text);
+    if (condition && !conditionHolds(a, s, noun, condition, a.masked.slice(noun.end, noun.end + NEXT_CHARS))) continue;
     if (!asserted(a.masked.slice(s.start, v.start), false)) continue;
     out.push([noun.start, noun.end]);
     const actors = actorsOf(a, s, v, history);
@@ -395,7 +409,16 @@ const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const phrasePattern = (p: string): string => p.trim().split(/\s+/).map(escape).join('\\s+');
 const normalise = (p: string): string => p.toLowerCase().trim().split(/\s+/).join(' ');
 
-const CONDITION_KEYS = new Set(['forms', 'not_followed_by', 'followed_by', 'object', 'addressee', 'why', 'source']);
+const CONDITION_KEYS = new Set([
+  'forms',
+  'not_followed_by',
+  'followed_by',
+  'followed_by_verbs',
+  'object',
+  'addressee',
+  'why',
+  'source',
+]);
 
 function strings(x: unknown, what: string, file: string): string[] {
   if (Array.isArray(x) && x.length > 0 && x.every((s) => typeof s === 'string' && s.trim())) return x as string[];
@@ -407,7 +430,8 @@ function strings(x: unknown, what: string, file: string): string[] {
  * `forms` (verbs of the lexicon), a `why` and a `source`, and any of `not_followed_by` (words
  * right after the verb that cancel it), `followed_by` (`{gerund, modals}`: a gerund right
  * after it, or a modal before the clause ends), `object` (an entity label the clause after
- * it must name) and `addressee` (an actor and "to" right after it: "wants Sylvania to withdraw").
+ * it must name), `addressee` (an actor and "to" right after it: "wants Sylvania to withdraw") and
+ * `followed_by_verbs` (one of these verbs right after it). Its forms are verbs or support nouns.
  */
 export function readConditions(lexicon: Lexicon): Map<string, Condition> {
   const out = new Map<string, Condition>();
@@ -415,7 +439,7 @@ export function readConditions(lexicon: Lexicon): Map<string, Condition> {
   if (raw === undefined) return out;
   const file = lexicon.file;
   if (!Array.isArray(raw)) throw new TypeError(`relations: lexicon ${file}: "conditions" is not a list.`);
-  const known = new Set(phrases(lexicon, 'verbs').map(normalise));
+  const known = new Set([...phrases(lexicon, 'verbs'), ...phrases(lexicon, 'support_nouns', true)].map(normalise));
   raw.forEach((entry: unknown, i) => {
     const at = `conditions[${i}]`;
     if (!entry || typeof entry !== 'object') throw new TypeError(`relations: lexicon ${file}: ${at} is not an object.`);
@@ -442,6 +466,10 @@ export function readConditions(lexicon: Lexicon): Map<string, Condition> {
         'u',
       );
     }
+    if (e.followed_by_verbs !== undefined) {
+      const verbs = strings(e.followed_by_verbs, `${at}.followed_by_verbs`, file);
+      c.followedByVerbs = new RegExp(`^\\s+(?:\\p{Ll}+ly\\s+)?(?:${verbs.map(phrasePattern).join('|')})\\b`, 'u');
+    }
     if (e.object !== undefined) {
       if (!ENTITY_LABELS.includes(e.object as EntityLabel))
         throw new TypeError(
@@ -457,7 +485,9 @@ export function readConditions(lexicon: Lexicon): Map<string, Condition> {
     for (const form of strings(e.forms, `${at}.forms`, file)) {
       const key = normalise(form);
       if (!known.has(key))
-        throw new TypeError(`relations: lexicon ${file}: ${at} names '${form}', which is not one of its verbs.`);
+        throw new TypeError(
+          `relations: lexicon ${file}: ${at} names '${form}', which is not one of its verbs or support nouns.`,
+        );
       out.set(key, c);
     }
   });
