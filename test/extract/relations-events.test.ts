@@ -216,6 +216,11 @@ describe('PROPOSED and REJECTED', () => {
       'Kovacs said: "Sylvania must accept a ceasefire."',
       [[KOVACS, CEASEFIRE, 'Sylvania must accept a ceasefire']],
     ],
+    [
+      'a demand with a modal in reported speech, from after its speech verb',
+      'Former envoy Kovacs says Freedonia must accept the ceasefire.',
+      [[KOVACS, CEASEFIRE, 'Freedonia must accept the ceasefire']],
+    ],
   ])('PROPOSED from %s', (_name, text, expected) => {
     expect(facts(text, 'PROPOSED')).toEqual(expected);
   });

@@ -99,7 +99,11 @@ function sentenceModals(a: Analysis, st: Stance, s: Sentence, speakers: Map<Quot
     if (/\b(?:which|who|that)\s+$|\b(?:not|never|no)\s+(?:\p{L}+\s+)?$|n['’]t\s+(?:\p{L}+\s+)?$/iu.test(before))
       continue;
     const actor = actorAt(a, st.speech, s, m.start, speakers);
-    if (actor) emit(a, s, st.type, actor, s.start + clauseStart(text.slice(0, m.start - s.start)), seen);
+    if (!actor) continue;
+    const from = s.start + clauseStart(text.slice(0, m.start - s.start));
+    // "Washington says Kyiv must …": what is demanded starts after the speech verb.
+    const verb = quoteAt(a, m.start) ? undefined : st.speech.find(a.tokens, from, m.start).pop();
+    emit(a, s, st.type, actor, verb ? verb.end : from, seen);
   }
   for (const pos of bestWay(a, s)) {
     const actor = actorAt(a, st.speech, s, pos, speakers);
