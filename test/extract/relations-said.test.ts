@@ -36,6 +36,7 @@ describe('SAID attribution', () => {
       [[KOVACS, 'very productive indeed']],
     ],
     ['according to X', '"The deal is off," according to Maria Ortiz.', [[ORTIZ, 'The deal is off']]],
+    ['"…," X emphasized', '"Sylvania must withdraw," Lind emphasized.', [[LIND, 'Sylvania must withdraw']]],
     [
       'a spokesperson of a body, for the body',
       '"The deal is off," a Sylvania spokeswoman said.',
