@@ -217,6 +217,11 @@ describe('PROPOSED and REJECTED', () => {
       [[KOVACS, CEASEFIRE, 'Sylvania must accept a ceasefire']],
     ],
     [
+      'an adjective of necessity in reported speech',
+      'Kovacs called it necessary to sign the peace deal in May.',
+      [[KOVACS, PEACE_DEAL, 'it necessary to sign the peace deal in May']],
+    ],
+    [
       'a demand with a modal in reported speech, from after its speech verb',
       'Former envoy Kovacs says Freedonia must accept the ceasefire.',
       [[KOVACS, CEASEFIRE, 'Freedonia must accept the ceasefire']],
