@@ -135,6 +135,13 @@ describe('MET_WITH', () => {
     expect(relations('Kovacs praised the mediation of Lind.', 'MET_WITH')).toEqual([]);
   });
 
+  it('reads a meeting a quotation reports, but not "I met" and not the agent of a noun', () => {
+    const statement = 'Statement on the call\n\n"Today, Kovacs and Lind had a fantastic phone conversation.';
+    expect(pairs(relations(statement, 'MET_WITH'))).toEqual([pair(KOVACS, LIND)]);
+    expect(relations('"I met Lind yesterday," Kovacs said.', 'MET_WITH')).toEqual([]);
+    expect(relations('Ortiz welcomed the decision by Kovacs and Lind to attend.', 'MET_WITH')).toEqual([]);
+  });
+
   it('merges both directions into one source/target order', () => {
     const rels = relations('Kovacs met Lind. Later Lind met Kovacs again.', 'MET_WITH');
     expect(new Set(rels.map((r) => `${r.source}>${r.target}`)).size).toBe(1);

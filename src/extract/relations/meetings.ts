@@ -179,6 +179,8 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
     const found = objectsAfter(a, objFrom, s.end);
     // "ready to host a meeting between A and B": the meeting is the object, and its noun says who met.
     if (found[0] && lex.nouns.find(a.tokens, objFrom, found[0].start).length > 0) continue;
+    // "welcomed commitments by the US": the actor after "by" is the agent of a noun, not the object.
+    if (found[0] && /\p{Ll}\s+by\s+(?:the\s+)?$/u.test(text.slice(objFrom, found[0].start))) continue;
     const objects = found.map((m) => m.entity);
     if (objects.length === 0) objects.push(...partnersAfterAdverbials(a, v, s));
     if (objects.length === 0) continue;
@@ -247,6 +249,18 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
   }
 }
 
+/** The analysis with nothing masked, for reading quoted sentences as text. */
+function quotedView(a: Analysis): Analysis {
+  return { ...a, masked: a.text, frameMentions: a.ctx.mentions, tokens: a.rawTokens, memo: {} };
+}
+
+/** Whether sentence `s` lies inside quoted words (all but its edges masked). */
+function insideQuote(a: Analysis, s: Sentence): boolean {
+  const body = a.masked.slice(s.start, s.end);
+  const letters = body.replace(/[^\p{L}]/gu, '').length;
+  return letters < 3 && /_{10}/.test(body);
+}
+
 /** Options of `createMeetingExtractor`. */
 export interface MeetingOptions {
   /** The type it emits (MET_WITH in the registry). */
@@ -269,6 +283,10 @@ export function createMeetingExtractor({ type, lexicon }: MeetingOptions): Extra
     const a = analyse(ctx);
     const history: SpeakerHistory = new Map();
     for (const s of ctx.sentences) sentenceMeetings(a, lex, s, history);
+    // A quoted sentence that reports a meeting ("Today, A and B had a phone conversation," a
+    // statement reads) is read as text: its speaker vouches for it, and "I" and "we" name no one.
+    const quoted = quotedView(a);
+    for (const s of ctx.sentences) if (insideQuote(a, s)) sentenceMeetings(quoted, lex, s, new Map());
   };
   return { id: `relations/meetings:${type}`, version: '1', run };
 }
