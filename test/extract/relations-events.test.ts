@@ -224,6 +224,11 @@ describe('PROPOSED and REJECTED', () => {
       [[KOVACS, CEASEFIRE, 'Sylvania must accept a ceasefire']],
     ],
     [
+      'a demand whose what ends where a second verb with its own clause begins',
+      'Lind demanded a ceasefire and insisted that Kovacs leave the summit.',
+      [[LIND, CEASEFIRE, 'a ceasefire']],
+    ],
+    [
       'an adjective of necessity in reported speech',
       'Kovacs called it necessary to sign the peace deal in May.',
       [[KOVACS, PEACE_DEAL, 'it necessary to sign the peace deal in May']],

@@ -23,8 +23,9 @@ import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.j
 import type { Token } from '../tokens.js';
 
 // A period inside a sentence is an abbreviation ("U.S."); the sentence end bounds the clause anyway.
+// A second verb with its own object or clause ends it too ("sought a clarification and insisted he …").
 const WHAT_END =
-  /[;:!?—(]|\s--\s|,\s*(?:but|which|while|as(?!\s+well\s+as)|saying|adding|and\s+(?:said|added))\b|\s(?:because|although|though|whereas)\s/u;
+  /[;:!?—(]|\s--\s|,\s*(?:but|which|while|as(?!\s+well\s+as)|saying|adding|and\s+(?:said|added))\b|\s(?:because|although|though|whereas)\s|,?\s(?:and|but)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+ed\s+(?:that|he|she|they|it|the|a|an|his|her|their|its)\s/u;
 const MAX_WHAT_WORDS = 16;
 // A determiner before the word makes "offer", "demand", "plan" a noun.
 const AUXILIARY_BEFORE =
