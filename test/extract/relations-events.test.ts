@@ -142,6 +142,16 @@ describe('MET_WITH', () => {
     expect(relations('Ortiz welcomed the decision by Kovacs and Lind to attend.', 'MET_WITH')).toEqual([]);
   });
 
+  it('takes no subject from the object of a relative clause ("councillors who back Lind met …")', () => {
+    expect(relations('Two councillors who back Lind met Kovacs in Geneva.', 'MET_WITH')).toEqual([]);
+    // After a speech verb the name opens a clause of its own.
+    expect(
+      relations('The report, which suggested Lind rejected the ceasefire, was leaked.', 'REJECTED').map(
+        (r) => r.source,
+      ),
+    ).toEqual([LIND]);
+  });
+
   it('merges both directions into one source/target order', () => {
     const rels = relations('Kovacs met Lind. Later Lind met Kovacs again.', 'MET_WITH');
     expect(new Set(rels.map((r) => `${r.source}>${r.target}`)).size).toBe(1);

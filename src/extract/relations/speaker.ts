@@ -79,11 +79,18 @@ function onlyWhitespace(text: string, from: number, to: number): boolean {
 const joined = (a: Analysis, left: Token, right: Token): boolean => onlyWhitespace(a.masked, left.end, right.start);
 
 // "after", "before" also open a clause: "after Lind had promised …" has Lind for its subject.
+// A relative pronoun, its verb (and an adverb), and maybe a title before a name.
+const RELATIVE_OBJECT =
+  /\b(?:who|which)\s+(?:\p{Ll}+ly\s+)?(?!(?:the|a|an)\s)(\p{Ll}+)\s+(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*\s+)*$/u;
 const CONJUNCTION_MARKERS: ReadonlySet<string> = new Set(['after', 'before']);
 const FINITE_VERB_AFTER = /^\s+(?:had|has|have|was|were|is|are|will|would|could|did|\p{Ll}+ed)\b/u;
 
 function isSubjectLike(a: Analysis, m: EntityMention, lineStart: number): boolean {
   if (POSSESSIVE_AFTER.test(a.masked.slice(m.end, m.end + 3))) return false;
+  // "councillors who back Mr Flight met …": the object of a relative clause ("which suggested Mr
+  // Blair went …" is a speech verb's new clause, whose subject he is).
+  const relative = RELATIVE_OBJECT.exec(a.masked.slice(Math.max(lineStart, m.start - 40), m.start));
+  if (relative && !SPEECH_VERBS.has(relative[1]!.toLowerCase())) return false;
   const tokens = a.tokens;
   let i = firstTokenFrom(tokens, m.start) - 1;
   if (i < 0 || tokens[i]!.start < lineStart) return true;
