@@ -42,6 +42,16 @@ describe('MET_WITH', () => {
     ['A was joined by B', 'Kovacs was joined by Lind at the table.', [pair(KOVACS, LIND)]],
     ['a person and an alliance', 'Kovacs met NATO officials.', [pair(KOVACS, NATO)]],
     [
+      "a person named by a body's office, not the body",
+      'Kovacs met NATO chief executive Peter Lind.',
+      [pair(KOVACS, LIND)],
+    ],
+    [
+      'a body and a person coordinated',
+      'Kovacs met NATO officials and Peter Lind.',
+      [pair(KOVACS, LIND), pair(KOVACS, NATO)].sort(),
+    ],
+    [
       'when and where between the verb and "with B"',
       'Kovacs, who met on Thursday in Geneva with Lind, said little.',
       [pair(KOVACS, LIND)],

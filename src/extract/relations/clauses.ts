@@ -4,7 +4,7 @@
  * Zelensky, Starmer and Macron"), the end of a clause and the passive voice.
  */
 import type { EntityMention } from '../types.js';
-import { BODY_NOUNS, COUNTRY_NOUNS, ROLE_HEADS } from '../entities/lexicon.js';
+import { BODY_NOUNS, COUNTRY_NOUNS, ROLE_HEADS, TITLE_WORDS } from '../entities/lexicon.js';
 import { ACTOR_LABELS, mentionsIn, type Analysis } from './context.js';
 import { CONJOINED, COORDINATION } from './groups.js';
 import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
@@ -128,16 +128,29 @@ export function clauseEnd(a: Analysis, from: number, to: number): number {
   return m ? from + m.index : to;
 }
 
+/** Whether `gap` is a few lower-case words of an office ("chief executive"). */
+function namesOffice(gap: string): boolean {
+  const words = gap.trim().split(/\s+/);
+  return (
+    /^\s+(?:(?!(?:and|or|as|with|to)\s)[\p{Ll}-]+\s+){1,3}$/u.test(gap) &&
+    words.some((w) => ROLE_HEADS.has(w) || TITLE_WORDS.has(w))
+  );
+}
+
 /** Actor mentions right after `from`, coordinated ("Zelensky, Starmer and European leaders"), possessives skipped. */
 export function objectsAfter(a: Analysis, from: number, to: number, labels = ACTOR_LABELS): EntityMention[] {
   const end = clauseEnd(a, from, to);
   const out: EntityMention[] = [];
   let prevEnd = from;
-  for (const m of mentionsIn(a.frameMentions, from, end)) {
+  const list = mentionsIn(a.frameMentions, from, end);
+  for (const [i, m] of list.entries()) {
     if (!labels.has(m.label)) continue;
     if (/^['’]s?(?![\p{L}])/u.test(a.masked.slice(m.end, m.end + 3))) continue;
-    // "European Commission President Ursula von der Leyen": a body naming a person's office.
+    // "European Commission President Ursula von der Leyen", "LSE chief executive Clara Furse": a
+    // body naming a person's office.
     if (m.label !== 'Person' && /^\s+\p{Lu}/u.test(a.masked.slice(m.end, m.end + 2))) continue;
+    const next = list[i + 1];
+    if (m.label !== 'Person' && next?.label === 'Person' && namesOffice(a.masked.slice(m.end, next.start))) continue;
     const gap = a.masked.slice(prevEnd, m.start);
     if (out.length > 0 && !COORDINATION.test(gap) && !/^[\s,]*(?:and|as well as|with)?[\s\p{L}'’.-]{0,40}$/u.test(gap))
       break;
