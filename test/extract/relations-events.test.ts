@@ -451,6 +451,18 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('The offer this week drew criticism from Lind.', 'PROPOSED')).toEqual([]);
   });
 
+  it('finds the one punished or praised "for" an act, and an agent after "by" only when it names no noun', () => {
+    expect(
+      facts('Kovacs has suspended the Sylvania delegation for refusing to sign the ceasefire.', 'REJECTED').map(
+        (f) => f[0],
+      ),
+    ).toEqual([SYLVANIA]);
+    expect(
+      facts('The bid was turned down by the Sylvania exchange for undervaluing the peace deal.', 'REJECTED'),
+    ).toEqual([]);
+    expect(facts('The ceasefire was rejected by a NATO spokesman.', 'REJECTED').map((f) => f[0])).toEqual([NATO]);
+  });
+
   it('reads "wants X to …" as a demand on X, but not a wish of one\'s own', () => {
     expect(facts('Sylvania, in turn, wants Freedonia to sign the peace deal.', 'PROPOSED')).toEqual([
       [SYLVANIA, FREEDONIA, 'Freedonia to sign the peace deal'],

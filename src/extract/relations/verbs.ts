@@ -21,6 +21,7 @@ import { phraseMatcher, phrases, triggerVerbs, type Lexicon } from './lexicon.js
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
 import type { Token } from '../tokens.js';
+import { FUNCTION_WORDS, ROLE_HEADS } from '../entities/lexicon.js';
 
 // A period inside a sentence is an abbreviation ("U.S."); the sentence end bounds the clause anyway.
 // A second verb with its own object or clause ends it too ("sought a clarification and insisted he …").
@@ -44,6 +45,18 @@ const NOUN_PHRASE_BEFORE =
   /(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+|(?<=['’]s?\s+))(?:[\p{L}-]+\s+){0,3}$/u;
 // ", and" before a verb: the verb's subject is the clause's ("X met Y, and rejected …").
 const SECOND_VERB = /,\s*(?:and|but)\s+(?:\p{Ll}+ly\s+)?$/u;
+// After a name, a lower-case word that is no function word nor adverb: a noun the name modifies.
+// Its spokesperson or officials speak for the body ("denied by UKIP spokesman").
+function modifiesNoun(after: string): boolean {
+  const next = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(after)?.[1];
+  return (
+    next !== undefined &&
+    !FUNCTION_WORDS.has(next) &&
+    !/ly$/u.test(next) &&
+    !/^spokes(?:man|woman|person)$/u.test(next) &&
+    !ROLE_HEADS.has(next.replace(/s$/u, ''))
+  );
+}
 // Between a support verb and its noun: a determiner and modifiers ("an official", "a new"), no
 // preposition ("expressed support for a proposal by X" is X's proposal).
 const SUPPORT_GAP = /^\s+(?:(?!(?:for|of|to|with|by|on|in|at|about|from|over)\s)[\p{Ll}-]+\s+){1,3}$/u;
@@ -293,6 +306,12 @@ function conditionHolds(a: Analysis, s: Sentence, hit: PhraseHit, c: Condition, 
  */
 function actorsOf(a: Analysis, s: Sentence, v: PhraseHit, history: SpeakerHistory): readonly string[] {
   const lead = a.masked.slice(s.start, v.start);
+  // "suspended the Sylvania delegation for refusing to …": the one punished or praised acts.
+  if (/ing$/.test(v.text) && /\bfor\s+$/u.test(lead)) {
+    const m = mentionsIn(a.frameMentions, s.start, v.start).pop();
+    const gap = m ? a.masked.slice(m.end, v.start) : '';
+    if (m && ACTOR_LABELS.has(m.label) && /^\s+(?:[\p{Ll}-]+\s+){0,2}for\s+$/u.test(gap)) return [m.entity];
+  }
   const participle = /ing$/.test(v.text) && /,\s*$/.test(lead);
   // "X congratulated Y on …, and expressed …": a second verb shares the clause's first subject.
   if (SECOND_VERB.test(lead)) {
@@ -395,7 +414,10 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
       // "The ceasefire was rejected by X": X is the actor, the subject is what was rejected.
       const by = /^\s+by\s+/u.exec(a.masked.slice(to, to + 8));
       if (!by) continue;
-      const source = mentionsIn(a.frameMentions, to + by[0].length, to + by[0].length + 60)[0]?.entity;
+      const agent = mentionsIn(a.frameMentions, to + by[0].length, to + by[0].length + 60)[0];
+      // "turned down by the London exchange": a name that modifies a noun is not the agent.
+      const modifies = agent && modifiesNoun(a.masked.slice(agent.end, agent.end + 30));
+      const source = modifies ? undefined : agent?.entity;
       const aux = /\s+(?:was|were|is|are|been|being|be)\s+(?:\p{L}+ly\s+)?$/iu.exec(lead);
       if (source && aux) emit(a, s, type, source, s.start, seen, s.start + aux.index);
       continue;
