@@ -162,6 +162,24 @@ describe('MET_WITH', () => {
     ).toEqual([LIND]);
   });
 
+  it('reads the speakers a title names before a meeting ("Remarks by A and B Before Bilateral Meeting")', () => {
+    const title = (t: string): string => `${t}\n\nThe summit opened.`;
+    expect(
+      pairs(
+        relations(
+          title(
+            'Remarks by President Kovacs and Chancellor Lind of the Federal Republic of Freedonia Before Bilateral Meeting',
+          ),
+          'MET_WITH',
+        ),
+      ),
+    ).toEqual([pair(KOVACS, LIND)]);
+    expect(
+      pairs(relations(title('Remarks by President Kovacs Before Meeting with the Leaders of NATO'), 'MET_WITH')),
+    ).toEqual([pair(KOVACS, NATO)]);
+    expect(relations(title('Remarks by President Kovacs Before Cabinet Meeting'), 'MET_WITH')).toEqual([]);
+  });
+
   it('merges both directions into one source/target order', () => {
     const rels = relations('Kovacs met Lind. Later Lind met Kovacs again.', 'MET_WITH');
     expect(new Set(rels.map((r) => `${r.source}>${r.target}`)).size).toBe(1);

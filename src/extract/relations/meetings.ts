@@ -36,6 +36,12 @@ const BESIDE =
   /^\s+(?:[\p{Ll}-]+\s+){0,8}?(?:alongside|together\s+with|accompanied\s+by|joined\s+by|with)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
 // Between a mediation word and "between": a few words ("mission", "talks"), a day or a place.
 const MEDIATED_BETWEEN = /^(?:\s+(?:[\p{Ll}-]+|on\s+\p{Lu}\p{Ll}+|in\s+\p{Lu}[\p{L}-]*)){0,3}?\s+between\s/u;
+// "… by A and B Before (Bilateral) Meeting": the agents, then when, up to the meeting noun.
+const BY_THEN_TIMED =
+  /\bby\s+([^.;:!?]*?)\s+(?:before|after|during|ahead\s+of|following)\s+(?:(?:a|an|the)\s+)?(?:\p{L}[\p{L}-]*\s+){0,2}$/iu;
+// Titles only (or nothing) before a name; "of (the)" before the country of the person named.
+const TITLE_ONLY = /^\s*(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*\s+)*\s*$/u;
+const OF_COUNTRY = /^,?\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+(?:of\s+)?)*$/u;
 const POSSESSOR = /^['’]s?(?![\p{L}])/u;
 const NEGATED = /\b(?:not|never|no|\p{L}+n['’]t)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 // What may follow a verb used without an object: punctuation, a preposition, an adverb, a date or a place.
@@ -233,12 +239,16 @@ function sentenceMeetings(a: Analysis, lex: Meetings, s: Sentence, history: Spea
       if (conduct && a.tokens[n.token - 1] && conduct.next >= n.token - 3) {
         const group = subjectGroup(a, s.start, conduct.start, history, true);
         if (group.length >= 2) emit(a, lex, s, group, group, n, seen);
+        continue;
       }
+      const speakers = speakersBefore(a, s, n);
+      if (speakers.length >= 2) emit(a, lex, s, speakers, speakers, n, seen);
       continue;
     }
     const others = objectsAfter(a, n.end + withM[0].length, s.end).map((m) => m.entity);
     if (others.length === 0) continue;
-    emit(a, lex, s, ownerOf(a, s, n, history), others, n, seen);
+    const owner = ownerOf(a, s, n, history);
+    emit(a, lex, s, owner.length > 0 ? owner : speakersBefore(a, s, n), others, n, seen);
   }
   // "X undertook a mediation mission between A and B": X meets each party (CAMEO 045).
   for (const m of lex.mediation.find(a.tokens, s.start, s.end)) {
@@ -259,6 +269,34 @@ function insideQuote(a: Analysis, s: Sentence): boolean {
   const body = a.masked.slice(s.start, s.end);
   const letters = body.replace(/[^\p{L}]/gu, '').length;
   return letters < 3 && /_{10}/.test(body);
+}
+
+/**
+ * "Remarks by A and B Before Bilateral Meeting", "Remarks by A Before Meeting with C": the actors
+ * named after "by" just before "before/after/during" and the meeting noun, coordinated, a country
+ * after "of" qualifying its person ("Chancellor B of the Federal Republic of Arland").
+ */
+function speakersBefore(a: Analysis, s: Sentence, n: Hit): string[] {
+  const m = BY_THEN_TIMED.exec(a.masked.slice(s.start, n.start));
+  if (!m) return [];
+  const from = s.start + m.index + m[0].indexOf(m[1]!);
+  const list = mentionsIn(a.frameMentions, from, from + m[1]!.length).filter((x) => ACTOR_LABELS.has(x.label));
+  const out: string[] = [];
+  let right = from;
+  for (const x of list) {
+    const gap = a.masked.slice(right, x.start);
+    if (out.length === 0 ? !TITLE_ONLY.test(gap) : !COORDINATION.test(gap)) {
+      // "B of the Federal Republic of Arland": the country says whose office it is.
+      if (out.length > 0 && x.label !== 'Person' && OF_COUNTRY.test(gap)) {
+        right = x.end;
+        continue;
+      }
+      return [];
+    }
+    out.push(x.entity);
+    right = x.end;
+  }
+  return TITLE_ONLY.test(a.masked.slice(right, from + m[1]!.length)) ? [...new Set(out)] : [];
 }
 
 /** Options of `createMeetingExtractor`. */
