@@ -42,6 +42,7 @@ const BY_THEN_TIMED =
 // Titles only (or nothing) before a name; "of (the)" before the country of the person named.
 const TITLE_ONLY = /^\s*(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*\s+)*\s*$/u;
 const OF_COUNTRY = /^,?\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+(?:of\s+)?)*$/u;
+const LETTER = /\p{L}/u;
 const POSSESSOR = /^['’]s?(?![\p{L}])/u;
 const NEGATED = /\b(?:not|never|no|\p{L}+n['’]t)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 // What may follow a verb used without an object: punctuation, a preposition, an adverb, a date or a place.
@@ -264,11 +265,13 @@ function quotedView(a: Analysis): Analysis {
   return { ...a, masked: a.text, frameMentions: a.ctx.mentions, tokens: a.rawTokens, memo: {} };
 }
 
-/** Whether sentence `s` lies inside quoted words (all but its edges masked). */
+/** Whether sentence `s` lies inside quoted words (all but its edges masked: fewer than three letters). */
 function insideQuote(a: Analysis, s: Sentence): boolean {
-  const body = a.masked.slice(s.start, s.end);
-  const letters = body.replace(/[^\p{L}]/gu, '').length;
-  return letters < 3 && /_{10}/.test(body);
+  const masked = a.masked;
+  if (masked.charCodeAt(s.start + ((s.end - s.start) >> 1)) !== 95) return false;
+  let letters = 0;
+  for (let i = s.start; i < s.end; i++) if (LETTER.test(masked[i]!) && ++letters >= 3) return false;
+  return true;
 }
 
 /**
