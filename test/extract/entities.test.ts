@@ -64,6 +64,14 @@ describe('persons', () => {
     expect(entitiesOf(ctx, 'Person').sort()).toEqual(['Howard', 'Howard Flight']);
   });
 
+  it('reads a surname in -ing at the end of a name in running text, but no -ing word inside one', () => {
+    expect(entitiesOf(extract('French leader Anna Halding met the press in Geneva.'), 'Person')).toEqual([
+      'Anna Halding',
+    ]);
+    expect(entitiesOf(extract('Anna Halding met the press in Geneva.'), 'Person')).toEqual(['Anna Halding']);
+    expect(entitiesOf(extract('The Anna Tracking Program opened in Geneva on Monday.'), 'Person')).toEqual([]);
+  });
+
   it('does not take a sentence-initial word for a first name ("Unlike Pashinyan")', () => {
     const ctx = extract('Prime Minister Nikol Pashinyan spoke. Unlike Pashinyan, others stayed silent.');
     expect(entitiesOf(ctx, 'Person')).toEqual(['Nikol Pashinyan']);

@@ -309,7 +309,8 @@ function classifyChunk(
     // A sentence-initial "Posting", "Asked", "Clearly" is an English word, not a name; so is a title-case
     // headline's "Providing" or "Meeting" anywhere.
     else if (t.initial && WORD_ENDING.test(t.text) && !FIRST_NAMES.has(t.text)) nameLike = false;
-    else if (i > from && /ing$/.test(t.text) && !FIRST_NAMES.has(t.text)) nameLike = false;
+    else if (i > from && /ing$/.test(t.text) && !FIRST_NAMES.has(t.text) && (i < to - 1 || inHeading(tokens, i)))
+      nameLike = false;
     else if (EVENT_WORDS.has(lower)) nameLike = false;
     else if (vocab.has(lower) && !(FIRST_NAMES.has(t.text) && i === from)) nameLike = false;
   }
@@ -333,6 +334,22 @@ function classifyChunk(
   // A single unknown word after "in"/"at" is a place unless it turns out to be a person's name (persons.ts decides).
   return false;
 }
+
+/**
+ * Whether token `i` stands in a heading: a sentence with no lower-case word but function words
+ * ("Strengthening Democracy and Human Rights"). There a capitalised -ing word is an English verb;
+ * in running text, as the last word of a name, it may be a surname ("Chinese leader Xi Jinping
+ * met …", "Doris Lessing"), while inside one it is not ("Bradley Infantry Fighting Vehicles").
+ */
+function inHeading(tokens: readonly Token[], i: number): boolean {
+  const sentence = tokens[i]!.sentence;
+  for (let k = i - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) if (lowerContent(tokens[k]!)) return false;
+  for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === sentence; k++)
+    if (lowerContent(tokens[k]!)) return false;
+  return true;
+}
+
+const lowerContent = (t: Token): boolean => !t.cap && /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.lower);
 
 /** A speech verb follows the name, or "said"/"according to" precedes it. */
 function speechCue(text: string, tokens: readonly Token[], from: number, to: number): boolean {
