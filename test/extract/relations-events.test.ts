@@ -481,6 +481,12 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('The ceasefire was rejected by a NATO spokesman.', 'REJECTED').map((f) => f[0])).toEqual([NATO]);
   });
 
+  it('gives no act to one asked to do it ("urged Lind to reject"), but does to one made to', () => {
+    expect(facts('Kovacs urged Lind to reject the ceasefire.', 'REJECTED')).toEqual([]);
+    expect(facts('Kovacs asked NATO to condemn the ceasefire.', 'REJECTED')).toEqual([]);
+    expect(facts('Sylvania forced Lind to reject the ceasefire.', 'REJECTED').map((f) => f[0])).toEqual([LIND]);
+  });
+
   it('reads "wants X to …" as a demand on X, but not a wish of one\'s own', () => {
     expect(facts('Sylvania, in turn, wants Freedonia to sign the peace deal.', 'PROPOSED')).toEqual([
       [SYLVANIA, FREEDONIA, 'Freedonia to sign the peace deal'],

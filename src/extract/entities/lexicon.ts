@@ -72,6 +72,7 @@ const grammar = load<{
   objectMarkers: string[];
   relativeYears: Record<string, number>;
   groupCounts: Record<string, number>;
+  requestVerbs: string[];
 }>('grammar.json');
 const countries = load<{ countries: CountryRow[] }>('countries.json').countries;
 const seats = load<{ seats: Record<string, string> }>('seats.json').seats;
@@ -209,6 +210,8 @@ export const RUN_SPLITTERS: ReadonlySet<string> = new Set(grammar.runSplitters);
 export const SPEECH_VERBS_AFTER_NAME: readonly string[] = grammar.speechVerbsAfterName;
 /** Reporting verbs and phrases right before a name: it is a speaker. */
 export const SPEECH_CUES_BEFORE_NAME: readonly string[] = grammar.speechCuesBeforeName;
+/** Verbs whose object is asked to do what the infinitive after it says ("urged X to reject"). */
+export const REQUEST_VERBS: readonly string[] = grammar.requestVerbs;
 /** Words after which a mention is an object or a modifier, not a subject. */
 export const OBJECT_MARKERS: ReadonlySet<string> = new Set(grammar.objectMarkers);
 /** Heads of state and government offices; "leader" and "counterpart" stand for any of them. */

@@ -21,7 +21,7 @@ import { phraseMatcher, phrases, triggerVerbs, type Lexicon } from './lexicon.js
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { candidatesIn, resolveCandidate, type SpeakerHistory } from './speaker.js';
 import type { Token } from '../tokens.js';
-import { FUNCTION_WORDS, ROLE_HEADS } from '../entities/lexicon.js';
+import { FUNCTION_WORDS, REQUEST_VERBS, ROLE_HEADS } from '../entities/lexicon.js';
 
 // A period inside a sentence is an abbreviation ("U.S."); the sentence end bounds the clause anyway.
 // A second verb with its own object or clause ends it too ("sought a clarification and insisted he …").
@@ -60,6 +60,22 @@ function modifiesNoun(after: string): boolean {
 // Between a support verb and its noun: a determiner and modifiers ("an official", "a new"), no
 // preposition ("expressed support for a proposal by X" is X's proposal).
 const SUPPORT_GAP = /^\s+(?:(?!(?:for|of|to|with|by|on|in|at|about|from|over)\s)[\p{Ll}-]+\s+){1,3}$/u;
+// "urged Sylvania to", "asked the Freedonian president to": a request verb, its object, "to".
+const REQUESTED = new RegExp(
+  `\\b(?:${REQUEST_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+)*$`,
+  'iu',
+);
+
+/** Whether the trigger at `from` is what an actor is asked to do ("X urged Y to reject …"): no one has done it. */
+function requested(a: Analysis, s: Sentence, from: number): boolean {
+  const to = /\sto\s+$/u.exec(a.masked.slice(Math.max(s.start, from - 6), from));
+  if (!to) return false;
+  const before = from - to[0].length;
+  const m = mentionsIn(a.frameMentions, Math.max(s.start, before - 80), before + 1).pop();
+  if (!m || m.end < before - 1) return false;
+  return REQUESTED.test(a.masked.slice(Math.max(s.start, m.start - 60), m.start));
+}
+
 // A time between subject and verb ("Lind this week criticised"), not a noun phrase the trigger ends.
 const TIME_BEFORE =
   /\b(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|day|time|spring|summer|autumn|fall|winter)\s+$/iu;
@@ -410,6 +426,7 @@ function sentenceTriggers(a: Analysis, t: Triggers, s: Sentence, history: Speake
     // "sought to …", "declined to comment", "is accused of", "suggested his position…": the lexicon's conditions.
     const condition = t.conditions.get(m.text);
     if (condition && !conditionHolds(a, s, m, condition, a.masked.slice(to, to + NEXT_CHARS))) continue;
+    if (requested(a, s, from)) continue;
     if (isPassive(a, from, m.text)) {
       // "The ceasefire was rejected by X": X is the actor, the subject is what was rejected.
       const by = /^\s+by\s+/u.exec(a.masked.slice(to, to + 8));
