@@ -228,6 +228,8 @@ function emit(
 function asserted(lead: string, negated: boolean): boolean {
   // "Putin is to blame": the subject is the one blamed, not the one acting.
   if (CONDITIONAL_BEFORE.test(lead) || /\b(?:is|are|was|were|be)\s+to\s+$/iu.test(lead)) return false;
+  // "to stop refusing the deal", "ceased condemning": an act that ends is none.
+  if (/\b(?:stop|stops|stopped|stopping|cease|ceases|ceased|ceasing|quit|quits)\s+$/iu.test(lead)) return false;
   return negated ? NEGATED_BEFORE.test(lead) && !/\byet\s+$/u.test(lead) : !NEGATED_BEFORE.test(lead);
 }
 const CONDITIONAL_BEFORE = /\b(?:if|unless|whether)\b[^,;:.!?"“”]*$/iu;
