@@ -486,7 +486,9 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts('Kovacs asked NATO to condemn the ceasefire.', 'REJECTED')).toEqual([]);
     expect(facts('Sylvania forced Lind to reject the ceasefire.', 'REJECTED').map((f) => f[0])).toEqual([LIND]);
     // An act that stops is none.
-    expect(facts('Sylvania stopped condemning the ceasefire in May.', 'REJECTED')).toEqual([]);
+    const pressure =
+      'President Kovacs asked his fellow leaders to increase pressure on Sylvania to stop refusing this peace deal.';
+    expect(facts(pressure, 'REJECTED')).toEqual([]);
   });
 
   it('reads "wants X to …" as a demand on X, but not a wish of one\'s own', () => {
