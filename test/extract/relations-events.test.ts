@@ -491,6 +491,12 @@ describe('PROPOSED and REJECTED', () => {
     expect(facts(pressure, 'REJECTED')).toEqual([]);
   });
 
+  it('takes an event named before for the target only within two sentences, else no act', () => {
+    expect(facts('The summit opened on Monday. Lind called for calm.', 'PROPOSED')).toEqual([[LIND, SUMMIT, 'calm']]);
+    const far = 'The summit opened on Monday. Lind spoke. Ortiz spoke. Kovacs spoke. Lind called for calm.';
+    expect(facts(far, 'PROPOSED')).toEqual([]);
+  });
+
   it('reads "wants X to …" as a demand on X, but not a wish of one\'s own', () => {
     expect(facts('Sylvania, in turn, wants Freedonia to sign the peace deal.', 'PROPOSED')).toEqual([
       [SYLVANIA, FREEDONIA, 'Freedonia to sign the peace deal'],

@@ -112,6 +112,9 @@ export function whatAfter(a: Analysis, from: number, to: number): { text: string
   return { text: clean, end: from + (m ? m.index : span.length) };
 }
 
+/** How many sentences back an act's target may be the event named before it. */
+const EVENT_REACH = 2;
+
 export function targetOf(
   a: Analysis,
   from: number,
@@ -142,8 +145,11 @@ export function targetOf(
   if (beforeClauseEnd) return beforeClauseEnd.entity;
   // "dismissed the plan, as the sides look no closer to a ceasefire": the plan named before is
   // likelier what was dismissed than what the sentence names after the clause.
+  // Only events named a sentence or two before: further back they are other subjects.
+  const here = sentence?.index ?? sentenceAt(a.ctx.sentences, from)?.index ?? 0;
   for (let i = firstStartingFrom(a.ctx.mentions, from) - 1; i >= 0; i--) {
     const m = a.ctx.mentions[i]!;
+    if (m.sentence < here - EVENT_REACH) break;
     if (m.label === 'Event' && other(m.entity)) return m.entity;
   }
   return inSentence[0]?.entity;
