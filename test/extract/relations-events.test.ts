@@ -272,6 +272,11 @@ describe('PROPOSED and REJECTED', () => {
       [[KOVACS, PEACE_DEAL, 'it necessary to sign the peace deal in May']],
     ],
     [
+      'a demand the actor believes in',
+      'Lind believes that Kovacs should sign the peace deal.',
+      [[LIND, PEACE_DEAL, 'Kovacs should sign the peace deal']],
+    ],
+    [
       'a demand with a modal in reported speech, from after its speech verb',
       'Former envoy Kovacs says Freedonia must accept the ceasefire.',
       [[KOVACS, CEASEFIRE, 'Freedonia must accept the ceasefire']],
@@ -337,6 +342,11 @@ describe('PROPOSED and REJECTED', () => {
     ['a relative clause with a modal', 'Kovacs said: "It is a truce which needs to be watched."', 'PROPOSED'],
   ] as const)('finds nothing in %s', (_name, text, type) => {
     expect(relations(text, type)).toEqual([]);
+  });
+
+  it('reads no demand into the view of others a speaker reports ("Sylvanians feel that they must …")', () => {
+    const text = 'Kovacs said: "I do believe that Sylvanians feel that they must defend the ceasefire."';
+    expect(facts(text, 'PROPOSED')).toEqual([]);
   });
 
   it.each([

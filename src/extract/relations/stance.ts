@@ -20,6 +20,9 @@ import type { Quote } from './quotes.js';
 import type { PhraseMatcher } from './phrases.js';
 import { firstTokenFrom } from '../tokens.js';
 
+// The last holder and verb of belief before the modal's clause: "Ukrainians feel (that) they must …".
+const OTHERS_VIEW =
+  /^.*\b(?!(?:do|does|did|also|still|just|really|\p{Ll}+ly)\b)(\p{L}+)\s+(?:(?:do|does|did|also|still|just|really|\p{Ll}+ly)\s+)*(?:feel|feels|felt|believe|believes|believed|think|thinks|thought)\s+(?:that\s+)?[^,;:.!?"“”]*$/u;
 // Where the clause holding a modal starts: after a quote mark, "that", "but", a colon or a comma.
 const CLAUSE_MARK = /["“‘:;,]|\b(?:that|but)\b/gu;
 
@@ -81,6 +84,15 @@ function bestWay(a: Analysis, s: Sentence): number[] {
   return out;
 }
 
+/** Whether `holder` (the word before "believes", "feel") is the actor, or holds no view of its own. */
+function holdsItself(a: Analysis, actor: string, holder: string): boolean {
+  // A pronoun for the actor, a verb sharing its subject ("… and believed"), or no report ("who to believe").
+  if (/^(?:i|we|he|she|it|and|but|or|to)$/iu.test(holder)) return true;
+  const e = a.ctx.entities.get(actor);
+  const word = holder.toLowerCase();
+  return e !== undefined && [e.name, ...e.aliases].some((n) => n.toLowerCase().split(/\s+/).includes(word));
+}
+
 /** A stance pattern's markers, the speech verbs statements are attributed with, and the type it emits. */
 interface Stance {
   type: RelationType;
@@ -100,6 +112,10 @@ function sentenceModals(a: Analysis, st: Stance, s: Sentence, speakers: Map<Quot
       continue;
     const actor = actorAt(a, st.speech, s, m.start, speakers);
     if (!actor) continue;
+    // "Ukrainians feel that they must fight": the view of others the speaker reports, not a demand
+    // ("Wallace believes Scholz should …" is Wallace's own).
+    const held = OTHERS_VIEW.exec(a.text.slice(Math.max(s.start, m.start - 80), m.start));
+    if (held && !holdsItself(a, actor, held[1]!)) continue;
     const from = s.start + clauseStart(text.slice(0, m.start - s.start));
     // "Washington says Kyiv must …": what is demanded starts after the speech verb.
     const verb = quoteAt(a, m.start) ? undefined : st.speech.find(a.tokens, from, m.start).pop();
