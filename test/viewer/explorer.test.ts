@@ -164,24 +164,33 @@ describe('the explorer (file://)', () => {
 
   it('clicking an edge on the canvas opens the panel for that edge', async () => {
     const page = await open();
-    // The middle of a straight edge whose midpoint is away from every node.
+    // Points along a straight edge, on the visible canvas and away from every node (and its label).
     const target = await page.evaluate(() => {
       const s = window.newsgraph!.sigma;
       const g = s.getGraph();
+      // On the canvas, and not under the legend or another control drawn over it.
+      const rect = s.getContainer().getBoundingClientRect();
+      const onCanvas = (p: { x: number; y: number }): boolean =>
+        s.getContainer().contains(document.elementFromPoint(rect.left + p.x, rect.top + p.y));
       const nodes = g.nodes().map((k) => s.framedGraphToViewport(s.getNodeDisplayData(k)!));
       for (const edge of g.edges()) {
         const d = s.getEdgeDisplayData(edge)!;
         if (d.type === 'curved' || d.hidden) continue;
         const [a, b] = g.extremities(edge).map((k) => s.framedGraphToViewport(s.getNodeDisplayData(k)!));
-        const mid = { x: (a!.x + b!.x) / 2, y: (a!.y + b!.y) / 2 };
-        const length = Math.hypot(a!.x - b!.x, a!.y - b!.y);
-        if (length > 120 && nodes.every((n) => Math.hypot(n.x - mid.x, n.y - mid.y) > 30)) return { edge, ...mid };
+        if (Math.hypot(a!.x - b!.x, a!.y - b!.y) <= 120) continue;
+        const points = [0.5, 0.4, 0.6, 0.3, 0.7]
+          .map((t) => ({ x: a!.x + (b!.x - a!.x) * t, y: a!.y + (b!.y - a!.y) * t }))
+          .filter((p) => onCanvas(p) && nodes.every((n) => Math.hypot(n.x - p.x, n.y - p.y) > 30));
+        if (points.length > 0) return { edge, points };
       }
       return null;
     });
     expect(target).not.toBeNull();
     const box = (await page.locator('#sigma').boundingBox())!;
-    await page.mouse.click(box.x + target!.x, box.y + target!.y);
+    for (const p of target!.points) {
+      await page.mouse.click(box.x + p.x, box.y + p.y);
+      if (page.url().includes('edge=')) break;
+    }
     await expect.poll(() => page.url()).toContain('edge=');
     expect(await page.locator('#panel h2').textContent()).toContain('→');
     expect(await page.locator('#panel .sentence').count()).toBeGreaterThan(0);
