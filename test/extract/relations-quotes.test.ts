@@ -18,6 +18,16 @@ describe('findQuotes', () => {
     ],
     ['does not take apostrophes for quotes', "Ukraine's leader and the pair’s talks went on.", []],
     [
+      'finds speech marked with dashes, as news translated from Polish writes it',
+      'The leader spoke in Minsk.- We do not want war. We want peace - said Kovacs.',
+      ['We do not want war. We want peace'],
+    ],
+    [
+      'does not take a Markdown list item or a dash aside for speech',
+      '-   The plan was agreed - and then signed by Kovacs.\n- The talks ended - a long day for all.',
+      [],
+    ],
+    [
       'keeps a single-quoted phrase inside a double quote nested, not separate',
       'He said "the so-called \'deal\' is dead" today.',
       ["the so-called 'deal' is dead"],

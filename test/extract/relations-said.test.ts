@@ -38,6 +38,11 @@ describe('SAID attribution', () => {
     ['according to X', '"The deal is off," according to Maria Ortiz.', [[ORTIZ, 'The deal is off']]],
     ['"…," X emphasized', '"Sylvania must withdraw," Lind emphasized.', [[LIND, 'Sylvania must withdraw']]],
     [
+      'dash-marked speech (- … - said X)',
+      'Lind spoke in Geneva.- Sylvania must withdraw from the summit - said Lind.',
+      [[LIND, 'Sylvania must withdraw from the summit']],
+    ],
+    [
       'a spokesperson of a body, for the body',
       '"The deal is off," a Sylvania spokeswoman said.',
       [[SYLVANIA, 'The deal is off']],

@@ -4,7 +4,8 @@
  * A quote left open at the end of a paragraph is the journalistic convention for
  * a quotation that continues into the next paragraph, so it ends at the line break
  * and is flagged `openEnded`; so does one followed, after a full stop, by another opening
- * mark (the same convention in a text whose paragraph breaks were lost).
+ * mark (the same convention in a text whose paragraph breaks were lost). Speech marked with dashes
+ * ("- … - said X") counts as a quotation too.
  */
 import { firstStartingFrom } from '../../util/search.js';
 
@@ -150,6 +151,32 @@ function singleQuotes(text: string, p: Paragraph, taken: Quote[], positions: rea
   return out;
 }
 
+// Speech opened by a dash at a paragraph's or sentence's start and closed by a dash before its
+// attribution ("- Talks with Beijing are difficult. - admitted Podolak."), the convention of news
+// translated from Polish and other languages that mark dialogue with dashes.
+// One space after the opening dash (a Markdown list item is written "-   …"), and a reporting verb
+// after the closing one: a past tense or an irregular form, then the speaker.
+const DASH_OPEN = /(?:^|(?<=[.!?]))\s*[-–—] (?=\p{Lu})/gu;
+const DASH_CLOSE =
+  /\s[-–—]\s+(?=(?:\p{Ll}+ed|said|says|wrote|writes|told|tells|adds|asks|notes|stresses)\s+(?:\p{Lu}|he\b|she\b))/u;
+
+function dashQuotes(text: string, p: Paragraph, taken: readonly Quote[]): Quote[] {
+  const out: Quote[] = [];
+  const body = text.slice(p.start, p.end);
+  if (!/[-–—]/u.test(body)) return out;
+  DASH_OPEN.lastIndex = 0;
+  for (let m = DASH_OPEN.exec(body); m; m = DASH_OPEN.exec(body)) {
+    const dash = p.start + m.index + m[0].search(/[-–—]/u);
+    const close = DASH_CLOSE.exec(text.slice(dash + 2, p.end));
+    if (!close) continue;
+    const closeAt = dash + 2 + close.index + close[0].search(/[-–—]/u);
+    if (taken.some((q) => q.open < closeAt && dash < q.close)) continue;
+    out.push(make(text, p, dash, closeAt + 1, false, false));
+    DASH_OPEN.lastIndex = closeAt - p.start + 1;
+  }
+  return out;
+}
+
 /** All quotations of `text`, in reading order. */
 export function findQuotes(text: string, paragraphs: readonly Paragraph[] = splitParagraphs(text)): Quote[] {
   const out: Quote[] = [];
@@ -158,7 +185,8 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[] = spli
   for (const p of paragraphs) {
     const doubles = doubleQuotes(text, p, doubleMarks);
     const singles = singleQuotes(text, p, doubles, singleMarks);
-    out.push(...[...doubles, ...singles].sort((a, b) => a.open - b.open));
+    const dashes = dashQuotes(text, p, [...doubles, ...singles]);
+    out.push(...[...doubles, ...singles, ...dashes].sort((a, b) => a.open - b.open));
   }
   return out.filter((q) => q.text.length > 0);
 }
