@@ -7,13 +7,15 @@ import type { EntityMention } from '../types.js';
 import { BODY_NOUNS, COUNTRY_NOUNS, ROLE_HEADS, TITLE_WORDS } from '../entities/lexicon.js';
 import { ACTOR_LABELS, mentionsIn, type Analysis } from './context.js';
 import { CONJOINED, COORDINATION } from './groups.js';
-import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, POSSESSIVE_AFTER, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
+/** The one who speaks for a body ("a NATO spokesman said"), as a pattern. */
+export const SPOKESPERSON_WORD = 'spokes(?:man|woman|person)';
 // The people who act for a country or body ("European Community foreign ministers demanded",
 // "Russian officials said", "the Sylvanian government rejected", "a NATO spokesman said"): up to
 // two lower-case modifiers and an office in the plural, its spokesperson, or a noun for the
 // country itself; one other office ("the US president said") is a person the descriptor rules resolve.
-const OFFICE_AFTER = `(?:(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}(?:${[...[...ROLE_HEADS].map((r) => `${r}s`), 'spokes(?:man|woman|person)', ...COUNTRY_NOUNS, ...BODY_NOUNS].join('|')})\\s+)?`;
+const OFFICE_AFTER = `(?:(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}(?:${[...[...ROLE_HEADS].map((r) => `${r}s`), SPOKESPERSON_WORD, ...COUNTRY_NOUNS, ...BODY_NOUNS].join('|')})\\s+)?`;
 // Between a country or body and its verb only adverbs may stand ("Russia also said").
 // An appositive (", a key ally,"), a place ("in Zimbabwe"), its own allies ("and its allies",
 // "along with its allies") and its officials may stand between too.
@@ -21,7 +23,7 @@ const ADJACENT = new RegExp(
   `^(?:\\s*,[^,;]{1,80},)?\\s*(?:(?:in|of|from)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’.-]*\\s+)?(?:\\(\\p{Lu}+\\)\\s+)?${OFFICE_AFTER}(?:(?:and|along\\s+with)\\s+(?:its|their)\\s+\\p{Ll}+\\s+)?(?:(?:also|then|later|had|has|have|is|are|was|were|will|would|could|should|can|cannot|must|did|does|not|never|\\p{Ll}+n['’]t|been|being|previously|again|outright|still|already|just|even|further|today|yesterday|recently|earlier|now|separately|itself|jointly|both|once|on\\s+\\p{Lu}\\p{Ll}+|\\p{Ll}+ly)\\s+)*$`,
   'u',
 );
-const SPOKESPERSON = /^\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}spokes(?:man|woman|person)\b/u;
+const SPOKESPERSON = new RegExp(`^\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}${SPOKESPERSON_WORD}\\b`, 'u');
 // Between "it" and its verb only auxiliaries, a negation and adverbs ("it would not accept"):
 // "Moscow said it was annexing them, in a move condemned by the West" is not its verb.
 const IT_ADJACENT =
@@ -145,7 +147,7 @@ export function objectsAfter(a: Analysis, from: number, to: number, labels = ACT
   const list = mentionsIn(a.frameMentions, from, end);
   for (const [i, m] of list.entries()) {
     if (!labels.has(m.label)) continue;
-    if (/^['’]s?(?![\p{L}])/u.test(a.masked.slice(m.end, m.end + 3))) continue;
+    if (POSSESSIVE_AFTER.test(a.masked.slice(m.end, m.end + 3))) continue;
     // "European Commission President Ursula von der Leyen", "LSE chief executive Clara Furse": a
     // body naming a person's office.
     if (m.label !== 'Person' && /^\s+\p{Lu}/u.test(a.masked.slice(m.end, m.end + 2))) continue;

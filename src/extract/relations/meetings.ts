@@ -15,7 +15,7 @@ import { isPassive, objectsAfter, pluralSubject, subjectGroup } from './clauses.
 import { COORDINATION, qualifiesTitle, resolveGroup } from './groups.js';
 import { phraseMatcher, type Lexicon } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from './phrases.js';
-import { candidatesIn, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, POSSESSIVE_AFTER, resolveCandidate, type Candidate, type SpeakerHistory } from './speaker.js';
 
 type Hit = PhraseHit;
 type MentionCandidate = Extract<Candidate, { kind: 'mention' }>;
@@ -43,7 +43,6 @@ const BY_THEN_TIMED =
 const TITLE_ONLY = /^\s*(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*\s+)*\s*$/u;
 const OF_COUNTRY = /^,?\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+(?:of\s+)?)*$/u;
 const LETTER = /\p{L}/u;
-const POSSESSOR = /^['’]s?(?![\p{L}])/u;
 const NEGATED = /\b(?:not|never|no|\p{L}+n['’]t)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 // What may follow a verb used without an object: punctuation, a preposition, an adverb, a date or a place.
 const RECIPROCAL_NEXT =
@@ -143,7 +142,7 @@ function emit(
  */
 function companions(a: Analysis, s: Sentence, at: number): string[] {
   const list: MentionCandidate[] = mentionsIn(a.frameMentions, s.start, at)
-    .filter((m) => ACTOR_LABELS.has(m.label) && !POSSESSOR.test(a.masked.slice(m.end, m.end + 3)))
+    .filter((m) => ACTOR_LABELS.has(m.label) && !POSSESSIVE_AFTER.test(a.masked.slice(m.end, m.end + 3)))
     .map((m) => ({ kind: 'mention', at: m.start, end: m.end, entity: m.entity, label: m.label }));
   const last = list.at(-1);
   if (!last || /[;:]/.test(a.masked.slice(last.end, at))) return [];

@@ -34,7 +34,8 @@ export type Candidate =
   | { kind: 'plural'; at: number; end: number; pronoun: boolean; count?: number; label?: 'Person' | 'Country' };
 
 // A mention right after one of these words is an object or a modifier, not the subject.
-const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
+/** "'s" or "’" right after a name: the name is a possessor ("Ukraine's leader"). */
+export const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
 // Relative and participial asides between a subject and its verb ("X, who met Y, said").
 const ASIDE =
   /,\s*(?:who|which|whose|whom|where|when|speaking|reporting|writing|appearing|standing|sitting|referring)\b[^,;]*,/giu;

@@ -15,7 +15,7 @@ import type { ExtractionContext, Extractor } from '../types.js';
 import { ACTOR_LABELS, analyse, evidenceAt, mentionsIn, pushRelation, sentenceAt, type Analysis } from './context.js';
 import { attributionsOf, type Attribution } from './said.js';
 import { firstStartingFrom } from '../../util/search.js';
-import { isPassive, pluralSubject, subjectGroup, subjectOf } from './clauses.js';
+import { isPassive, pluralSubject, SPOKESPERSON_WORD, subjectGroup, subjectOf } from './clauses.js';
 import { openingOf, resolveGroup } from './groups.js';
 import { phraseMatcher, phrases, triggerVerbs, type Lexicon } from './lexicon.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
@@ -47,13 +47,14 @@ const NOUN_PHRASE_BEFORE =
 const SECOND_VERB = /,\s*(?:and|but)\s+(?:\p{Ll}+ly\s+)?$/u;
 // After a name, a lower-case word that is no function word nor adverb: a noun the name modifies.
 // Its spokesperson or officials speak for the body ("denied by UKIP spokesman").
+const SPOKESPERSON_ONLY = new RegExp(`^${SPOKESPERSON_WORD}$`, 'u');
 function modifiesNoun(after: string): boolean {
   const next = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(after)?.[1];
   return (
     next !== undefined &&
     !FUNCTION_WORDS.has(next) &&
     !/ly$/u.test(next) &&
-    !/^spokes(?:man|woman|person)$/u.test(next) &&
+    !SPOKESPERSON_ONLY.test(next) &&
     !ROLE_HEADS.has(next.replace(/s$/u, ''))
   );
 }
