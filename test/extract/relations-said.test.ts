@@ -93,6 +93,17 @@ describe('SAID attribution', () => {
     expect(said(text)).toEqual([[LIND, 'We talked about everything']]);
   });
 
+  it('resolves "the head of state" to the one leader the article titled, and a new one to nobody', () => {
+    const titled =
+      'Sylvanian President Peter Lind met Anna Kovacs. "We talked about everything," the head of state noted.';
+    expect(said(titled)).toEqual([[LIND, 'We talked about everything']]);
+    const untitled = 'Peter Lind met Anna Kovacs. "We talked about everything," the head of state noted.';
+    expect(said(untitled)).toEqual([]);
+    const other =
+      'Sylvanian President Peter Lind met Anna Kovacs. "We talked about everything," the new head of state noted.';
+    expect(said(other)).toEqual([]);
+  });
+
   it('credits "the president said" to nobody when the article has two presidents', () => {
     const text =
       'President Peter Lind met President Maria Ortiz and President Ortiz spoke first. "We talked about everything," the president said.';

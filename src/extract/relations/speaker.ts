@@ -12,8 +12,11 @@ import { firstStartingFrom } from '../../util/search.js';
 import { firstTokenFrom, type Token } from '../tokens.js';
 import {
   DEFINITE_DETERMINERS,
+  DESCRIPTOR_ROLES,
+  GENERIC_LEADER_ROLES,
   GROUP_COUNTS,
   GROUP_NOUNS,
+  LEADER_ROLES,
   OBJECT_MARKERS,
   ROLE_HEADS,
   SPEECH_VERBS_AFTER_NAME,
@@ -170,15 +173,26 @@ export function candidatesIn(a: Analysis, from: number, to: number): Candidate[]
     )
       continue;
     const at = tokens[d]!.start;
-    const next = tokens[i + 1];
+    // "the head of state noted": a role of several words.
+    const phrase = rolePhraseAt(tokens, i);
+    const last = phrase ? i + phrase.split(' ').length - 1 : i;
+    const next = tokens[last + 1];
     // "the President Donald Trump" is a title before a name, which the mention covers.
     if (next && next.cap && joined(a, t, next)) continue;
-    if (inAside(at) || overlapsMention(a, at, t.end) || POSSESSIVE_AFTER.test(a.masked.slice(t.end, t.end + 3)))
-      continue;
-    const words = tokens.slice(d + 1, i + 1).map((x) => x.lower);
-    out.push({ kind: 'descriptor', at, end: t.end, words });
+    const end = tokens[last]!.end;
+    if (inAside(at) || overlapsMention(a, at, end) || POSSESSIVE_AFTER.test(a.masked.slice(end, end + 3))) continue;
+    const words = [...tokens.slice(d + 1, i).map((x) => x.lower), phrase ?? t.lower];
+    out.push({ kind: 'descriptor', at, end, words });
   }
   return out.sort((x, y) => x.at - y.at);
+}
+
+/** The role of several words starting at token `i` ("head of state", "secretary of state"), if any. */
+function rolePhraseAt(tokens: readonly Token[], i: number): string | undefined {
+  const words = tokens.slice(i, i + 3);
+  if (words.length < 3 || words.some((w) => w.cap && w !== words[0])) return undefined;
+  const phrase = words.map((w) => w.lower).join(' ');
+  return DESCRIPTOR_ROLES.has(phrase) ? phrase : undefined;
 }
 
 /**
@@ -250,6 +264,8 @@ function overlapsMention(a: Analysis, from: number, to: number, anyLabel = false
 export type SpeakerHistory = Map<number, string>;
 
 const stem = (w: string): string => w.slice(0, 5);
+// The leaders' offices a generic role ("the head of state") stands for.
+const LEADER_OFFICES = [...LEADER_ROLES].filter((r) => !GENERIC_LEADER_ROLES.has(r));
 
 /**
  * The entity a pronoun at `at` most likely refers to: in the preceding sentences (up
@@ -331,11 +347,17 @@ export function resolveDescriptor(a: Analysis, words: readonly string[], at: num
   }
   const role = words[words.length - 1];
   const qualifiers = words.slice(0, -1).filter((w) => w.length > 1 && !/^(?:former|new|top|then|current)$/.test(w));
+  // "the head of state" is whoever holds a leader's office: a president, a king, a premier.
+  // A new or former one is someone else: "misunderstandings with the new head of state".
+  const generic = role !== undefined && GENERIC_LEADER_ROLES.has(role) && role.includes(' ');
+  if (generic && words.some((w) => /^(?:former|new|then|next|future|incoming|outgoing|late)$/.test(w)))
+    return undefined;
+  const offices = generic ? LEADER_OFFICES : [role ?? ''];
   const fitting: string[] = [];
   for (const entity of seen) {
     const title = ctxMap.get(entity) ?? new Set<string>();
     // The role word itself must fit, otherwise "the president" would pick any recent name.
-    if (role && !title.has(stem(role))) continue;
+    if (role && !offices.some((o) => o.split(' ').every((w) => title.has(stem(w))))) continue;
     if (qualifiers.every((w) => title.has(stem(w)))) fitting.push(entity);
   }
   return fitting.length === 1 ? fitting[0] : undefined;
