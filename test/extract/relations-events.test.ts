@@ -344,6 +344,19 @@ describe('PROPOSED and REJECTED', () => {
     expect(relations(text, type)).toEqual([]);
   });
 
+  it('reads a past "needed to" or "had to" as a demand only in reported speech about someone else', () => {
+    expect(facts('Kovacs said Freedonia needed to accept the ceasefire.', 'PROPOSED')).toEqual([
+      [KOVACS, CEASEFIRE, 'Freedonia needed to accept the ceasefire'],
+    ]);
+    expect(facts('Lind warned that Sylvania instead had to sign the peace deal.', 'PROPOSED')).toEqual([
+      [LIND, PEACE_DEAL, 'Sylvania instead had to sign the peace deal'],
+    ]);
+    // The speaker's own past, a quotation's narrative and a passive.
+    expect(facts('Kovacs said she had to leave the summit early.', 'PROPOSED')).toEqual([]);
+    expect(facts('"We had to leave the summit early," Kovacs said.', 'PROPOSED')).toEqual([]);
+    expect(facts('Kovacs said more work was needed to secure the ceasefire.', 'PROPOSED')).toEqual([]);
+  });
+
   it('reads no demand into the view of others a speaker reports ("Sylvanians feel that they must …")', () => {
     const text = 'Kovacs said: "I do believe that Sylvanians feel that they must defend the ceasefire."';
     expect(facts(text, 'PROPOSED')).toEqual([]);

@@ -93,10 +93,24 @@ function holdsItself(a: Analysis, actor: string, holder: string): boolean {
   return e !== undefined && [e.name, ...e.aliases].some((n) => n.toLowerCase().split(/\s+/).includes(word));
 }
 
+// Before a demand's "needed to": a noun or name, not a pronoun (the speaker's own past: "she had
+// to leave") nor a form of "be" ("more work was needed to").
+const BACKSHIFT_SUBJECT =
+  /(?<!\b(?:i|we|he|she|they|you|it|is|are|was|were|be|been|being))\s+(?:\p{Ll}+ly\s+|also\s+|too\s+|instead\s+|still\s+)?$/iu;
+
+/** Whether a backshifted modal at `at` reports a demand: outside quotes, after a speech verb, its subject a noun or name. */
+function backshiftedDemand(a: Analysis, st: Stance, s: Sentence, at: number): boolean {
+  if (quoteAt(a, at)) return false;
+  const lead = a.text.slice(Math.max(s.start, at - 40), at);
+  return BACKSHIFT_SUBJECT.test(lead) && st.speech.find(a.tokens, s.start, at).length > 0;
+}
+
 /** A stance pattern's markers, the speech verbs statements are attributed with, and the type it emits. */
 interface Stance {
   type: RelationType;
   markers: PhraseMatcher;
+  /** Past forms a report shifts the present ones to ("said Sylvania needed to …"): reported speech only. */
+  backshifted: PhraseMatcher;
   speech: PhraseMatcher;
 }
 
@@ -105,7 +119,10 @@ function sentenceModals(a: Analysis, st: Stance, s: Sentence, speakers: Map<Quot
   const text = a.text.slice(s.start, s.end);
   // Questions ("What has the West to offer?") demand nothing.
   const question = /\?["”’']?\s*$/.test(text);
-  for (const m of question ? [] : st.markers.find(a.rawTokens, s.start, s.end)) {
+  const markers = question ? [] : st.markers.find(a.rawTokens, s.start, s.end);
+  for (const m of question ? [] : st.backshifted.find(a.rawTokens, s.start, s.end))
+    if (backshiftedDemand(a, st, s, m.start)) markers.push(m);
+  for (const m of markers) {
     const before = a.text.slice(Math.max(s.start, m.start - 25), m.start);
     // "which needs to be corrected" qualifies a noun; "we don't have to" negates the demand.
     if (/\b(?:which|who|that)\s+$|\b(?:not|never|no)\s+(?:\p{L}+\s+)?$|n['’]t\s+(?:\p{L}+\s+)?$/iu.test(before))
@@ -155,6 +172,7 @@ function createStanceExtractor(pattern: 'modals' | 'contrasts', { type, lexicon,
   const st: Stance = {
     type,
     markers: phraseMatcher(lexicon, pattern === 'modals' ? 'deontic' : 'contrast'),
+    backshifted: phraseMatcher(lexicon, 'deontic_reported', true),
     speech: phraseMatcher(speech, 'verbs'),
   };
   const sentence = pattern === 'modals' ? sentenceModals : sentenceContrasts;
