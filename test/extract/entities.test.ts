@@ -166,6 +166,26 @@ describe('countries and organisations', () => {
     expect(entitiesOf(ctx, 'Organization')).toEqual(['Popular Front Party of Azerbaijan']);
   });
 
+  it('runs an organisation\'s "of" phrase over demonyms and a closing office to its noun', () => {
+    const ctx = extract(
+      'The Association of British Glassmakers wrote to the Department of Justice. A spokesman for the Association of Chief Police Officers agreed.',
+    );
+    expect(entitiesOf(ctx, 'Organization')).toEqual(['Association of British Glassmakers', 'Department of Justice']);
+    // "Chief" before "Police Officers" is no title of a person.
+    expect(entitiesOf(ctx, 'Person')).toEqual([]);
+  });
+
+  it('stops an "of" phrase before a person named after it', () => {
+    const ctx = extract('Lind met the Executive Committee of the ZRP Hussein Kovacs on Monday.');
+    expect(entitiesOf(ctx, 'Organization')).not.toContain('Executive Committee of the ZRP Hussein Kovacs');
+  });
+
+  it("takes a city before an organisation's name into the name", () => {
+    const ctx = extract('Shares in Dravia Mills fell on the Paris Grain Exchange on Monday.');
+    expect(entitiesOf(ctx, 'Organization')).toContain('Paris Grain Exchange');
+    expect(entitiesOf(ctx, 'Country')).toEqual([]);
+  });
+
   it('finds the organisations of a real White House statement', () => {
     const text = readFileSync(
       new URL('../fixtures/entities/whitehouse-2022-01-02-biden-zelenskyy-call.txt', import.meta.url),

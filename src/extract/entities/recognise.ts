@@ -134,8 +134,7 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
           }
           cand.to = end;
         }
-        const next = segs[k + 1];
-        const consumed = classifyChunk(cand, text, tokens, vocab, prev, next);
+        const consumed = classifyChunk(cand, text, tokens, vocab, prev, segs.slice(k + 1));
         if (prev?.info?.kind === 'title' || prev?.info?.kind === 'honorific') {
           cand.title = surface(text, tokens, prev.from, prev.to);
           if (country) cand.country = country;
@@ -147,8 +146,22 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
           cand.label === 'Organization'
         )
           cand.aliases.push(surface(text, tokens, prev.from, cand.to));
+        // "the New York Stock Exchange", "the London School of Economics": a city before an
+        // organisation's name is part of it, not a place or a state of its own.
+        const city = out[out.length - 1];
+        if (
+          (prev?.info?.kind === 'place' || prev?.info?.kind === 'capital') &&
+          prev.to === seg.from &&
+          cand.label === 'Organization' &&
+          !cand.acronym &&
+          city?.from === prev.from
+        ) {
+          out.pop();
+          cand.from = prev.from;
+          cand.name = surface(text, tokens, cand.from, cand.to);
+        }
         if (cand.label !== null || cand.name) out.push(cand);
-        if (consumed) k++;
+        k += consumed;
         country = undefined;
       }
       prev = seg;
@@ -239,15 +252,54 @@ function fromPhrase(cand: Candidate, info: PhraseInfo, text: string, tokens: rea
   }
 }
 
-/** Labels an unknown chunk; returns true when it swallowed the next segment ("Party of Azerbaijan"). */
+/**
+ * Whether a chunk holds a person's name after its first word ("PLO Hussein"): a first name, last or
+ * before a word that is no common noun ("Law Enforcement" is none).
+ */
+function personInside(tokens: readonly Token[], seg: Segment): boolean {
+  for (let i = seg.from + 1; i < seg.to; i++) {
+    const next = tokens[i + 1]?.lower ?? '';
+    if (!FIRST_NAMES.has(tokens[i]!.text)) continue;
+    if (i + 1 === seg.to || (!WORD_ENDING.test(next) && !ABSTRACT_NOUN.test(next))) return true;
+  }
+  return false;
+}
+
+/**
+ * The segments an organisation's "of" phrase takes after token `to` ("Party of Azerbaijan",
+ * "Association of European Airlines", "Organization of American States"): over "the", capitalised
+ * modifiers and demonyms up to its first noun. None when no noun follows, or a title that a name
+ * follows ("Office of President Kovacs").
+ */
+function ofPhrase(tokens: readonly Token[], to: number, following: readonly Segment[]): number {
+  if (tokens[to]?.text !== 'of') return 0;
+  let i = to + 1;
+  for (let k = 0; k < following.length; k++) {
+    const seg = following[k]!;
+    for (; i < seg.from; i++) {
+      const t = tokens[i]!;
+      if (t.text !== 'the' && !(t.cap && FUNCTION_WORDS.has(t.lower))) return 0;
+    }
+    const kind = seg.info?.kind;
+    // "Department of Justice" ends the run; "Office of President Kovacs" names a person.
+    if ((kind === 'title' || kind === 'honorific') && k < following.length - 1) return 0;
+    // "the Executive Committee of the PLO Hussein Kovacs": a person's name after it is no part of it.
+    if (!seg.info && personInside(tokens, seg)) return 0;
+    if (kind !== 'demonym') return k + 1;
+    i = seg.to;
+  }
+  return 0;
+}
+
+/** Labels an unknown chunk; returns how many of the following segments it swallowed ("Party of Azerbaijan"). */
 function classifyChunk(
   cand: Candidate,
   text: string,
   tokens: readonly Token[],
   vocab: ReadonlySet<string>,
   prev: Segment | undefined,
-  next: Segment | undefined,
-): boolean {
+  following: readonly Segment[],
+): number {
   const { from, to } = cand;
   const first = tokens[from]!;
   const last = tokens[to - 1]!;
@@ -256,18 +308,19 @@ function classifyChunk(
 
   if (PLACE_SUFFIXES.has(lastTwo) || PLACE_SUFFIXES.has(last.text) || startsWith(tokens, from, to, PLACE_PREFIXES)) {
     if (to - from >= 2 || cand.locative) cand.label = 'Place';
-    return false;
+    return 0;
   }
   if (ORG_SUFFIXES.has(last.text) || startsWith(tokens, from, to, ORG_PREFIXES)) {
     // "Popular Front Party of Azerbaijan", "Times of Oman": the "of X" belongs to the organisation's name.
-    if (next && next.from === to + 1 && tokens[to]!.text === 'of' && !last.possessive) {
+    const taken = last.possessive ? 0 : ofPhrase(tokens, to, following);
+    if (taken > 0) {
       cand.label = 'Organization';
-      cand.to = next.to;
-      cand.name = surface(text, tokens, from, next.to);
-      return true;
+      cand.to = following[taken - 1]!.to;
+      cand.name = surface(text, tokens, from, cand.to);
+      return taken;
     }
     if (to - from > 1 || cand.locative) cand.label = 'Organization';
-    return false;
+    return 0;
   }
   // "Secretary of Agriculture" is an office, not a person: the title must touch the name.
   const titled = (prev?.info?.kind === 'title' || prev?.info?.kind === 'honorific') && prev.to === from;
@@ -277,10 +330,12 @@ function classifyChunk(
       FUNCTION_WORDS.has(first.lower) ||
       EVENT_WORDS.has(first.lower) ||
       ABSTRACT_NOUN.test(first.lower));
-  if (titled && !commonWord) {
+  // "the Association of Chief Police Officers": a body's word after a title is no surname.
+  const bodyWords = to - from >= 2 && tokens.slice(from, to).some((t) => ORG_SUFFIXES.has(t.text));
+  if (titled && !commonWord && !bodyWords) {
     cand.label = 'Person';
     cand.cue = prev.info!.kind === 'title' ? 'title' : 'honorific';
-    return false;
+    return 0;
   }
   const allCaps = ALL_CAPS.test(cand.name);
   if (
@@ -293,12 +348,12 @@ function classifyChunk(
   ) {
     cand.label = 'Organization';
     cand.acronym = true;
-    return false;
+    return 0;
   }
   if (allCaps) {
     // Shouted headlines and photo credits: not worth guessing.
     cand.name = '';
-    return false;
+    return 0;
   }
   let nameLike = true;
   for (let i = from; i < to; i++) {
@@ -317,7 +372,7 @@ function classifyChunk(
   if (!nameLike) {
     cand.name = cand.locative ? cand.name : '';
     if (cand.locative) cand.label = 'Place';
-    return false;
+    return 0;
   }
   const role = prev === undefined || prev.to < from ? roleBefore(tokens, from) : undefined;
   if (role) {
@@ -332,7 +387,7 @@ function classifyChunk(
     cand.cue = 'first-name';
   }
   // A single unknown word after "in"/"at" is a place unless it turns out to be a person's name (persons.ts decides).
-  return false;
+  return 0;
 }
 
 /**
