@@ -6,47 +6,26 @@
  *
  *   tsx scripts/ner/sample-sentences.ts [--count 2400] [--out training/ner/whitehouse/sentences.jsonl]
  */
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseText } from '../../src/ingest/index.js';
 import { splitSentences } from '../../src/extract/sentences.js';
 import { seededRandom } from '../../src/graph/layout.js';
-import { requirePath, sharedPath } from '../shared-data.js';
 import { optionValue } from '../options.js';
 import { shuffle } from './shuffle.js';
+import { trainingDocuments } from './whitehouse-window.js';
 
 const count = Number(optionValue('--count', '2400'));
 const out = optionValue('--out', 'training/ner/whitehouse/sentences.jsonl');
 const PER_DOCUMENT = 4;
 
-const docsDir = requirePath(
-  'sample-sentences',
-  'the White House corpus',
-  sharedPath('corpus', 'whitehouse-2022-2025', 'docs'),
-);
-const manifest = requirePath(
-  'sample-sentences',
-  'the dev-set manifest',
-  sharedPath('eval', 'gold-dev', 'manifest.tsv'),
-);
-const devDocs = new Set(
-  readFileSync(manifest, 'utf8')
-    .split('\n')
-    .map((line) => basename(line.split('\t')[1] ?? ''))
-    .filter(Boolean),
-);
-
-const inTrainingWindow = (name: string): boolean => {
-  const date = name.slice(0, 10);
-  return (date >= '2022-04-01' && date <= '2022-12-31') || date.startsWith('2024-');
-};
+const { dir: docsDir, names } = trainingDocuments('sample-sentences');
 
 const random = seededRandom(20261205);
 
 const seen = new Set<string>();
 const pool: { doc: string; text: string }[] = [];
-for (const name of readdirSync(docsDir).sort()) {
-  if (!inTrainingWindow(name) || devDocs.has(name)) continue;
+for (const name of names) {
   const { text } = parseText(readFileSync(join(docsDir, name), 'utf8'));
   const candidates = splitSentences(text)
     .map((s) => s.text)

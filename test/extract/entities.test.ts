@@ -339,6 +339,18 @@ describe('names the learned tagger reads', () => {
     expect(entitiesOf(ctx, 'Person')).toEqual([]);
   });
 
+  it('takes an unknown name with no title, first name or speech verb for the person it tags', () => {
+    const ctx = extract('The plant was opened on Monday by Dravko Pelhame, who runs the company.');
+    expect(entitiesOf(ctx, 'Person')).toEqual(['Dravko Pelhame']);
+  });
+
+  it('leaves a describing word out of a tagged person, and a phrase of common words out of the people', () => {
+    const ctx = extract(
+      'Frenchman Gilles Pelhame beat the top seed in straight sets. The Iron Dome intercepted most of the rockets.',
+    );
+    expect(entitiesOf(ctx, 'Person')).toEqual(['Gilles Pelhame']);
+  });
+
   it('adds no single capitalised word the rules passed over, and nothing from a title-case heading', () => {
     const ctx = extract(
       'Fact Sheet: Promoting Clean Energy Jobs Across The Region\n\nThe Republicans in the House voted against it.',

@@ -122,6 +122,8 @@ for (const d of words.days) addPhrase(d, { kind: 'day', ref: d });
 /** Lower-case function words: never a name on their own. */
 export const FUNCTION_WORDS = new Set(words.function);
 export const FIRST_NAMES = new Set(firstNames);
+/** Words the annotated data writes in lower case (scripts/lexicons/common-words.ts): "dome", "agent". */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(load<{ words: string[] }>('common-words.json').words);
 /** All-caps words that look like acronyms but name no organisation ("GMT", "CEO"). */
 export const NOT_ORGANIZATIONS = new Set(words.notOrganizations);
 /** Lower-case organisation names ("coalition of the willing"), matched case-insensitively in running text. */

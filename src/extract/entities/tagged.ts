@@ -1,7 +1,8 @@
 /**
  * What the learned tagger (../ner/) adds to the rules: it types the unknown names of two or more
  * words that the rules would take for people by their last word ("Harlow Dynamics", "Mekong River
- * Basin"), and proposes the organisations and places of two or more words that no rule saw.
+ * Basin") or would leave out for want of a cue ("Didier Drogba", with no title, known first name
+ * or speech verb), and proposes the organisations and places of two or more words that no rule saw.
  * Lexicon hits and cued names (a title, a first name, a speech verb) stay with the rules: where the
  * lexicons are certain they are authoritative. Single words stay with the rules too: measured on
  * the dev set and the White House corpus, the tagger's single-word guesses were mostly parties,
@@ -10,7 +11,7 @@
 import type { EntityLabel } from '../../types.js';
 import { spansOf, taggerModel, tagWords, tokenGaps, type NameSpan, type TaggerModel } from '../ner/index.js';
 import type { Token } from '../tokens.js';
-import { FUNCTION_WORDS, LOCATIVES, PHRASES, TITLE_WORDS } from './lexicon.js';
+import { COMMON_WORDS, FIRST_NAMES, FUNCTION_WORDS, LOCATIVES, PHRASES, TITLE_WORDS } from './lexicon.js';
 import type { Candidate } from './recognise.js';
 
 const LABEL_OF: Partial<Record<NameSpan['type'], EntityLabel>> = {
@@ -98,12 +99,34 @@ function taggedNames(
   return out;
 }
 
-/** The tagger's organisation or place label for the candidate's exact words, if it gives one. */
+/** The tagger's label for the candidate's exact words, if it gives one. */
 function taggedLabel(byRange: ReadonlyMap<string, NameSpan>, c: Candidate): EntityLabel | undefined {
   if (c.label !== null || c.cue || c.start !== undefined) return undefined;
-  const label = LABEL_OF[byRange.get(`${c.from}:${c.to}`)?.type ?? 'MISC'];
-  return label === 'Person' ? undefined : label;
+  return LABEL_OF[byRange.get(`${c.from}:${c.to}`)?.type ?? 'MISC'];
 }
+
+/**
+ * Where the person's name starts in a chunk the tagger calls a person, or -1 when it is none. A
+ * descriptor before a first name is no part of the name ("Briton Tim Henman", "Keeper Petr Cech");
+ * and a name is made of names: the tagger takes capitalised phrases of common words ("Iron Dome",
+ * "Agent Orange") for people too, where no title or first name tells it otherwise.
+ */
+function personStart(tokens: readonly Token[], c: Candidate): number {
+  let from = c.from;
+  while (from < c.to - 2 && descriptorWord(tokens[from]!) && FIRST_NAMES.has(tokens[from + 1]!.text)) from++;
+  const words = tokens.slice(from, c.to);
+  // The tagger learned English text: it knows nothing of names in other scripts ("Великій Британії").
+  if (words.some((t) => !LATIN.test(t.text))) return -1;
+  const common = words.some((t) => COMMON_WORDS.has(t.lower) && !FIRST_NAMES.has(t.text));
+  return common ? -1 : from;
+}
+
+const LATIN = /^[\p{Script=Latin}\p{M}'’.-]+$/u;
+// A people's or a follower's noun before a name: "Frenchman", "Olympian", "Blairite".
+const PEOPLE_NOUN = /(?:man|woman|ian|an|ite)$/u;
+/** A word that describes a person rather than names one: a common word or a people's noun, no first name. */
+const descriptorWord = (t: Token): boolean =>
+  !FIRST_NAMES.has(t.text) && (COMMON_WORDS.has(t.lower) || PEOPLE_NOUN.test(t.lower));
 
 const rangeIndex = (names: readonly NameSpan[]): Map<string, NameSpan> =>
   new Map(names.map((n) => [`${n.from}:${n.to}`, n]));
@@ -124,7 +147,15 @@ function applyTaggedNames(
   const byRange = rangeIndex(names);
   for (const c of candidates) {
     const label = c.to - c.from >= 2 ? taggedLabel(byRange, c) : undefined;
-    if (label) c.label = label;
+    if (label !== 'Person') {
+      if (label) c.label = label;
+      continue;
+    }
+    const from = personStart(tokens, c);
+    if (from < 0) continue;
+    c.label = label;
+    c.from = from;
+    c.name = text.slice(tokens[from]!.start, tokens[c.to - 1]!.end);
   }
   const taken = new Uint8Array(tokens.length);
   for (const c of candidates) taken.fill(1, c.from, c.to);
