@@ -332,6 +332,20 @@ describe('mentions', () => {
   });
 });
 
+describe('datelines', () => {
+  it('takes the town an agency story was filed from for a place, even in capitals no lexicon lists', () => {
+    const ctx = extract('FLOODS HIT VALLEY\n\nVELMORA , France 2024-05-03\n\nFloods cut the road on Friday.');
+    expect(entitiesOf(ctx, 'Place')).toEqual(['Velmora']);
+    const agency = extract('Floods hit valley\n\nVELMORA, 3 May (AP) - Floods cut the road on Friday.');
+    expect(entitiesOf(agency, 'Place')).toEqual(['Velmora']);
+  });
+
+  it('reads no place into an opening that only looks like a dateline', () => {
+    const ctx = extract('Floods hit valley\n\nOn Friday, 3 May (AP) - Floods cut the road.');
+    expect(entitiesOf(ctx, 'Place')).toEqual([]);
+  });
+});
+
 describe('names the learned tagger reads', () => {
   it('takes an unknown two-word name for the organisation its context makes it, not for a person', () => {
     const ctx = extract('Shares of Harlow Dynamics fell on Monday after regulators opened an inquiry into the deal.');

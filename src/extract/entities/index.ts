@@ -15,6 +15,7 @@ import { recogniseNames, type Candidate } from './recognise.js';
 import { turnsOf } from '../transcripts.js';
 import { EntityTable } from './table.js';
 import { addTaggedNames } from './tagged.js';
+import { addDatelinePlaces } from './datelines.js';
 import { lowerVocabulary, tokenContaining } from '../tokens.js';
 
 /**
@@ -43,6 +44,7 @@ export const entityExtractor: Extractor = {
     candidates.push(...recogniseLowercaseOrgs(text, tokens));
     addTaggedNames(text, tokens, vocab, candidates);
     linkAcronyms(text, tokens, candidates);
+    addDatelinePlaces(text, tokens, candidates);
     const table = new EntityTable(text, ctx.article.id);
 
     // What each token starts: the event reader asks it for places and participants.
