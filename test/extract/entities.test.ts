@@ -346,6 +346,15 @@ describe('datelines', () => {
   });
 });
 
+describe('cities', () => {
+  it('takes a city of the gazetteer that no rule typed for a place, but not a club in a results table', () => {
+    const ctx = extract('Charleroi was shelled overnight, the mayor said.');
+    expect(entitiesOf(ctx, 'Place')).toEqual(['Charleroi']);
+    const table = extract('Results on Thursday:\nCharleroi 75 Estudiantes 70\nKovacs ( Charleroi ) scored 20.');
+    expect(entitiesOf(table, 'Place')).toEqual([]);
+  });
+});
+
 describe('names the learned tagger reads', () => {
   it('takes an unknown two-word name for the organisation its context makes it, not for a person', () => {
     const ctx = extract('Shares of Harlow Dynamics fell on Monday after regulators opened an inquiry into the deal.');

@@ -344,6 +344,15 @@ describe('PROPOSED and REJECTED', () => {
     expect(relations(text, type)).toEqual([]);
   });
 
+  it('gives an act done "for refusing …" to a country\'s punished part, never to a person who owns one', () => {
+    expect(
+      facts("Lind suspended Sylvania's constituency association for refusing to sign the peace deal.", 'REJECTED'),
+    ).toEqual([[SYLVANIA, PEACE_DEAL, 'sign the peace deal']]);
+    expect(
+      facts("Lind suspended Kovacs's local party branch for refusing to sign the peace deal.", 'REJECTED'),
+    ).toEqual([]);
+  });
+
   it('reads a past "needed to" or "had to" as a demand only in reported speech about someone else', () => {
     expect(facts('Kovacs said Freedonia needed to accept the ceasefire.', 'PROPOSED')).toEqual([
       [KOVACS, CEASEFIRE, 'Freedonia needed to accept the ceasefire'],

@@ -122,6 +122,8 @@ for (const d of words.days) addPhrase(d, { kind: 'day', ref: d });
 /** Lower-case function words: never a name on their own. */
 export const FUNCTION_WORDS = new Set(words.function);
 export const FIRST_NAMES = new Set(firstNames);
+/** Cities of 100,000 people or more (scripts/lexicons/cities.ts), for names no other rule types. */
+export const CITIES: ReadonlySet<string> = new Set(load<{ names: string[] }>('cities.json').names);
 /** Words the annotated data writes in lower case (scripts/lexicons/common-words.ts): "dome", "agent". */
 export const COMMON_WORDS: ReadonlySet<string> = new Set(load<{ words: string[] }>('common-words.json').words);
 /** All-caps words that look like acronyms but name no organisation ("GMT", "CEO"). */

@@ -335,7 +335,11 @@ function actorsOf(a: Analysis, s: Sentence, v: PhraseHit, history: SpeakerHistor
   if (/ing$/.test(v.text) && /\bfor\s+$/u.test(lead)) {
     const m = mentionsIn(a.frameMentions, s.start, v.start).pop();
     const gap = m ? a.masked.slice(m.end, v.start) : '';
-    if (m && ACTOR_LABELS.has(m.label) && /^\s+(?:[\p{Ll}-]+\s+){0,2}for\s+$/u.test(gap)) return [m.entity];
+    // "suspended Sylvania's constituency association for refusing": a country's or body's part acts
+    // for it; a person's ("Kovacs's party branch") is no act of the person, and a place acts not.
+    const owned = /^['’]s?\s+(?:[\p{L}-]+\s+){1,3}for\s+$/u.test(gap);
+    if (m && (owned || /^\s+(?:[\p{Ll}-]+\s+){0,2}for\s+$/u.test(gap)))
+      return ACTOR_LABELS.has(m.label) && !(owned && m.label === 'Person') ? [m.entity] : [];
   }
   const participle = /ing$/.test(v.text) && /,\s*$/.test(lead);
   // "X congratulated Y on …, and expressed …": a second verb shares the clause's first subject.
