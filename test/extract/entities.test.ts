@@ -175,6 +175,11 @@ describe('countries and organisations', () => {
     expect(entitiesOf(ctx, 'Person')).toEqual([]);
   });
 
+  it("keeps a demonym in an organisation's name, so two countries' ministries stay apart", () => {
+    const ctx = extract('The Russian Foreign Ministry and the Ukrainian Foreign Ministry traded accusations.');
+    expect(entitiesOf(ctx, 'Organization')).toEqual(['Russian Foreign Ministry', 'Ukrainian Foreign Ministry']);
+  });
+
   it('stops an "of" phrase before a person named after it', () => {
     const ctx = extract('Lind met the Executive Committee of the ZRP Hussein Kovacs on Monday.');
     expect(entitiesOf(ctx, 'Organization')).not.toContain('Executive Committee of the ZRP Hussein Kovacs');

@@ -146,6 +146,12 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
           cand.label === 'Organization'
         )
           cand.aliases.push(surface(text, tokens, prev.from, cand.to));
+        // "the British Computer Society", "the Russian Foreign Ministry": a demonym before an
+        // organisation's name is part of it (and keeps two countries' ministries apart).
+        if (prev?.info?.kind === 'demonym' && prev.to === seg.from && cand.label === 'Organization' && !cand.acronym) {
+          cand.from = prev.from;
+          cand.name = surface(text, tokens, cand.from, cand.to);
+        }
         // "the New York Stock Exchange", "the London School of Economics": a city before an
         // organisation's name is part of it, not a place or a state of its own.
         const city = out[out.length - 1];
