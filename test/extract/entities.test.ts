@@ -178,6 +178,9 @@ describe('countries and organisations', () => {
   it("keeps a demonym in an organisation's name, so two countries' ministries stay apart", () => {
     const ctx = extract('The Russian Foreign Ministry and the Ukrainian Foreign Ministry traded accusations.');
     expect(entitiesOf(ctx, 'Organization')).toEqual(['Russian Foreign Ministry', 'Ukrainian Foreign Ministry']);
+    const country = extract('The Fiji Labour Party won the vote.');
+    expect(entitiesOf(country, 'Organization')).toEqual(['Fiji Labour Party']);
+    expect(entitiesOf(country, 'Country')).toEqual([]);
   });
 
   it('stops an "of" phrase before a person named after it', () => {

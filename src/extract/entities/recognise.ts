@@ -139,17 +139,20 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
           cand.title = surface(text, tokens, prev.from, prev.to);
           if (country) cand.country = country;
         }
-        if (
-          prev?.info &&
-          (prev.info.kind === 'country' || prev.info.kind === 'org') &&
-          prev.to === seg.from &&
-          cand.label === 'Organization'
-        )
+        if (prev?.info && prev.info.kind === 'org' && prev.to === seg.from && cand.label === 'Organization')
           cand.aliases.push(surface(text, tokens, prev.from, cand.to));
-        // "the British Computer Society", "the Russian Foreign Ministry": a demonym before an
-        // organisation's name is part of it (and keeps two countries' ministries apart).
-        if (prev?.info?.kind === 'demonym' && prev.to === seg.from && cand.label === 'Organization' && !cand.acronym) {
-          cand.from = prev.from;
+        // "the British Computer Society", "the Russian Foreign Ministry", "the Fiji Labour Party": a
+        // demonym or a country before an organisation's name is part of it (and keeps two countries'
+        // ministries apart).
+        const owner = prev?.info?.kind;
+        if (
+          (owner === 'demonym' || owner === 'country') &&
+          prev!.to === seg.from &&
+          cand.label === 'Organization' &&
+          !cand.acronym
+        ) {
+          if (owner === 'country' && out[out.length - 1]?.from === prev!.from) out.pop();
+          cand.from = prev!.from;
           cand.name = surface(text, tokens, cand.from, cand.to);
         }
         // "the New York Stock Exchange", "the London School of Economics": a city before an
