@@ -183,6 +183,11 @@ describe('countries and organisations', () => {
     expect(entitiesOf(country, 'Country')).toEqual([]);
   });
 
+  it("reads a title word before a body's noun as part of the body's name", () => {
+    const ctx = extract('The Premier Council said the inquiry would start soon.');
+    expect(entitiesOf(ctx, 'Organization')).toEqual(['Premier Council']);
+  });
+
   it('stops an "of" phrase before a person named after it', () => {
     const ctx = extract('Lind met the Executive Committee of the ZRP Hussein Kovacs on Monday.');
     expect(entitiesOf(ctx, 'Organization')).not.toContain('Executive Committee of the ZRP Hussein Kovacs');

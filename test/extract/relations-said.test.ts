@@ -57,6 +57,11 @@ describe('SAID attribution', () => {
       'Sylvania spokesman Peter Lind arrived. "The deal is off," the Sylvania spokesman said.',
       [[LIND, 'The deal is off']],
     ],
+    [
+      "a body before a person's title and name is the person's office, not the speaker",
+      'New NATO Commissioner Sir Peter Lind backed the ceasefire, saying: "The deal holds."',
+      [[LIND, 'The deal holds.']],
+    ],
     ['X posted on social media: "…"', 'Lind posted on X: "A great day for peace!"', [[LIND, 'A great day for peace!']]],
     [
       'a participle takes the main subject',

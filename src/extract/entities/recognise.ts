@@ -328,7 +328,13 @@ function classifyChunk(
       cand.name = surface(text, tokens, from, cand.to);
       return taken;
     }
-    if (to - from > 1 || cand.locative) cand.label = 'Organization';
+    // "the Premier League": a title word before a body's noun names the body, not an office holder.
+    const title = prev?.info?.kind === 'title' && prev.to === from && prev.to - prev.from === 1;
+    if (title && to - from === 1) {
+      cand.from = prev.from;
+      cand.name = surface(text, tokens, cand.from, to);
+    }
+    if (cand.to - cand.from > 1 || cand.locative) cand.label = 'Organization';
     return 0;
   }
   // "Secretary of Agriculture" is an office, not a person: the title must touch the name.

@@ -89,8 +89,16 @@ const RELATIVE_OBJECT =
 const CONJUNCTION_MARKERS: ReadonlySet<string> = new Set(['after', 'before']);
 const FINITE_VERB_AFTER = /^\s+(?:had|has|have|was|were|is|are|will|would|could|did|\p{Ll}+ed)\b/u;
 
+// Capitalised words (a title) between a body and the person it qualifies.
+const TITLE_BETWEEN = /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}$/u;
+
 function isSubjectLike(a: Analysis, m: EntityMention, lineStart: number): boolean {
   if (POSSESSIVE_AFTER.test(a.masked.slice(m.end, m.end + 3))) return false;
+  // "Metropolitan Police Commissioner Sir Ian Blair said": the body names the person's office.
+  if (m.label !== 'Person') {
+    const next = mentionsIn(a.frameMentions, m.end, m.end + 60)[0];
+    if (next?.label === 'Person' && TITLE_BETWEEN.test(a.masked.slice(m.end, next.start))) return false;
+  }
   // "councillors who back Mr Flight met …": the object of a relative clause ("which suggested Mr
   // Blair went …" is a speech verb's new clause, whose subject he is).
   const relative = RELATIVE_OBJECT.exec(a.masked.slice(Math.max(lineStart, m.start - 40), m.start));
