@@ -212,6 +212,11 @@ describe('countries and organisations', () => {
 });
 
 describe('events', () => {
+  it('takes an event noun named by its capitalised complement for one event, not a call or a meeting', () => {
+    const ctx = extract('They welcomed the second Summit for Freedonia Unity. Kovacs backed the Call for Proposals.');
+    expect(entitiesOf(ctx, 'Event')).toEqual(['Summit for Freedonia Unity']);
+  });
+
   it.each([
     ["last year's", "Last year's summit in Madrid agreed new plans.", '2022'],
     ["next year's", "Next year's summit in Madrid will be larger.", '2024'],

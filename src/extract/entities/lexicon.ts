@@ -177,6 +177,8 @@ export interface EventLexicon {
   notAfterHead: Record<string, string[]>;
   /** Words before a head that make it a verb ("to meet", "will call"). */
   notBefore: string[];
+  /** Event nouns a capitalised complement names ("Summit for Democracy", "Treaty of Amity"). */
+  namedByComplement: string[];
   /** Prepositions that attach places and participants to an event ("talks in Geneva with Kovacs"). */
   complementPrepositions: string[];
   /** Words that may sit between an event noun and the name after it ("meeting with the President"), case as written. */

@@ -9,6 +9,7 @@ import {
   FIRST_NAMES,
   FUNCTION_WORDS,
   LOCATIVES,
+  NAME_CONNECTORS,
   NOT_ORGANIZATIONS,
   ORG_PREFIXES,
   ORG_SUFFIXES,
@@ -66,6 +67,11 @@ const EVENT_WORDS = new Set(
     (w) => !w.includes(' '),
   ),
 );
+// The event nouns a capitalised complement names ("summit", "treaty").
+const EVENT_HEADS: ReadonlySet<string> = new Set(EVENT_LEXICON.namedByComplement);
+/** "the Summit for Democracy", "the Treaty of Versailles": an event noun named by its complement. */
+const namedEvent = (tokens: readonly Token[], from: number, to: number): boolean =>
+  to - from >= 3 && EVENT_HEADS.has(tokens[from]!.lower) && NAME_CONNECTORS.has(tokens[from + 1]!.text);
 const WORD_ENDING = /(?:ing|ed|ly|ally|ness|ment|tion)$/;
 // "Administration", "Residence", "Extraordinary" after a title are offices, not surnames.
 const ABSTRACT_NOUN = /(?:tion|sion|ence|ance|ity|ary|ment|ness|ship|dom|ism)$/;
@@ -370,6 +376,10 @@ function classifyChunk(
     cand.name = '';
     return 0;
   }
+  if (namedEvent(tokens, from, to)) {
+    cand.label = 'Event';
+    return 0;
+  }
   let nameLike = true;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
@@ -446,7 +456,8 @@ function splitAtConnectors(tokens: readonly Token[], segs: Segment[]): Segment[]
       ORG_SUFFIXES.has(last) ||
       PLACE_SUFFIXES.has(last) ||
       startsWith(tokens, seg.from, seg.to, ORG_PREFIXES) ||
-      startsWith(tokens, seg.from, seg.to, PLACE_PREFIXES);
+      startsWith(tokens, seg.from, seg.to, PLACE_PREFIXES) ||
+      namedEvent(tokens, seg.from, seg.to);
     if (held) {
       out.push(seg);
       continue;
