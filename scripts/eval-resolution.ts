@@ -1,7 +1,11 @@
 /**
  * npm run eval:resolution: merges across articles, scored on the gold files of the samples and
- * the dev set, which give the same entity `id` to the same person, country, body or event in
- * every article. All their articles are built together into one graph; then, for every pair of
+ * the dev set, which give the same entity `id` to the same person, country or body in every
+ * article (the issue that asked for this check says so). Their event ids are not kept so: one war
+ * is "russia-ukraine-war" in one file and "war-in-ukraine" in the next, the Second World War is
+ * "second-world-war" and "world-war-two"; so events are scored and printed, but the headline merge
+ * precision and recall are those of persons, countries and bodies. All their articles are built
+ * together into one graph; then, for every pair of
  * gold entities of one label in two different articles, gold says "one thing" iff the ids are
  * equal, and the graph says so iff both are matched to the same node.
  *   npm run eval:resolution -- [--set samples|dev|all] [--json] [--verbose]
@@ -20,6 +24,8 @@ import { PROJECT_ROOT, requirePath, sharedPath } from './shared-data.js';
 
 const LABELS = ['Person', 'Country', 'Organization', 'Event'] as const;
 type Label = (typeof LABELS)[number];
+/** The labels whose gold ids name one thing across files: the headline's. */
+const HEADLINE_LABELS: readonly Label[] = ['Person', 'Country', 'Organization'];
 
 interface GoldEntity {
   id: string;
@@ -151,27 +157,38 @@ const row = (c: Counts) => {
   const r = pct(c.tp, c.tp + c.fn);
   return { precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0, ...c };
 };
-const total = [...counts.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
-  tp: 0,
-  fp: 0,
-  fn: 0,
-});
+const sum = (labels: readonly string[]): Counts =>
+  labels
+    .map((l) => counts.get(l)!)
+    .reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+const total = sum(LABELS);
+const headline = sum(HEADLINE_LABELS);
 
 if (args.includes('--json')) {
   const out = Object.fromEntries([...counts].map(([l, c]) => [l, row(c)]));
-  console.log(JSON.stringify({ set, articles: list.length, ...out, all: row(total), unfound, wrong, missed }, null, 2));
+  console.log(
+    JSON.stringify(
+      { set, articles: list.length, ...out, all: row(total), headline: row(headline), unfound, wrong, missed },
+      null,
+      2,
+    ),
+  );
 } else {
   const f = (x: number): string => x.toFixed(1).padStart(6);
-  console.log('merges across articles   P      R     F1    tp   fp   fn');
-  for (const [label, c] of [...counts, ['all', total] as const]) {
+  console.log('merges across articles       P      R     F1    tp   fp   fn');
+  for (const [label, c] of [
+    ...counts,
+    ['all labels', total] as const,
+    ['persons+countries+bodies', headline] as const,
+  ]) {
     const r = row(c);
     console.log(
-      `${label.padEnd(20)} ${f(r.precision)} ${f(r.recall)} ${f(r.f1)} ${String(c.tp).padStart(5)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}`,
+      `${label.padEnd(24)} ${f(r.precision)} ${f(r.recall)} ${f(r.f1)} ${String(c.tp).padStart(5)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}`,
     );
   }
-  const all = row(total);
+  const h = row(headline);
   console.log(
-    `merge precision ${all.precision.toFixed(1)}  merge recall ${all.recall.toFixed(1)}  (${list.length} articles, set ${set})`,
+    `merge precision ${h.precision.toFixed(1)}  merge recall ${h.recall.toFixed(1)}  (persons, countries and bodies; ${list.length} articles, set ${set})`,
   );
   console.log(`${unfound} same-entity pairs left out: one of the two was not recognised in its article at all.`);
   const limit = args.includes('--verbose') ? Infinity : 15;
