@@ -183,6 +183,12 @@ describe('countries and organisations', () => {
     expect(entitiesOf(country, 'Country')).toEqual([]);
   });
 
+  it('reads a name opened by a foreign word for a firm or an institution as an organisation', () => {
+    const ctx = extract('Deutsche Velmor held talks on Friday, and Banco Ostrava said it would bid.');
+    expect(entitiesOf(ctx, 'Organization').sort()).toEqual(['Banco Ostrava', 'Deutsche Velmor']);
+    expect(entitiesOf(ctx, 'Person')).toEqual([]);
+  });
+
   it("reads a title word before a body's noun as part of the body's name", () => {
     const ctx = extract('The Premier Council said the inquiry would start soon.');
     expect(entitiesOf(ctx, 'Organization')).toEqual(['Premier Council']);
