@@ -25,6 +25,13 @@ const entitiesOf = (ctx: ExtractionContext, label: string): string[] =>
   [...ctx.entities.values()].filter((e) => e.label === label).map((e) => e.name);
 
 describe('persons', () => {
+  it('takes a first name and a surname after office words in one capitalised run for the person', () => {
+    const ctx = extract(
+      'The session was attended by Ministers of Finance Peter Lindqvar, Defense Maria Ostrova and the Defense Free Trade team.',
+    );
+    expect(entitiesOf(ctx, 'Person').sort()).toEqual(['Maria Ostrova', 'Peter Lindqvar']);
+  });
+
   it.each([
     [
       "merges 'Zelenskyy' and 'Volodymyr Zelensky' into one person",

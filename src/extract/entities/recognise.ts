@@ -5,6 +5,7 @@
  */
 import type { EntityLabel } from '../../types.js';
 import {
+  COMMON_WORDS,
   EVENT_LEXICON,
   FIRST_NAMES,
   FUNCTION_WORDS,
@@ -374,6 +375,23 @@ function classifyChunk(
   if (allCaps) {
     // Shouted headlines and photo credits: not worth guessing.
     cand.name = '';
+    return 0;
+  }
+  // "Ministers of Finance Christian Lindner, Defense Boris Pistorius": office words, then a first
+  // name and a surname, in one capitalised run.
+  const named = to - 2;
+  if (
+    named > from &&
+    FIRST_NAMES.has(tokens[named]!.text) &&
+    // "Free Trade", "Care Act": first names that are words are no names here.
+    !COMMON_WORDS.has(tokens[named]!.lower) &&
+    !COMMON_WORDS.has(tokens[named + 1]!.lower) &&
+    tokens.slice(from, named).every((t) => NAME_CONNECTORS.has(t.text) || COMMON_WORDS.has(t.lower))
+  ) {
+    cand.from = named;
+    cand.name = surface(text, tokens, named, to);
+    cand.label = 'Person';
+    cand.cue = 'first-name';
     return 0;
   }
   if (namedEvent(tokens, from, to)) {
