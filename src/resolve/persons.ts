@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ArticleEntity } from '../types.js';
-import { compareStrings, normalizeName, skeleton, SURNAME_PARTICLES } from '../util/text.js';
+import { compareStrings, NAME_SUFFIX, normalizeName, skeleton, SURNAME_PARTICLES } from '../util/text.js';
 import { FIRST_NAME_HONORIFICS } from '../extract/index.js';
 
 /** A person entity of one article, as the planner sees it. */
@@ -54,7 +54,6 @@ const NICKNAMES: ReadonlyMap<string, ReadonlySet<string>> = (() => {
 // A shared nickname this long names one family of spellings ("alex": Alexander, Aleksandr); a
 // shorter one ("al") is shared by unrelated names (Albert, Alfred).
 const SHARED_NICKNAME_MIN = 4;
-const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 const INITIAL = /^\p{Lu}\.?$/u;
 const CAPITALISED = /^\p{Lu}/u;
 
@@ -69,7 +68,7 @@ export interface NameParts {
 /** Splits a name into given name and surname, ignoring middle names, initials after the first and suffixes. */
 export function nameParts(name: string): NameParts {
   const words = name.split(/\s+/).filter(Boolean);
-  while (words.length > 1 && SUFFIX.test(words[words.length - 1]!.replace(/,$/, ''))) words.pop();
+  while (words.length > 1 && NAME_SUFFIX.test(words[words.length - 1]!.replace(/,$/, ''))) words.pop();
   let s = words.length - 1;
   while (s > 0 && SURNAME_PARTICLES.has(words[s - 1]!.toLowerCase())) s--;
   const surname = skeleton(words.slice(s).join(' '), true);
@@ -87,7 +86,7 @@ export function nameParts(name: string): NameParts {
 function titledFirstWord(entity: ArticleEntity): boolean {
   const words = entity.name.split(/\s+/);
   // A given name after the family name is written like one: "Xi Jinping", not "Charles III" or "Zelenskyy ATACMS".
-  if (words.length < 2 || !/^\p{Lu}\p{Ll}/u.test(words[1]!) || SUFFIX.test(words[1]!)) return false;
+  if (words.length < 2 || !/^\p{Lu}\p{Ll}/u.test(words[1]!) || NAME_SUFFIX.test(words[1]!)) return false;
   const first = words[0]!;
   return entity.aliases.some((alias) => {
     const before = alias.split(/\s+/);

@@ -25,6 +25,13 @@ const entitiesOf = (ctx: ExtractionContext, label: string): string[] =>
   [...ctx.entities.values()].filter((e) => e.label === label).map((e) => e.name);
 
 describe('persons', () => {
+  it('joins a surname to a full name with a generational suffix, and a middle name to the one full name holding it', () => {
+    const ctx = extract(
+      'President Peter M. Lindqvar Jr. met President Luiz Marco Ostrava da Silva. President Lindqvar and President Ostrava spoke later.',
+    );
+    expect(entitiesOf(ctx, 'Person').sort()).toEqual(['Luiz Marco Ostrava da Silva', 'Peter M Lindqvar Jr']);
+  });
+
   it('takes a first name and a surname after office words in one capitalised run for the person', () => {
     const ctx = extract(
       'The session was attended by Ministers of Finance Peter Lindqvar, Defense Maria Ostrova and the Defense Free Trade team.',

@@ -4,7 +4,7 @@
  * Zelensky", "Sir Keir", "President Xi" for Xi Jinping), spelling variants included; unknown single names with no
  * full name and no cue are not taken for persons.
  */
-import { skeleton, SURNAME_PARTICLES } from '../../util/text.js';
+import { NAME_SUFFIX, skeleton, SURNAME_PARTICLES } from '../../util/text.js';
 import { FIRST_NAME_HONORIFICS, PHRASES, SURNAME_ENDING } from './lexicon.js';
 import type { Candidate } from './recognise.js';
 import type { Token } from '../tokens.js';
@@ -28,7 +28,10 @@ export interface PersonGroup {
 const PARTICLES = new Set([...SURNAME_PARTICLES, 'Bin', 'Al']);
 
 /** Splits a full name's tokens into first name and surname (particles stay with the surname). */
-function nameParts(words: readonly string[]): { first?: string; surname: string } {
+function nameParts(all: readonly string[]): { first?: string; surname: string } {
+  let end = all.length;
+  while (end > 1 && NAME_SUFFIX.test(all[end - 1]!)) end--;
+  const words = all.slice(0, end);
   let s = words.length - 1;
   while (s > 0 && PARTICLES.has(words[s - 1]!)) s--;
   const surname = words.slice(s).join(' ');
@@ -120,7 +123,7 @@ export function resolvePersons(
       });
       continue;
     }
-    const g = matches.length === 1 ? matches[0] : undefined;
+    const g = matches.length === 1 ? (matches[0] ?? middleNameOf(groups, word)) : undefined;
     const known = bySurname.get(skeleton(word)) ?? [];
     if (g && g !== 'ambiguous') {
       c.label = 'Person';
@@ -140,6 +143,20 @@ export function resolvePersons(
     }
   }
   return groups;
+}
+
+/**
+ * "Lula" for Luiz Inácio Lula da Silva: a word inside the one full name the article gives that
+ * holds it, neither its first name nor its surname.
+ */
+function middleNameOf(groups: readonly PersonGroup[], word: string): PersonGroup | undefined {
+  const holders = groups.filter((g) =>
+    [...g.forms.keys()].some((form) => {
+      const words = form.split(' ');
+      return words.indexOf(word) > 0 && words.indexOf(word) < words.length - 1 && !PARTICLES.has(word);
+    }),
+  );
+  return holders.length === 1 ? holders[0] : undefined;
 }
 
 /**
