@@ -197,6 +197,12 @@ describe('countries and organisations', () => {
     expect(entitiesOf(country, 'Country')).toEqual([]);
   });
 
+  it('reads a form of state before a country as the country, and a body named after a country as a body', () => {
+    const ctx = extract('Two envoys of the Union of Comoros met the Consumer Federation of America.');
+    expect(entitiesOf(ctx, 'Country')).toEqual(['Comoros']);
+    expect(entitiesOf(ctx, 'Organization')).toEqual(['Consumer Federation of America']);
+  });
+
   it('reads a name opened by a foreign word for a firm or an institution as an organisation', () => {
     const ctx = extract('Deutsche Velmor held talks on Friday, and Banco Ostrava said it would bid.');
     expect(entitiesOf(ctx, 'Organization').sort()).toEqual(['Banco Ostrava', 'Deutsche Velmor']);

@@ -57,6 +57,7 @@ const titles = load<{
   titleModifiers: string[];
   firstNameHonorifics: string[];
   groupNouns: Record<'Person' | 'Country' | 'any', string[]>;
+  stateForms: string[];
   bodyNouns: string[];
 }>('titles.json');
 const grammar = load<{
@@ -122,6 +123,8 @@ for (const d of words.days) addPhrase(d, { kind: 'day', ref: d });
 /** Lower-case function words: never a name on their own. */
 export const FUNCTION_WORDS = new Set(words.function);
 export const FIRST_NAMES = new Set(firstNames);
+/** The forms of state before "of" and a country's name ("Republic", "Union"). */
+export const STATE_FORMS: ReadonlySet<string> = new Set(titles.stateForms);
 /** Cities of 100,000 people or more (scripts/lexicons/cities.ts), for names no other rule types. */
 export const CITIES: ReadonlySet<string> = new Set(load<{ names: string[] }>('cities.json').names);
 /** Words the annotated data writes in lower case (scripts/lexicons/common-words.ts): "dome", "agent". */

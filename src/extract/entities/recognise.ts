@@ -22,6 +22,7 @@ import {
   RUN_SPLITTERS,
   SPEECH_CUES_BEFORE_NAME,
   SPEECH_VERBS_AFTER_NAME,
+  STATE_FORMS,
 } from './lexicon.js';
 import { capitalisedRuns, segmentRun, type Segment } from './segments.js';
 import type { Token } from '../tokens.js';
@@ -325,6 +326,17 @@ function classifyChunk(
   if (PLACE_SUFFIXES.has(lastTwo) || PLACE_SUFFIXES.has(last.text) || startsWith(tokens, from, to, PLACE_PREFIXES)) {
     if (to - from >= 2 || cand.locative) cand.label = 'Place';
     return 0;
+  }
+  // "the Republic of Congo", "the Union of Comoros": a form of state before a country is the country.
+  // "the Consumer Federation of America" is a body: the form of state stands alone.
+  const state = to - from === 1 && STATE_FORMS.has(last.text) ? ofPhrase(tokens, to, following) : 0;
+  const country = state > 0 ? following[state - 1]!.info : null;
+  if (country?.kind === 'country') {
+    cand.label = 'Country';
+    cand.to = following[state - 1]!.to;
+    cand.aliases.push(surface(text, tokens, from, cand.to));
+    cand.name = country.ref;
+    return state;
   }
   if (ORG_SUFFIXES.has(last.text) || startsWith(tokens, from, to, ORG_PREFIXES)) {
     // "Popular Front Party of Azerbaijan", "Times of Oman": the "of X" belongs to the organisation's name.
