@@ -238,6 +238,11 @@ describe('countries and organisations', () => {
 });
 
 describe('events', () => {
+  it('reads "against" and its object as part of a war', () => {
+    const ctx = extract('Kovacs condemned the brutal war against Freedonia.', '2025-05-01');
+    expect(entitiesOf(ctx, 'Event')).toEqual(['brutal war against Freedonia']);
+  });
+
   it('takes an event noun named by its capitalised complement for one event, not a call or a meeting', () => {
     const ctx = extract('They welcomed the second Summit for Freedonia Unity. Kovacs backed the Call for Proposals.');
     expect(entitiesOf(ctx, 'Event')).toEqual(['Summit for Freedonia Unity']);
