@@ -328,7 +328,9 @@ function setInitialPassword() {
   if (TEST) {
     // A new random password for a new data folder: only this home knows it, so a server that
     // accepts it is this one (see the header).
-    PASSWORD = randomBytes(24).toString('base64url');
+    // Hex, not base64url: a password that starts with "-" is read by neo4j-admin as an option
+    // ("Missing required parameter: '<password>'"), one new data folder in 64.
+    PASSWORD = randomBytes(24).toString('hex');
     writeFileSync(PASSWORD_FILE, `${PASSWORD}\n`, { mode: 0o600 });
   }
   const r = spawnSync(
