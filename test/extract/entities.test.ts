@@ -214,6 +214,11 @@ describe('countries and organisations', () => {
     expect(entitiesOf(ctx, 'Organization')).toEqual(['Premier Council']);
   });
 
+  it('runs an "of" phrase over two unknown nouns joined by "and"', () => {
+    const ctx = extract('The Office of Velmor and Budget Planning met on Monday.');
+    expect(entitiesOf(ctx, 'Organization')).toEqual(['Office of Velmor and Budget Planning']);
+  });
+
   it('stops an "of" phrase before a person named after it', () => {
     const ctx = extract('Lind met the Executive Committee of the ZRP Hussein Kovacs on Monday.');
     expect(entitiesOf(ctx, 'Organization')).not.toContain('Executive Committee of the ZRP Hussein Kovacs');

@@ -340,6 +340,25 @@ function classifyChunk(
   }
   if (ORG_SUFFIXES.has(last.text) || startsWith(tokens, from, to, ORG_PREFIXES)) {
     // "Popular Front Party of Azerbaijan", "Times of Oman": the "of X" belongs to the organisation's name.
+    // "Department of Health and Human Services", "Office of Management and Budget": an "of" phrase
+    // of two unknown nouns joined by "and" ("Republic of Korea and Japan" names two countries).
+    const next = following[0];
+    const within = tokens.slice(from + 1, to).some((t) => t.text === 'of');
+    if (
+      within &&
+      next &&
+      !next.info &&
+      next.from === to + 1 &&
+      tokens[to]!.text === 'and' &&
+      // The second noun is no body of its own ("the Department of the Treasury and Department of State").
+      tokens[next.to]?.text !== 'of' &&
+      !personInside(tokens, next)
+    ) {
+      cand.label = 'Organization';
+      cand.to = next.to;
+      cand.name = surface(text, tokens, from, cand.to);
+      return 1;
+    }
     const taken = last.possessive ? 0 : ofPhrase(tokens, to, following);
     if (taken > 0) {
       cand.label = 'Organization';
