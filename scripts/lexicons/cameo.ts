@@ -20,7 +20,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseCameoVerbs, type CameoVerb } from './cameo-parse.js';
-import { format, resolveConfig } from 'prettier';
+import { formatJson } from './json-file.js';
 import { optionValue } from '../options.js';
 import { CAMEO_VERBS } from '../../src/extract/relations/lexicon.js';
 import { PROJECT_ROOT, requirePath, sharedPath } from '../shared-data.js';
@@ -227,10 +227,7 @@ async function main(): Promise<number> {
   const data = { description: DESCRIPTION, sources: [SOURCE], lexicons };
   const path = join(PROJECT_ROOT, 'data/lexicons', CAMEO_VERBS);
   // Laid out by the project's Prettier, so that a rerun on the same dictionary gives the same bytes.
-  const text = await format(JSON.stringify(data), {
-    ...(await resolveConfig(join(PROJECT_ROOT, 'package.json'))),
-    parser: 'json',
-  });
+  const text = await formatJson(data);
   const where = relative(process.cwd(), path);
   if (process.argv.includes('--check')) {
     const now = existsSync(path) ? readFileSync(path, 'utf8') : '';

@@ -7,7 +7,7 @@
  *
  *   npm run train:ner -- [--epochs 10] [--out data/models/ner.bin] [--min-count 1]
  */
-import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   FEATURES_PER_TOKEN,
@@ -17,42 +17,20 @@ import {
   encodeModel,
   sentenceFeatures,
   viterbi,
-  type TaggedSentence,
 } from '../../src/extract/ner/index.js';
 import { seededRandom } from '../../src/graph/layout.js';
 import { PROJECT_ROOT, requirePath, sharedPath } from '../shared-data.js';
 import { optionValue } from '../options.js';
 import { shuffle } from './shuffle.js';
-import { gumSplits, readAnnotated, readConll, readGum, readRedocred } from './corpora.js';
+import { gumSplits, readGum } from './corpora.js';
+import { shippableSources } from './training-data.js';
 import { describeScore, scoreSpans } from './score.js';
 
 const epochs = Number(optionValue('--epochs', '10'));
 const minCount = Number(optionValue('--min-count', '1'));
 const out = optionValue('--out', join(PROJECT_ROOT, 'data/models/ner.bin'));
 
-const nlp = (...p: string[]): string => requirePath('train:ner', 'the annotated data', sharedPath('nlp', ...p));
-const gum = gumSplits(nlp('gum'));
-const annotatedDir = join(PROJECT_ROOT, 'training/ner/whitehouse/annotated');
-const sources: [string, TaggedSentence[]][] = [
-  ['GUM (train documents)', gum.train.flatMap(readGum)],
-  [
-    'Re-DocRED (dev + test)',
-    ['dev_revised.json', 'test_revised.json'].flatMap((f) => readRedocred(nlp('redocred', f)).flat()),
-  ],
-  [
-    'UNER-EWT (dev + test)',
-    readdirSync(nlp('uner-ewt'))
-      .filter((f) => f.endsWith('.iob2'))
-      .flatMap((f) => readConll(nlp('uner-ewt', f), /\t/).flat()),
-  ],
-  [
-    'White House, annotated here',
-    readdirSync(annotatedDir)
-      .filter((f) => f.endsWith('.jsonl'))
-      .sort()
-      .flatMap((f) => readAnnotated(join(annotatedDir, f))),
-  ],
-];
+const sources = shippableSources('train:ner');
 const train = sources.flatMap(([, s]) => s).filter((s) => s.words.length > 0);
 for (const [name, s] of sources)
   console.log(`${name}: ${s.length} sentences, ${s.reduce((n, x) => n + x.words.length, 0)} words`);
@@ -152,7 +130,9 @@ writeFileSync(out, file);
 console.log(`${live.length} feature rows → ${out} (${(file.length / 1e6).toFixed(2)} MB)`);
 
 // A quick check on held-out data; npm run eval:ner is the full one.
-const heldOut = gum.dev.flatMap(readGum);
+const heldOut = gumSplits(requirePath('train:ner', 'the annotated data', sharedPath('nlp', 'gum'))).dev.flatMap(
+  readGum,
+);
 const [finalEmissions, finalTransitions] = [Float64Array.from(emissions), Float64Array.from(transitions)];
 const predicted = heldOut.map((s) => {
   const rows = rowsOf(sentenceFeatures(s.words, s.gaps));
