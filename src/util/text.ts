@@ -46,10 +46,10 @@ export function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(list)].sort();
 }
 
-/** Surname particles, lower case: they belong to the surname ("von der Leyen") and never make a first name. */
 /** Generational suffixes after a surname ("Joseph R. Biden Jr."): no part of the surname. */
 export const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
+/** Surname particles, lower case: they belong to the surname ("von der Leyen") and never make a first name. */
 export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
   (
     JSON.parse(readFileSync(new URL('../../data/lexicons/name-affixes.json', import.meta.url), 'utf8')) as {

@@ -74,6 +74,9 @@ const EVENT_HEADS: ReadonlySet<string> = new Set(EVENT_LEXICON.namedByComplement
 /** "the Summit for Democracy", "the Treaty of Versailles": an event noun named by its complement. */
 const namedEvent = (tokens: readonly Token[], from: number, to: number): boolean =>
   to - from >= 3 && EVENT_HEADS.has(tokens[from]!.lower) && NAME_CONNECTORS.has(tokens[from + 1]!.text);
+// Phrases that, right before an organisation's name, belong to it ("British", "Fiji", "New York").
+const ownsName = (kind: PhraseInfo['kind']): boolean =>
+  kind === 'demonym' || kind === 'country' || kind === 'place' || kind === 'capital';
 const WORD_ENDING = /(?:ing|ed|ly|ally|ness|ment|tion)$/;
 // "Administration", "Residence", "Extraordinary" after a title are offices, not surnames.
 const ABSTRACT_NOUN = /(?:tion|sion|ence|ance|ity|ary|ment|ness|ship|dom|ism)$/;
@@ -149,31 +152,17 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
         }
         if (prev?.info && prev.info.kind === 'org' && prev.to === seg.from && cand.label === 'Organization')
           cand.aliases.push(surface(text, tokens, prev.from, cand.to));
-        // "the British Computer Society", "the Russian Foreign Ministry", "the Fiji Labour Party": a
-        // demonym or a country before an organisation's name is part of it (and keeps two countries'
-        // ministries apart).
-        const owner = prev?.info?.kind;
+        // "the British Computer Society", "the Fiji Labour Party", "the New York Stock Exchange": a
+        // demonym, a country or a city before an organisation's name is part of it, not a mention of
+        // its own (and keeps two countries' ministries apart).
         if (
-          (owner === 'demonym' || owner === 'country') &&
-          prev!.to === seg.from &&
+          prev?.info &&
+          ownsName(prev.info.kind) &&
+          prev.to === seg.from &&
           cand.label === 'Organization' &&
           !cand.acronym
         ) {
-          if (owner === 'country' && out[out.length - 1]?.from === prev!.from) out.pop();
-          cand.from = prev!.from;
-          cand.name = surface(text, tokens, cand.from, cand.to);
-        }
-        // "the New York Stock Exchange", "the London School of Economics": a city before an
-        // organisation's name is part of it, not a place or a state of its own.
-        const city = out[out.length - 1];
-        if (
-          (prev?.info?.kind === 'place' || prev?.info?.kind === 'capital') &&
-          prev.to === seg.from &&
-          cand.label === 'Organization' &&
-          !cand.acronym &&
-          city?.from === prev.from
-        ) {
-          out.pop();
+          if (out[out.length - 1]?.from === prev.from) out.pop();
           cand.from = prev.from;
           cand.name = surface(text, tokens, cand.from, cand.to);
         }

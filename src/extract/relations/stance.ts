@@ -119,9 +119,12 @@ function sentenceModals(a: Analysis, st: Stance, s: Sentence, speakers: Map<Quot
   const text = a.text.slice(s.start, s.end);
   // Questions ("What has the West to offer?") demand nothing.
   const question = /\?["”’']?\s*$/.test(text);
-  const markers = question ? [] : st.markers.find(a.rawTokens, s.start, s.end);
-  for (const m of question ? [] : st.backshifted.find(a.rawTokens, s.start, s.end))
-    if (backshiftedDemand(a, st, s, m.start)) markers.push(m);
+  const markers = question
+    ? []
+    : [
+        ...st.markers.find(a.rawTokens, s.start, s.end),
+        ...st.backshifted.find(a.rawTokens, s.start, s.end).filter((m) => backshiftedDemand(a, st, s, m.start)),
+      ];
   for (const m of markers) {
     const before = a.text.slice(Math.max(s.start, m.start - 25), m.start);
     // "which needs to be corrected" qualifies a noun; "we don't have to" negates the demand.
