@@ -409,6 +409,47 @@ describe('cities', () => {
   });
 });
 
+describe('places and institutions by the words around them', () => {
+  it('takes an unknown name after a place\'s noun and "of" for a place', () => {
+    const ctx = extract('Shelling hit the village of Ostrovka overnight, and troops dug in north of Pelhamsk.');
+    expect(entitiesOf(ctx, 'Place').sort()).toEqual(['Ostrovka', 'Pelhamsk']);
+  });
+
+  it("takes a name ending in a school's, a club's or a firm's word for an organisation", () => {
+    const ctx = extract(
+      'Students at Carleton College joined engineers of Halvorsen Systems and the Vellmar Economic Club.',
+    );
+    expect(entitiesOf(ctx, 'Organization').sort()).toEqual([
+      'Carleton College',
+      'Halvorsen Systems',
+      'Vellmar Economic Club',
+    ]);
+    expect(entitiesOf(ctx, 'Person')).toEqual([]);
+  });
+});
+
+describe('teams in results tables', () => {
+  it('takes the names heading the rows of a results table for teams, in capitals too', () => {
+    const ctx = extract(
+      'Results on Thursday:\nCharleroi 75 Estudiantes 70\nStandings:\nVellmar Rovers 15 10 5 0 31 12 35\nHALVORSEN 13 12 1 77 76 27\nOstrava ( Freedonia ) 9 4 5 13',
+    );
+    expect(entitiesOf(ctx, 'Organization').sort()).toEqual([
+      'Charleroi',
+      'Estudiantes',
+      'HALVORSEN',
+      'Ostrava',
+      'Vellmar Rovers',
+    ]);
+  });
+
+  it('leaves scorers in brackets, ranked athletes, cued people and numbered names in prose alone', () => {
+    const ctx = extract(
+      'Charleroi 2 ( Pelhame 34 , Lindqvar 71 74 ) Estudiantes 1\n8. Halvorsen 101\nPresident Ostrava 67 70\nThe Vellmar 2 (2015) accords were broken within a year by both sides.',
+    );
+    expect(entitiesOf(ctx, 'Organization').sort()).toEqual(['Charleroi', 'Estudiantes']);
+  });
+});
+
 describe('names the learned tagger reads', () => {
   it('takes an unknown two-word name for the organisation its context makes it, not for a person', () => {
     const ctx = extract('Shares of Harlow Dynamics fell on Monday after regulators opened an inquiry into the deal.');

@@ -16,8 +16,9 @@ import { turnsOf } from '../transcripts.js';
 import { EntityTable } from './table.js';
 import { addTaggedNames } from './tagged.js';
 import { addDatelinePlaces } from './datelines.js';
+import { clubContext, markClubs } from './clubs.js';
 import { CITIES } from './lexicon.js';
-import { lowerVocabulary, tokenContaining, type Token } from '../tokens.js';
+import { lowerVocabulary, tokenContaining } from '../tokens.js';
 
 /**
  * A transcript's speaker labels ("MR. KIRBY:", "AIDE:") are not mentions: in capitals, a label
@@ -73,6 +74,7 @@ export const entityExtractor: Extractor = {
       push(byEnd, to - 1, e);
     };
 
+    markClubs(text, tokens, candidates);
     const groups = resolvePersons(text, tokens, candidates);
     const starting = new Map<number, PersonGroup>();
     const ending = new Map<number, PersonGroup>();
@@ -89,7 +91,7 @@ export const entityExtractor: Extractor = {
       // "in Sumy": an unknown single word after a locative that names no person is a place.
       if (c.label === null && c.locative && c.to - c.from === 1 && c.name) c.label = 'Place';
       // "Lviv was shelled", "the road to Kherson": a city's name that names no person of the article.
-      if (c.label === null && CITIES.has(c.name) && !teamContext(text, tokens, c)) c.label = 'Place';
+      if (c.label === null && CITIES.has(c.name) && !clubContext(text, tokens, c)) c.label = 'Place';
       if (c.label === null || c.label === 'Person') continue;
       const start = c.start ?? tokens[c.from]!.start;
       const end = c.end ?? tokens[c.to - 1]!.end;
@@ -127,16 +129,6 @@ export const entityExtractor: Extractor = {
     keepRecognisedPlaces(ctx.entities);
   },
 };
-
-/**
- * Where a city's name stands for a club: in a results table ("Marseille 20 6 8 6", "Lens 0 Nantes
- * 4") and in brackets after a player ("Luis Figo ( Barcelona )").
- */
-function teamContext(text: string, tokens: readonly Token[], c: Candidate): boolean {
-  const after = text.slice(tokens[c.to - 1]!.end, tokens[c.to - 1]!.end + 4);
-  const before = text.slice(Math.max(0, tokens[c.from]!.start - 3), tokens[c.from]!.start);
-  return /^\s*\d/u.test(after) || (/\(\s*$/u.test(before) && /^\s*\)/u.test(after));
-}
 
 /** An event's `place` must be a Place or Country entity of the article; a word that merely looked like one goes. */
 function keepRecognisedPlaces(entities: Map<string, ArticleEntity>): void {

@@ -83,6 +83,7 @@ const places = load<{
   suffixes: string[];
   prefixes: string[];
   locatives: string[];
+  placeNouns: string[];
   within: Record<string, string>;
 }>('places.json');
 const words = load<{ function: string[]; days: string[]; months: string[]; notOrganizations: string[] }>('words.json');
@@ -140,6 +141,8 @@ export const ORG_PREFIXES = orgs.prefixes.map(phraseTokens);
 export const PLACE_SUFFIXES = new Set(places.suffixes);
 export const PLACE_PREFIXES = places.prefixes.map(phraseTokens);
 export const LOCATIVES = new Set(places.locatives);
+/** Nouns whose "of" names a place: "the village of X", "north of X". */
+export const PLACE_NOUNS: ReadonlySet<string> = new Set(places.placeNouns);
 /** Lower-case role nouns that introduce a person ("envoy Steve Witkoff"). */
 export const ROLES = new Set(titles.roles);
 /** Roles a descriptor like "the Ukrainian president" can carry. */

@@ -10,6 +10,7 @@ import {
   FIRST_NAMES,
   FUNCTION_WORDS,
   LOCATIVES,
+  PLACE_NOUNS,
   NAME_CONNECTORS,
   NOT_ORGANIZATIONS,
   ORG_PREFIXES,
@@ -26,6 +27,7 @@ import {
 } from './lexicon.js';
 import { capitalisedRuns, segmentRun, type Segment } from './segments.js';
 import type { Token } from '../tokens.js';
+import { headsResultsRow } from './clubs.js';
 
 /** Why a chunk was taken for a person. */
 export type PersonCue = 'title' | 'honorific' | 'role' | 'speech' | 'first-name';
@@ -99,6 +101,18 @@ function roleBefore(tokens: readonly Token[], i: number): string | undefined {
   return ROLES.has(a.text) ? a.text : undefined;
 }
 
+/**
+ * Whether a place's preposition stands before token `i`: "in Sumy", or a place's noun and "of"
+ * ("the village of Lougou", "north of Hornsea").
+ */
+export function locativeBefore(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (before === undefined || before.cap) return false;
+  if (LOCATIVES.has(before.text)) return true;
+  const noun = tokens[i - 2];
+  return before.text === 'of' && noun !== undefined && !noun.cap && PLACE_NOUNS.has(noun.text);
+}
+
 /** Recognises the proper names of an article. `vocab` holds the words the article writes in lower case. */
 export function recogniseNames(text: string, tokens: readonly Token[], vocab: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
@@ -109,8 +123,9 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
     // Shouted headlines and photo credits ("KREMLIN POOL"): only known phrases are trusted.
     let shouting = runTo - runFrom >= 2;
     for (let i = runFrom; i < runTo && shouting; i++) if (!ALL_CAPS.test(tokens[i]!.text)) shouting = false;
-    const before = tokens[runFrom - 1];
-    const locative = before !== undefined && !before.cap && LOCATIVES.has(before.text);
+    // A results table in capitals ("NY RANGERS 10 13 5") names teams, which markClubs labels.
+    if (shouting && headsResultsRow(text, tokens[runFrom]!.start, tokens[runTo - 1]!.end)) shouting = false;
+    const locative = locativeBefore(tokens, runFrom);
     let prev: Segment | undefined;
     let country: string | undefined;
     for (let k = 0; k < segs.length; k++) {
@@ -393,6 +408,11 @@ function classifyChunk(
     return 0;
   }
   if (allCaps) {
+    // A results table in capitals names teams ("BUFFALO 13 12 1 77 76 27").
+    if (headsResultsRow(text, tokens[from]!.start, tokens[to - 1]!.end)) {
+      cand.label = 'Organization';
+      return 0;
+    }
     // Shouted headlines and photo credits: not worth guessing.
     cand.name = '';
     return 0;

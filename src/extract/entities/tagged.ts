@@ -11,8 +11,8 @@
 import type { EntityLabel } from '../../types.js';
 import { spansOf, taggerModel, tagWords, tokenGaps, type NameSpan, type TaggerModel } from '../ner/index.js';
 import type { Token } from '../tokens.js';
-import { COMMON_WORDS, FIRST_NAMES, FUNCTION_WORDS, LOCATIVES, PHRASES, TITLE_WORDS } from './lexicon.js';
-import type { Candidate } from './recognise.js';
+import { COMMON_WORDS, FIRST_NAMES, FUNCTION_WORDS, PHRASES, TITLE_WORDS } from './lexicon.js';
+import { locativeBefore, type Candidate } from './recognise.js';
 
 const LABEL_OF: Partial<Record<NameSpan['type'], EntityLabel>> = {
   PER: 'Person',
@@ -166,14 +166,13 @@ function applyTaggedNames(
     // noun ("Republicans", "Allies") than a new organisation or place: names of two words or more only.
     if (name.to - name.from < 2) continue;
     if (!proposable(tokens, vocab, running, name)) continue;
-    const before = tokens[name.from - 1];
     candidates.push({
       label,
       from: name.from,
       to: name.to,
       name: text.slice(tokens[name.from]!.start, tokens[name.to - 1]!.end),
       aliases: [],
-      locative: before !== undefined && !before.cap && LOCATIVES.has(before.text),
+      locative: locativeBefore(tokens, name.from),
     });
     taken.fill(1, name.from, name.to);
   }
