@@ -469,6 +469,22 @@ describe('names the learned tagger reads', () => {
     expect(entitiesOf(ctx, 'Person')).toEqual(['Gilles Pelhame']);
   });
 
+  it('takes a single unknown word it tags as an organisation for one, with or without a speech verb', () => {
+    const ctx = extract(
+      "The deal with Commerzbank, Germany's second-largest lender, was approved. Shares rose on Monday after the Bundesbank said rates would hold.",
+    );
+    expect(entitiesOf(ctx, 'Organization').sort()).toEqual(['Bundesbank', 'Commerzbank']);
+    expect(entitiesOf(ctx, 'Person')).toEqual([]);
+  });
+
+  it.each(['Catholics', 'Nazism', 'Department', '@Commerzbank'])(
+    "takes no word for people or a quality, no body's word alone and no handle for an organisation: %s",
+    (word) => {
+      const ctx = extract(`The deal with ${word}, Germany's second-largest lender, was approved.`);
+      expect(entitiesOf(ctx, 'Organization')).toEqual([]);
+    },
+  );
+
   it('adds no single capitalised word the rules passed over, and nothing from a title-case heading', () => {
     const ctx = extract(
       'Fact Sheet: Promoting Clean Energy Jobs Across The Region\n\nThe Republicans in the House voted against it.',

@@ -4,14 +4,15 @@
  * Basin") or would leave out for want of a cue ("Didier Drogba", with no title, known first name
  * or speech verb), and proposes the organisations and places of two or more words that no rule saw.
  * Lexicon hits and cued names (a title, a first name, a speech verb) stay with the rules: where the
- * lexicons are certain they are authoritative. Single words stay with the rules too: measured on
- * the dev set and the White House corpus, the tagger's single-word guesses were mostly parties,
- * faiths and common nouns ("Republicans", "Catholic", "Allies").
+ * lexicons are certain they are authoritative. Of single words, it only decides the unknown ones the
+ * rules found, and only for organisations ("Bundesbank", "Euronext"), never for words for people,
+ * faiths or qualities ("Republicans", "Catholic", "Nazism"): its single-word places, read on the
+ * corpora, were mostly people and adjectives ("Nuland", "Keynesian").
  */
 import type { EntityLabel } from '../../types.js';
 import { spansOf, taggerModel, tagWords, tokenGaps, type NameSpan, type TaggerModel } from '../ner/index.js';
 import type { Token } from '../tokens.js';
-import { COMMON_WORDS, FIRST_NAMES, FUNCTION_WORDS, PHRASES, TITLE_WORDS } from './lexicon.js';
+import { COMMON_WORDS, FIRST_NAMES, FUNCTION_WORDS, ORG_SUFFIXES, PHRASES, TITLE_WORDS } from './lexicon.js';
 import { locativeBefore, type Candidate } from './recognise.js';
 
 const LABEL_OF: Partial<Record<NameSpan['type'], EntityLabel>> = {
@@ -55,7 +56,7 @@ function taggedNames(
   const wanted = new Uint8Array(tokens.length);
   for (const c of candidates) {
     covered.fill(1, c.from, c.to);
-    if (c.label === null && c.to - c.from >= 2) wanted.fill(1, c.from, c.to);
+    if (c.label === null && (c.to - c.from >= 2 || singleUnknown(c))) wanted.fill(1, c.from, c.to);
   }
   // Capitalised words no candidate covers, where two stand side by side: only such a pair can start a name to add.
   const open = (i: number): boolean => {
@@ -98,6 +99,26 @@ function taggedNames(
   }
   return out;
 }
+
+// People and their qualities, which CoNLL calls MISC: "Catholics", "Nazism", "Keynesian", "Kurdish".
+const PEOPLE_OR_QUALITY = /(?:\p{Ll}s|ish|ic|ian|ean|can|ese|ist|ite|ism|ity|esque|phile)$/u;
+
+/**
+ * Whether a single word the tagger calls an organisation or a place can be a name: not a word the
+ * article or English writes in lower case, a first name, a word for people or a quality, a body's
+ * generic word alone ("Department"), a compound of known names ("Belarus-Russian", "April-May"),
+ * or a social-media handle or hashtag ("@RepAdams").
+ */
+function nameWord(text: string, t: Token, vocab: ReadonlySet<string>): boolean {
+  if (COMMON_WORDS.has(t.lower) || vocab.has(t.lower) || FIRST_NAMES.has(t.text) || !LATIN.test(t.text)) return false;
+  if (PEOPLE_OR_QUALITY.test(t.text) || ORG_SUFFIXES.has(t.text)) return false;
+  if (t.text.includes('-') && t.text.split('-').some((part) => PHRASES.has(part))) return false;
+  return !/[@#]$/u.test(text.slice(Math.max(0, t.start - 1), t.start));
+}
+
+/** A single unknown word with no cue but a speech verb ("Euronext", "the Bundesbank said"). */
+const singleUnknown = (c: Candidate): boolean =>
+  c.to - c.from === 1 && (c.cue === undefined || c.cue === 'speech') && c.start === undefined;
 
 /** The tagger's label for the candidate's exact words, if it gives one. */
 function taggedLabel(byRange: ReadonlyMap<string, NameSpan>, c: Candidate): EntityLabel | undefined {
@@ -145,7 +166,18 @@ function applyTaggedNames(
   names: readonly NameSpan[],
 ): void {
   const byRange = rangeIndex(names);
+  // A word of a longer name in the article is that name's short form ("Prigozhin"), for the resolver.
+  const inLongerNames = new Set<string>();
+  for (const c of candidates)
+    if (c.to - c.from >= 2) for (let i = c.from; i < c.to; i++) inLongerNames.add(tokens[i]!.text);
   for (const c of candidates) {
+    if (c.label === null && singleUnknown(c)) {
+      const t = tokens[c.from]!;
+      const organisation = byRange.get(`${c.from}:${c.to}`)?.type === 'ORG';
+      if (organisation && nameWord(text, t, vocab) && !inLongerNames.has(t.text) && running[t.sentence] === true)
+        c.label = 'Organization';
+      continue;
+    }
     const label = c.to - c.from >= 2 ? taggedLabel(byRange, c) : undefined;
     if (label !== 'Person') {
       if (label) c.label = label;
