@@ -248,6 +248,17 @@ describe('events', () => {
     expect(entitiesOf(ctx, 'Event')).toEqual(['brutal war against Freedonia']);
   });
 
+  it('keeps the possessor and the describing words of an event among its forms', () => {
+    const ctx = extract('Kovacs condemned Russia’s unlawful and brutal war against Ukraine in a statement.');
+    const [war] = [...ctx.entities.values()].filter((e) => e.label === 'Event');
+    expect(war?.aliases).toEqual(
+      expect.arrayContaining([
+        'Russia’s unlawful and brutal war against Ukraine',
+        'unlawful and brutal war against Ukraine',
+      ]),
+    );
+  });
+
   it('takes an event noun named by its capitalised complement for one event, not a call or a meeting', () => {
     const ctx = extract('They welcomed the second Summit for Freedonia Unity. Kovacs backed the Call for Proposals.');
     expect(entitiesOf(ctx, 'Event')).toEqual(['Summit for Freedonia Unity']);

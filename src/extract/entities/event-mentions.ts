@@ -32,6 +32,11 @@ export interface TokenEntity {
   within?: string;
 }
 
+const MAX_DESCRIBING = 3;
+/** A lower-case word that may describe an event: no function word, determiner or possessive ("unlawful", "brutal", "and"). */
+const describing = (t: Token): boolean =>
+  !t.cap && !t.possessive && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text) && (t.lower === 'and' || !FUNCTION_WORDS.has(t.lower));
+
 export interface EventMention {
   cls: string;
   /** The whole phrase, determiner included. */
@@ -69,6 +74,12 @@ export interface EventMention {
   indefinite: boolean;
   /** A number modifies it ("9/11 attacks", "2021 meeting"). */
   numbered?: boolean;
+  /**
+   * A possessor before describing words the premodifiers stop at ("Russia's unlawful war"): where the
+   * phrase starts with the possessor, and with the describing words alone, for the mention's forms.
+   */
+  ownedStart?: number;
+  describedStart?: number;
 }
 
 interface Head {
@@ -243,6 +254,21 @@ function readMention(
     return undefined;
   };
   let owner: TokenEntity | undefined;
+  // "Russia's unlawful war", "Moscow's brutal and unprovoked invasion": up to MAX_DESCRIBING lower-case
+  // words, then a possessive name, which owns the event.
+  const readOwner = (p: number): void => {
+    let q = p;
+    while (q >= 0 && p - q < MAX_DESCRIBING && describing(tokens[q]!) && beside(text, tokens[q]!, tokens[q + 1]!)) q--;
+    const t = tokens[q];
+    if (q === p || t === undefined || !t.possessive || !beside(text, t, tokens[q + 1]!)) return;
+    const owners = entitiesEndingAt(q).filter(
+      (e) => e.label === 'Country' || e.label === 'Person' || e.label === 'Organization',
+    );
+    if (owners.length === 0) return;
+    note(owners, true);
+    m.ownedStart = tokens[Math.min(...owners.map((e) => e.from))]!.start;
+    m.describedStart = tokens[q + 1]!.start;
+  };
 
   // Premodifiers, walking left from the head.
   let p = first - 1;
@@ -284,7 +310,10 @@ function readMention(
     )
       break;
     const ok = MODIFIERS.has(w) || t.cap || NUMBER.test(t.text) || /\p{Ll}-\p{Ll}/u.test(t.text) || entities.length > 0;
-    if (!ok) break;
+    if (!ok) {
+      readOwner(p);
+      break;
+    }
     if (t.possessive && !t.cap && !WHEN_WORDS.has(w)) break;
     m.bare = false;
     // A name of several words ("White House talks") is one modifier.

@@ -134,6 +134,9 @@ export function mentionForms(text: string, m: EventMention): string[] {
     forms.push(text.slice(m.coreStart, e), text.slice(m.headStart, e));
   }
   if (m.bare) forms.push(text.slice(m.headStart, m.headEnd));
+  // "Russia's unlawful war against Ukraine" → also "unlawful war against Ukraine".
+  if (m.ownedStart !== undefined && m.describedStart !== undefined)
+    forms.push(text.slice(m.ownedStart, m.end), text.slice(m.describedStart, m.end));
   return [...new Set(forms.map((f) => f.replace(/\s+/g, ' ').trim()))];
 }
 
