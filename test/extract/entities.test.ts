@@ -259,6 +259,27 @@ describe('events', () => {
     );
   });
 
+  it('reads events in a prose sentence made mostly of titles and names, not taking it for a headline', () => {
+    const ctx = extract(
+      'Today, President Anna Kovacs and Freedonia’s President Peter Lindqvar had a fantastic phone conversation. They spoke for an hour.',
+    );
+    expect(entitiesOf(ctx, 'Event')).toEqual(['phone conversation']);
+  });
+
+  it("keeps a happening known from its sentence's people apart from one of other people", () => {
+    const ctx = extract(
+      'President Anna Kovacs and President Peter Lindqvar held a long phone conversation. Kovacs briefed Lindqvar on his conversation with President Maria Ostrova.',
+    );
+    expect(entitiesOf(ctx, 'Event')).toHaveLength(2);
+  });
+
+  it('keeps a partial and a full ceasefire apart', () => {
+    const ctx = extract(
+      'The two leaders agreed on a partial ceasefire against energy, on the way to a full ceasefire.',
+    );
+    expect(entitiesOf(ctx, 'Event').sort()).toEqual(['full ceasefire', 'partial ceasefire']);
+  });
+
   it('takes an event noun named by its capitalised complement for one event, not a call or a meeting', () => {
     const ctx = extract('They welcomed the second Summit for Freedonia Unity. Kovacs backed the Call for Proposals.');
     expect(entitiesOf(ctx, 'Event')).toEqual(['Summit for Freedonia Unity']);

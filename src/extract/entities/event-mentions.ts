@@ -68,6 +68,8 @@ export interface EventMention {
   contextDays: string[];
   distinct?: string;
   topic?: string;
+  /** "partial" or "full" ("a partial ceasefire"): another extent is another happening. */
+  scope?: string;
   /** No modifier at all: "the summit". */
   bare: boolean;
   /** Starts with "a"/"an". */
@@ -105,6 +107,7 @@ const ANCHORED = new Set(
 const MODIFIERS = new Set(EVENT_LEXICON.modifiers);
 const DISTINCT = new Map(Object.entries(EVENT_LEXICON.distinct));
 const RECURRING = new Set(EVENT_LEXICON.distinctClasses);
+const SCOPES = new Map(Object.entries(EVENT_LEXICON.scopes));
 const COMPOUNDS = new Map(Object.entries(EVENT_LEXICON.compounds));
 
 // Heads that are also verbs or generic nouns: they count only after a determiner or a modifier.
@@ -324,6 +327,7 @@ function readMention(
     // The modifier nearest the head decides: "planned second meeting" is a second one.
     if (DISTINCT.has(w) && RECURRING.has(head.cls) && !m.distinct) m.distinct = DISTINCT.get(w);
     if (COMPOUNDS.has(w) && !m.topic && !RECURRING.has(head.cls)) m.topic = COMPOUNDS.get(w);
+    if (SCOPES.has(w) && !m.scope) m.scope = SCOPES.get(w);
     if (WHEN_WORDS.has(t.text) || WHEN_WORDS.has(w) || YEAR.test(t.text)) m.when.push(t.text);
     if (DAY_SET.has(t.text)) m.dayModifier = t.text;
     const demonym = PHRASES.get(t.text);
@@ -450,14 +454,19 @@ function isQuotedCapital(text: string, tokens: readonly Token[], i: number): boo
   return DETERMINERS.has(lower(prev)) || MODIFIERS.has(lower(prev));
 }
 
-/** Sentences written in title case ("Putin Vows Ukraine Won't Trigger War"): headlines, not prose. */
+/**
+ * Sentences written in title case ("Putin Vows Ukraine Won't Trigger War"): headlines, not prose.
+ * Titles and names make a sentence mostly capitals too ("President Donald J. Trump and Ukraine's
+ * President Volodymyr Zelenskyy had a fantastic phone conversation"), but title case leaves no long
+ * word in lower case: more than one of those makes it prose.
+ */
 function headlineSentences(tokens: readonly Token[]): Set<number> {
   const out = new Set<number>();
   let sentence = -1;
   let words = 0;
   let caps = 0;
   const close = (): void => {
-    if (words >= 4 && caps / words >= 0.7) out.add(sentence);
+    if (words >= 4 && caps / words >= 0.7 && words - caps <= 1) out.add(sentence);
   };
   for (const t of tokens) {
     if (t.sentence !== sentence) {

@@ -16,8 +16,11 @@ export interface EventCluster {
   when: Set<string>;
   /** Weekdays of the sentences of its anchored mentions. */
   days: Set<string>;
+  /** The people and states the sentences of its mentions with no anchor name ("Trump and Zelenskyy had a call"). */
+  context: Set<string>;
   distinct?: string;
   topic?: string;
+  scope?: string;
 }
 
 const intersects = (a: ReadonlySet<string>, b: readonly string[]): boolean => b.some((x) => a.has(x));
@@ -51,6 +54,7 @@ function participantsClash(c: ReadonlySet<string>, m: readonly string[], kind: (
 /** How well `m` fits `c`: -1 when they cannot be one happening. */
 function fit(m: EventMention, c: EventCluster): number {
   if (c.cls !== m.cls || topicOf(c) !== topicOf(m)) return -1;
+  if (m.scope && c.scope && m.scope !== c.scope) return -1;
   const sharedWhen = intersects(c.when, m.when);
   const sharedPlace = intersects(c.places, m.places);
   const shared = m.participants.filter((p) => c.participants.has(p)).length;
@@ -65,6 +69,9 @@ function fit(m: EventMention, c: EventCluster): number {
   if (m.dayModifier && c.days.size && !c.days.has(m.dayModifier) && !c.when.has(m.dayModifier)) return -1;
   if (c.places.size && m.places.length && !sharedPlace && !sharedWhen) return -1;
   if (participantsClash(c.participants, m.participants, isPerson) && !sharedWhen) return -1;
+  // A happening known only from its sentences' people is not one of other people ("Trump and
+  // Zelenskyy had a phone conversation", then "his conversation with Putin").
+  if (![...c.participants].some(isPerson) && participantsClash(c.context, m.participants, isPerson)) return -1;
   // Both name the people who met, and none is the same: two meetings.
   // (Not for calls: each side names only the other, "my conversation with Trump" / "a call with Zelensky".)
   if (
@@ -109,17 +116,20 @@ export function clusterEvents(mentions: readonly EventMention[]): EventCluster[]
         participants: new Set(),
         when: new Set(),
         days: new Set(),
+        context: new Set(),
       };
       if (topicOf(m)) best.topic = topicOf(m);
       if (m.distinct) best.distinct = m.distinct;
       clusters.push(best);
     }
+    best.scope ??= m.scope;
     best.mentions.push(m);
     for (const p of m.places) best.places.add(p);
     best.placeNames.push(...m.placeNames);
     for (const p of m.participants) best.participants.add(p);
     for (const w of m.when) best.when.add(w);
     for (const d of m.contextDays) best.days.add(d);
+    if (anchors(m) === 0) for (const p of m.contextParticipants) best.context.add(p);
   }
   return clusters;
 }

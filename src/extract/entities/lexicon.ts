@@ -173,6 +173,7 @@ export interface EventLexicon {
   distinct: Record<string, string>;
   /** Classes whose happenings recur ("next meeting"); agreements and wars do not split on "future". */
   distinctClasses: string[];
+  scopes: Record<string, string>;
   /** Named historical events: name first, then aliases. */
   named: string[][];
   /** Heads that are also verbs or generic nouns: they count only after a determiner or a modifier. */
