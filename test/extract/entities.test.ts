@@ -460,6 +460,20 @@ describe('places and institutions by the words around them', () => {
   });
 });
 
+describe("a body's generic word alone", () => {
+  it('names the one organisation of the article named before with that word, and none when two are', () => {
+    const one = extract('The Vellmar League of Rights was founded in 1946. Critics said the League was racist.');
+    expect([...one.entities.values()].filter((e) => e.label === 'Organization').map((e) => e.mentions.length)).toEqual([
+      2,
+    ]);
+    const two = extract('The Vellmar League met the Ostrava League in 1946. Critics said the League was racist.');
+    expect(entitiesOf(two, 'Organization').sort()).toEqual(['Ostrava League', 'Vellmar League']);
+    expect([...two.entities.values()].filter((e) => e.label === 'Organization').map((e) => e.mentions.length)).toEqual([
+      1, 1,
+    ]);
+  });
+});
+
 describe('teams in results tables', () => {
   it('takes the names heading the rows of a results table for teams, in capitals too', () => {
     const ctx = extract(

@@ -10,7 +10,7 @@ import { findDescriptors } from './descriptors.js';
 import { findEventMentions, type TokenEntity } from './event-mentions.js';
 import { clusterEvents, clusterName, mentionForms } from './events.js';
 import { personName, resolvePersons, type PersonGroup } from './persons.js';
-import { linkAcronyms, recogniseLowercaseOrgs } from './organizations.js';
+import { linkAcronyms, linkShortForms, recogniseLowercaseOrgs } from './organizations.js';
 import { recogniseNames, type Candidate } from './recognise.js';
 import { turnsOf } from '../transcripts.js';
 import { EntityTable } from './table.js';
@@ -46,6 +46,7 @@ export const entityExtractor: Extractor = {
     candidates.push(...recogniseLowercaseOrgs(text, tokens));
     addTaggedNames(text, tokens, vocab, candidates);
     linkAcronyms(text, tokens, candidates);
+    linkShortForms(tokens, candidates);
     addDatelinePlaces(text, tokens, candidates);
     const table = new EntityTable(text, ctx.article.id);
 

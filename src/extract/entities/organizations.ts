@@ -4,9 +4,36 @@
  * stray all-caps codes to drop, and names written in lower case ("the coalition of
  * the willing").
  */
-import { LOWERCASE_ORGS } from './lexicon.js';
+import { LOWERCASE_ORGS, ORG_SUFFIXES } from './lexicon.js';
 import { ACRONYM, type Candidate } from './recognise.js';
 import { tokenContaining, type Token } from '../tokens.js';
+
+/**
+ * Gives a body's generic word alone the name of the one organisation of the article it belongs to,
+ * named before it: after "the Australian League of Rights", "the League"; after "the European Commission",
+ * "the Commission". With two such organisations ("Arab League", "Premier League") it stays unknown.
+ */
+export function linkShortForms(tokens: readonly Token[], candidates: Candidate[]): void {
+  const named = new Map<string, { name: string; from: number }[]>();
+  for (const c of candidates) {
+    if (c.label !== 'Organization' || c.to - c.from < 2 || c.start !== undefined) continue;
+    for (let i = c.from; i < c.to; i++) {
+      const word = tokens[i]!.text;
+      if (!ORG_SUFFIXES.has(word)) continue;
+      const list = named.get(word) ?? [];
+      list.push({ name: c.name, from: c.from });
+      named.set(word, list);
+    }
+  }
+  for (const c of candidates) {
+    if (c.label !== null || c.to - c.from !== 1 || c.cue || c.start !== undefined) continue;
+    const before = named.get(tokens[c.from]!.text)?.filter((o) => o.from < c.from);
+    if (!before?.length || new Set(before.map((o) => o.name)).size !== 1) continue;
+    c.label = 'Organization';
+    c.aliases = [c.name];
+    c.name = before[0]!.name;
+  }
+}
 
 /** Gives acronyms the name of the organisation they abbreviate ("Popular Front Party of Azerbaijan (PFPA)"). */
 export function linkAcronyms(text: string, tokens: readonly Token[], candidates: Candidate[]): void {
