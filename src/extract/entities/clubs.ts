@@ -26,6 +26,8 @@ function lineAround(text: string, at: number): { start: number; line: string } {
  * ("8. Nikkola 101") an athlete: neither is a team.
  */
 export function headsResultsRow(text: string, start: number, end: number): boolean {
+  // Most names are followed by no number at all: that is decided before the line is read.
+  if (!/^(?:\s*\([^)\n]{0,40}\))?\s+\d/u.test(text.slice(end, end + 48))) return false;
   const { start: lineStart, line } = lineAround(text, start);
   const before = line.slice(0, start - lineStart);
   const after = line.slice(end - lineStart);
