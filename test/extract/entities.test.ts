@@ -515,6 +515,13 @@ describe('names the learned tagger reads', () => {
     expect(entitiesOf(ctx, 'Person')).toEqual(['Gilles Pelhame']);
   });
 
+  it('joins a first name alone that it tags as a person to the person of the article with that first name', () => {
+    const ctx = extract(
+      'Angelo Pelhame was born in Miami. By the mid 1990s he was planning parties for clubs, recalls Angelo, and the work grew.',
+    );
+    expect([...ctx.entities.values()].filter((e) => e.label === 'Person').map((e) => e.mentions.length)).toEqual([2]);
+  });
+
   it('takes a single unknown word it tags as an organisation for one, with or without a speech verb', () => {
     const ctx = extract(
       "The deal with Commerzbank, Germany's second-largest lender, was approved. Shares rose on Monday after the Bundesbank said rates would hold.",

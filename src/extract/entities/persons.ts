@@ -165,7 +165,9 @@ function middleNameOf(groups: readonly PersonGroup[], word: string): PersonGroup
  * Howard" beside "Howard Flight" may be another man whose surname is Howard: honorifics do not count.)
  */
 function byFirst(groups: readonly PersonGroup[], word: string, c: Candidate): PersonGroup[] {
-  if (!c.title || !(FIRST_NAME_HONORIFICS.has(c.title) || isOffice(c.title))) return [];
+  // A first name alone: after "Sir" or an office, or one the tagger read as a person ("recalls Angelo").
+  const firstName = c.cue === 'first-name' && c.to - c.from === 1;
+  if (!firstName && (!c.title || !(FIRST_NAME_HONORIFICS.has(c.title) || isOffice(c.title)))) return [];
   const fk = skeleton(word);
   return groups.filter((g) => g.first === fk);
 }

@@ -5,7 +5,8 @@
  * or speech verb), and proposes the organisations and places of two or more words that no rule saw.
  * Lexicon hits and cued names (a title, a first name, a speech verb) stay with the rules: where the
  * lexicons are certain they are authoritative. Of single words, it only decides the unknown ones the
- * rules found, and only for organisations ("Bundesbank", "Euronext"), never for words for people,
+ * rules found: a first name of one of the article's people named in full is that person ("recalls
+ * Angelo"), and an organisation is one ("Bundesbank", "Euronext"), never for words for people,
  * faiths or qualities ("Republicans", "Catholic", "Nazism"): its single-word places, read on the
  * corpora, were mostly people and adjectives ("Nuland", "Keynesian").
  */
@@ -168,14 +169,26 @@ function applyTaggedNames(
   const byRange = rangeIndex(names);
   // A word of a longer name in the article is that name's short form ("Prigozhin"), for the resolver.
   const inLongerNames = new Set<string>();
-  for (const c of candidates)
-    if (c.to - c.from >= 2) for (let i = c.from; i < c.to; i++) inLongerNames.add(tokens[i]!.text);
+  // The first names of the article's people named in full: "Angelo" after "Angelo Fresquet".
+  const givenNames = new Set<string>();
+  for (const c of candidates) {
+    if (c.to - c.from < 2) continue;
+    for (let i = c.from; i < c.to; i++) inLongerNames.add(tokens[i]!.text);
+    if ((c.label === 'Person' || c.label === null) && FIRST_NAMES.has(tokens[c.from]!.text))
+      givenNames.add(tokens[c.from]!.text);
+  }
   for (const c of candidates) {
     if (c.label === null && singleUnknown(c)) {
       const t = tokens[c.from]!;
-      const organisation = byRange.get(`${c.from}:${c.to}`)?.type === 'ORG';
-      if (organisation && nameWord(text, t, vocab) && !inLongerNames.has(t.text) && running[t.sentence] === true)
-        c.label = 'Organization';
+      const type = byRange.get(`${c.from}:${c.to}`)?.type;
+      if (type !== 'ORG' && type !== 'PER') continue;
+      if (running[t.sentence] !== true) continue;
+      if (type === 'ORG' && nameWord(text, t, vocab) && !inLongerNames.has(t.text)) c.label = 'Organization';
+      else if (type === 'PER' && givenNames.has(t.text) && !vocab.has(t.lower)) {
+        // The person resolver joins it to the one person of the article with that first name.
+        c.label = 'Person';
+        c.cue = 'first-name';
+      }
       continue;
     }
     const label = c.to - c.from >= 2 ? taggedLabel(byRange, c) : undefined;
