@@ -25,6 +25,11 @@ const entitiesOf = (ctx: ExtractionContext, label: string): string[] =>
   [...ctx.entities.values()].filter((e) => e.label === label).map((e) => e.name);
 
 describe('persons', () => {
+  it('reads a middle initial as part of a name, at the start of a sentence too', () => {
+    const ctx = extract('Peter W. Lindqvar said the line was closed on Monday.');
+    expect(entitiesOf(ctx, 'Person')).toEqual(['Peter W Lindqvar']);
+  });
+
   it('joins a surname to a full name with a generational suffix, and a middle name to the one full name holding it', () => {
     const ctx = extract(
       'President Peter M. Lindqvar Jr. met President Luiz Marco Ostrava da Silva. President Lindqvar and President Ostrava spoke later.',

@@ -443,7 +443,10 @@ function classifyChunk(
     const t = tokens[i]!;
     if (!t.cap) continue;
     const lower = t.lower;
-    if (FUNCTION_WORDS.has(lower) || !TITLE_CASE.test(t.text)) nameLike = false;
+    // A middle initial after a first name ("James W. Hoyt") is part of a name.
+    const middleInitial =
+      i === from + 1 && i < to - 1 && /^\p{Lu}$/u.test(t.text) && FIRST_NAMES.has(tokens[from]!.text);
+    if (FUNCTION_WORDS.has(lower) || (!TITLE_CASE.test(t.text) && !middleInitial)) nameLike = false;
     // A sentence-initial "Posting", "Asked", "Clearly" is an English word, not a name; so is a title-case
     // headline's "Providing" or "Meeting" anywhere.
     else if (t.initial && WORD_ENDING.test(t.text) && !FIRST_NAMES.has(t.text)) nameLike = false;
