@@ -8,7 +8,8 @@
 import type { Token } from '../tokens.js';
 import type { Candidate } from './recognise.js';
 
-/** Numbers on a line of a results table; a lower-case word more than this makes it prose. */
+// A row of a results table holds at least MIN_NUMBERS numbers; more lower-case words than
+// MAX_LOWER_WORDS make a line prose ("They invoked Article 5 in 2001 and 2014").
 const MIN_NUMBERS = 2;
 const MAX_LOWER_WORDS = 2;
 
