@@ -8,6 +8,7 @@ import { createContext } from '../../src/extract/index.js';
 import { entityExtractor } from '../../src/extract/entities/index.js';
 import { sentenceExtractor } from '../../src/extract/sentences.js';
 import type { ExtractionContext } from '../../src/extract/types.js';
+import type { ArticleEntity } from '../../src/types.js';
 
 function extract(text: string, date?: string): ExtractionContext {
   const ctx = createContext({ id: 'a', path: 'a', text, ...(date ? { date } : {}) });
@@ -21,8 +22,14 @@ function keysOf(ctx: ExtractionContext, ...surfaces: string[]): (string | undefi
   return surfaces.map((s) => ctx.mentions.find((m) => m.text === s)?.entity);
 }
 
-const entitiesOf = (ctx: ExtractionContext, label: string): string[] =>
-  [...ctx.entities.values()].filter((e) => e.label === label).map((e) => e.name);
+const labelled = (ctx: ExtractionContext, label: string): ArticleEntity[] =>
+  [...ctx.entities.values()].filter((e) => e.label === label);
+
+const entitiesOf = (ctx: ExtractionContext, label: string): string[] => labelled(ctx, label).map((e) => e.name);
+
+/** How many mentions each entity of `label` has, in the article's order. */
+const mentionCounts = (ctx: ExtractionContext, label: string): number[] =>
+  labelled(ctx, label).map((e) => e.mentions.length);
 
 describe('persons', () => {
   it('reads a middle initial as part of a name, at the start of a sentence too', () => {
@@ -255,7 +262,7 @@ describe('events', () => {
 
   it('keeps the possessor and the describing words of an event among its forms', () => {
     const ctx = extract('Kovacs condemned Russia’s unlawful and brutal war against Ukraine in a statement.');
-    const [war] = [...ctx.entities.values()].filter((e) => e.label === 'Event');
+    const [war] = labelled(ctx, 'Event');
     expect(war?.aliases).toEqual(
       expect.arrayContaining([
         'Russia’s unlawful and brutal war against Ukraine',
@@ -468,14 +475,10 @@ describe('places and institutions by the words around them', () => {
 describe("a body's generic word alone", () => {
   it('names the one organisation of the article named before with that word, and none when two are', () => {
     const one = extract('The Vellmar League of Rights was founded in 1946. Critics said the League was racist.');
-    expect([...one.entities.values()].filter((e) => e.label === 'Organization').map((e) => e.mentions.length)).toEqual([
-      2,
-    ]);
+    expect(mentionCounts(one, 'Organization')).toEqual([2]);
     const two = extract('The Vellmar League met the Ostrava League in 1946. Critics said the League was racist.');
     expect(entitiesOf(two, 'Organization').sort()).toEqual(['Ostrava League', 'Vellmar League']);
-    expect([...two.entities.values()].filter((e) => e.label === 'Organization').map((e) => e.mentions.length)).toEqual([
-      1, 1,
-    ]);
+    expect(mentionCounts(two, 'Organization')).toEqual([1, 1]);
   });
 });
 
@@ -524,7 +527,7 @@ describe('names the learned tagger reads', () => {
     const ctx = extract(
       'Angelo Pelhame was born in Miami. By the mid 1990s he was planning parties for clubs, recalls Angelo, and the work grew.',
     );
-    expect([...ctx.entities.values()].filter((e) => e.label === 'Person').map((e) => e.mentions.length)).toEqual([2]);
+    expect(mentionCounts(ctx, 'Person')).toEqual([2]);
   });
 
   it('takes a single unknown word it tags as an organisation for one, with or without a speech verb', () => {

@@ -123,7 +123,7 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
     // Shouted headlines and photo credits ("KREMLIN POOL"): only known phrases are trusted.
     let shouting = runTo - runFrom >= 2;
     for (let i = runFrom; i < runTo && shouting; i++) if (!ALL_CAPS.test(tokens[i]!.text)) shouting = false;
-    // A results table in capitals ("NY RANGERS 10 13 5") names teams, which markClubs labels.
+    // A results table in capitals ("NY RANGERS 10 13 5") names teams: its chunks are read, not dropped.
     if (shouting && headsResultsRow(text, tokens[runFrom]!.start, tokens[runTo - 1]!.end)) shouting = false;
     const locative = locativeBefore(tokens, runFrom);
     let prev: Segment | undefined;

@@ -121,10 +121,14 @@ function nameWord(text: string, t: Token, vocab: ReadonlySet<string>): boolean {
 const singleUnknown = (c: Candidate): boolean =>
   c.to - c.from === 1 && (c.cue === undefined || c.cue === 'speech') && c.start === undefined;
 
-/** The tagger's label for the candidate's exact words, if it gives one. */
+/** The tagger's type for the candidate's exact words, if it gives one. */
+const taggedType = (byRange: ReadonlyMap<string, NameSpan>, c: Candidate): NameSpan['type'] | undefined =>
+  byRange.get(`${c.from}:${c.to}`)?.type;
+
+/** The tagger's label for the uncued candidate's exact words, if it gives one. */
 function taggedLabel(byRange: ReadonlyMap<string, NameSpan>, c: Candidate): EntityLabel | undefined {
   if (c.label !== null || c.cue || c.start !== undefined) return undefined;
-  return LABEL_OF[byRange.get(`${c.from}:${c.to}`)?.type ?? 'MISC'];
+  return LABEL_OF[taggedType(byRange, c) ?? 'MISC'];
 }
 
 /**
@@ -180,7 +184,7 @@ function applyTaggedNames(
   for (const c of candidates) {
     if (c.label === null && singleUnknown(c)) {
       const t = tokens[c.from]!;
-      const type = byRange.get(`${c.from}:${c.to}`)?.type;
+      const type = taggedType(byRange, c);
       if (type !== 'ORG' && type !== 'PER') continue;
       if (running[t.sentence] !== true) continue;
       if (type === 'ORG' && nameWord(text, t, vocab) && !inLongerNames.has(t.text)) c.label = 'Organization';
