@@ -472,6 +472,37 @@ describe('places and institutions by the words around them', () => {
   });
 });
 
+describe('a known place written into a longer name', () => {
+  it('reads the whole name, typed by the tagger, instead of the place inside it', () => {
+    const city = extract('The accident happened near Atlantic City, where six died.');
+    expect(entitiesOf(city, 'Place')).toEqual(['Atlantic City']);
+    const team = extract('He played two seasons for the Texas Vellmars before he retired.');
+    expect(entitiesOf(team, 'Organization')).toEqual(['Texas Vellmars']);
+    expect(entitiesOf(team, 'Place')).toEqual([]);
+  });
+
+  it('keeps the place when the tagger gives the longer name no type, or the place owns what follows', () => {
+    const untyped = extract('We will talk to the U.S. Government about it, she said.');
+    expect(entitiesOf(untyped, 'Country')).toEqual(['United States']);
+    const owner = extract("Topics of Interest Estonia's PM said the training would go on.");
+    expect(entitiesOf(owner, 'Country')).toEqual(['Estonia']);
+  });
+
+  it('takes a first name before a place-named surname for a person, where the tagger reads a place', () => {
+    const ctx = extract('Let me go to Steve Holland, Reuters.');
+    expect(entitiesOf(ctx, 'Person')).toEqual(['Steve Holland']);
+    expect(entitiesOf(ctx, 'Country')).toEqual([]);
+  });
+
+  it('joins the place and one word to the organisation of the article named "of the" that word', () => {
+    const ctx = extract(
+      'The Department of the Treasury leads the task force. The U.S. Treasury has sanctioned and blocked vessels.',
+    );
+    expect(entitiesOf(ctx, 'Organization')).toEqual(['Department of the Treasury']);
+    expect(mentionCounts(ctx, 'Organization')).toEqual([2]);
+  });
+});
+
 describe("a body's generic word alone", () => {
   it('names the one organisation of the article named before with that word, and none when two are', () => {
     const one = extract('The Vellmar League of Rights was founded in 1946. Critics said the League was racist.');

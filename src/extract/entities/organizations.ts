@@ -25,6 +25,7 @@ export function linkShortForms(tokens: readonly Token[], candidates: Candidate[]
       named.set(word, list);
     }
   }
+  linkPlaceForms(tokens, candidates);
   for (const c of candidates) {
     if (c.label !== null || c.to - c.from !== 1 || c.cue || c.start !== undefined) continue;
     const before = named.get(tokens[c.from]!.text)?.filter((o) => o.from < c.from);
@@ -96,4 +97,25 @@ export function recogniseLowercaseOrgs(text: string, tokens: readonly Token[]): 
     });
   }
   return out;
+}
+
+/**
+ * "the U.S. Treasury" after "the Department of the Treasury": a place and one word name the one
+ * organisation of the article whose name ends in "of (the)" that word.
+ */
+function linkPlaceForms(tokens: readonly Token[], candidates: Candidate[]): void {
+  for (const c of candidates) {
+    const parts = c.parts;
+    if (c.label !== 'Organization' || parts?.length !== 2 || parts[1]!.to - parts[1]!.from !== 1) continue;
+    const word = tokens[parts[1]!.from]!.text;
+    const names = new Set<string>();
+    for (const o of candidates) {
+      if (o.label !== 'Organization' || o.to - o.from < 3 || tokens[o.to - 1]!.text !== word) continue;
+      const before = tokens[o.to - 2]!.text === 'the' ? o.to - 3 : o.to - 2;
+      if (tokens[before]?.text === 'of' && before > o.from) names.add(o.name);
+    }
+    if (names.size !== 1) continue;
+    c.aliases.push(c.name);
+    c.name = [...names][0]!;
+  }
 }

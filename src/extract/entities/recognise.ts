@@ -25,7 +25,7 @@ import {
   SPEECH_VERBS_AFTER_NAME,
   STATE_FORMS,
 } from './lexicon.js';
-import { capitalisedRuns, segmentRun, type Segment } from './segments.js';
+import { capitalisedRuns, phraseAt, segmentRun, type Segment } from './segments.js';
 import type { Token } from '../tokens.js';
 import { headsResultsRow } from './clubs.js';
 
@@ -55,6 +55,11 @@ export interface Candidate {
   locative: boolean;
   /** A capital or seat of government: the country it lies in ("Moscow" → Russia), used or not as an actor. */
   within?: string;
+  /**
+   * A known place written into a longer name ("West Indies", "Boston Bruins", "Real Madrid"): the
+   * candidates it was read as, which stand if the tagger gives the whole no type.
+   */
+  parts?: Candidate[];
 }
 
 const SPEECH_AFTER = new RegExp(`^(?:['’]s)?\\s*(?:,[^,.;"“”]{1,80},\\s*)?(?:${SPEECH_VERBS_AFTER_NAME.join('|')})\\b`);
@@ -119,6 +124,7 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
   const headline = opensWithTitleCaseHeadline(tokens);
   const trusted = headline ? bodyCapitals(tokens) : new Set<string>();
   for (const [runFrom, runTo] of capitalisedRuns(text, tokens)) {
+    const runStart = out.length;
     const segs = splitAtConnectors(tokens, segmentRun(tokens, runFrom, runTo));
     // Shouted headlines and photo credits ("KREMLIN POOL"): only known phrases are trusted.
     let shouting = runTo - runFrom >= 2;
@@ -187,8 +193,56 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
       }
       prev = seg;
     }
+    if (!shouting) fusePlaceNames(text, tokens, out, runStart, runTo);
   }
   return out;
+}
+
+const placeKind = (kind: PhraseInfo['kind']): boolean => kind === 'place' || kind === 'capital' || kind === 'country';
+
+/**
+ * A known place touching an unknown capitalised chunk in one run is part of a longer name ("West
+ * Indies", "Atlantic City", "Boston Bruins", "Real Madrid", "Connecticut Lottery"), not a mention
+ * of that place: the run's candidates from `first` on are joined into one unknown name for the
+ * tagger to type, keeping what they were read as in `parts`.
+ */
+function fusePlaceNames(text: string, tokens: readonly Token[], out: Candidate[], first: number, runTo: number): void {
+  const isPlace = (c: Candidate): boolean => {
+    if (c.start !== undefined || (c.label !== 'Country' && c.label !== 'Place')) return false;
+    const hit = phraseAt(tokens, c.from, c.to);
+    return hit !== null && hit.to === c.to && placeKind(hit.info.kind);
+  };
+  const isChunk = (c: Candidate): boolean =>
+    c.start === undefined &&
+    !c.cue &&
+    !c.acronym &&
+    (c.label === null || c.label === 'Place') &&
+    !phraseAt(tokens, c.from, c.to);
+  for (let i = first; i < out.length; i++) {
+    let j = i + 1;
+    while (j < out.length && out[j]!.from === out[j - 1]!.to && (isChunk(out[j]!) || isPlace(out[j]!))) j++;
+    const group = out.slice(i, j);
+    if (group.length < 2 || !group.some(isPlace) || !group.some(isChunk) || !(isChunk(out[i]!) || isPlace(out[i]!)))
+      continue;
+    const from = group[0]!.from;
+    const to = group[group.length - 1]!.to;
+    // "Estonia's PM": a place with a possessive owns what follows; "the Agency for International
+    // Development", "the Securities and Exchange Commission": the name goes on past the chunk.
+    if (isPlace(group[group.length - 1]!) && tokens[to - 1]!.possessive) continue;
+    const after = tokens[to];
+    if (after && to < runTo && !after.cap) {
+      if (after.text !== 'and' || out.slice(j).some((c) => c.label === 'Organization')) continue;
+    }
+    out.splice(i, j - i, {
+      label: null,
+      from,
+      to,
+      name: surface(text, tokens, from, to),
+      aliases: [],
+      locative: group[0]!.locative,
+      parts: group,
+    });
+  }
 }
 
 /**

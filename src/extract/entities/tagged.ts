@@ -181,7 +181,22 @@ function applyTaggedNames(
     if ((c.label === 'Person' || c.label === null) && FIRST_NAMES.has(tokens[c.from]!.text))
       givenNames.add(tokens[c.from]!.text);
   }
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
+    if (c.parts) {
+      const type = taggedType(byRange, c);
+      const from = type === 'PER' ? personStart(tokens, c) : c.from;
+      if (type === 'LOC' && c.parts[0]!.label === null && FIRST_NAMES.has(tokens[c.from]!.text)) {
+        // "go to Steve Holland": a first name that is no known place starts a person's name, not a place's.
+        c.label = 'Person';
+        c.cue = 'first-name';
+      } else if ((type === 'ORG' || type === 'LOC' || type === 'PER') && from === c.from) c.label = LABEL_OF[type]!;
+      else {
+        candidates.splice(k, 1, ...c.parts);
+        k += c.parts.length - 1;
+      }
+      continue;
+    }
     if (c.label === null && singleUnknown(c)) {
       const t = tokens[c.from]!;
       const type = taggedType(byRange, c);
