@@ -494,12 +494,38 @@ describe('a known place written into a longer name', () => {
     expect(entitiesOf(ctx, 'Country')).toEqual([]);
   });
 
+  it("reads a place's name after a venue's name as where the venue is, and a place for no person", () => {
+    const venue = extract('The leaders met at the Sokha Hotel Phnom Penh, Cambodia.');
+    expect(entitiesOf(venue, 'Place')).toEqual(['Sokha Hotel']);
+    expect(entitiesOf(venue, 'Country')).toEqual(['Cambodia']);
+    const region = extract('Migrants crossed from North Africa on Monday.');
+    expect(entitiesOf(region, 'Place')).toEqual(['North Africa']);
+    expect(entitiesOf(region, 'Person')).toEqual([]);
+  });
+
   it('joins the place and one word to the organisation of the article named "of the" that word', () => {
     const ctx = extract(
       'The Department of the Treasury leads the task force. The U.S. Treasury has sanctioned and blocked vessels.',
     );
     expect(entitiesOf(ctx, 'Organization')).toEqual(['Department of the Treasury']);
     expect(mentionCounts(ctx, 'Organization')).toEqual([2]);
+  });
+});
+
+describe('names written with abbreviations and "for"', () => {
+  it('reads a place\'s name after "St.", "Mt." and "Ft." as one name', () => {
+    const ctx = extract('He flew to St. Petersburg, then to Mt. Vellmar and Ft. Halvorsen.');
+    expect(entitiesOf(ctx, 'Place').sort()).toEqual(['Ft. Halvorsen', 'Mt. Vellmar', 'St. Petersburg']);
+  });
+
+  it('takes a body\'s "for" phrase, two nouns joined by "and" and a noun\'s own "of" phrase into its name', () => {
+    const ctx = extract(
+      'The Vellmar Institute for the Study of War said the Halvorsen Center for Strategic and International Studies agreed.',
+    );
+    expect(entitiesOf(ctx, 'Organization').sort()).toEqual([
+      'Halvorsen Center for Strategic and International Studies',
+      'Vellmar Institute for the Study of War',
+    ]);
   });
 });
 

@@ -66,6 +66,7 @@ const grammar = load<{
   singularPossessives: string[];
   relativeDays: string[];
   sentenceAbbreviations: string[];
+  nameAbbreviations: string[];
   nameConnectors: string[];
   runSplitters: string[];
   speechVerbsAfterName: string[];
@@ -215,6 +216,8 @@ export const SINGULAR_POSSESSIVES: ReadonlySet<string> = new Set(grammar.singula
 export const RELATIVE_DAYS: readonly string[] = grammar.relativeDays;
 /** Abbreviations whose period does not end a sentence (lower case, without the final period). */
 export const SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set(grammar.sentenceAbbreviations);
+/** Abbreviations that begin a place's name, written with a period ("St. Louis", "Mt. Everest"). */
+export const NAME_ABBREVIATIONS: ReadonlySet<string> = new Set(grammar.nameAbbreviations);
 /** Lower-case words inside a capitalised name ("Bank of England", "von der Leyen"). */
 export const NAME_CONNECTORS: ReadonlySet<string> = new Set(grammar.nameConnectors);
 /** Connectors at which an unknown capitalised run may split into two names. */

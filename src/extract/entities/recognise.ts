@@ -11,6 +11,7 @@ import {
   FUNCTION_WORDS,
   LOCATIVES,
   PLACE_NOUNS,
+  NAME_ABBREVIATIONS,
   NAME_CONNECTORS,
   NOT_ORGANIZATIONS,
   ORG_PREFIXES,
@@ -218,9 +219,14 @@ function fusePlaceNames(text: string, tokens: readonly Token[], out: Candidate[]
     !c.acronym &&
     (c.label === null || c.label === 'Place') &&
     !phraseAt(tokens, c.from, c.to);
+  // "Sokha Hotel Phnom Penh", "Vilnius University Vilnius": a venue's or a body's name, then where it is.
+  const named = (c: Candidate): boolean =>
+    isChunk(c) && (PLACE_SUFFIXES.has(tokens[c.to - 1]!.text) || ORG_SUFFIXES.has(tokens[c.to - 1]!.text));
+  const joins = (c: Candidate, before: Candidate): boolean =>
+    c.from === before.to && (isChunk(c) || (isPlace(c) && !named(before)));
   for (let i = first; i < out.length; i++) {
     let j = i + 1;
-    while (j < out.length && out[j]!.from === out[j - 1]!.to && (isChunk(out[j]!) || isPlace(out[j]!))) j++;
+    while (j < out.length && joins(out[j]!, out[j - 1]!)) j++;
     const group = out.slice(i, j);
     if (group.length < 2 || !group.some(isPlace) || !group.some(isChunk) || !(isChunk(out[i]!) || isPlace(out[i]!)))
       continue;
@@ -347,7 +353,7 @@ function personInside(tokens: readonly Token[], seg: Segment): boolean {
  * follows ("Office of President Kovacs").
  */
 function ofPhrase(tokens: readonly Token[], to: number, following: readonly Segment[]): number {
-  if (tokens[to]?.text !== 'of') return 0;
+  if (tokens[to]?.text !== 'of' && tokens[to]?.text !== 'for') return 0;
   let i = to + 1;
   for (let k = 0; k < following.length; k++) {
     const seg = following[k]!;
@@ -360,8 +366,24 @@ function ofPhrase(tokens: readonly Token[], to: number, following: readonly Segm
     if ((kind === 'title' || kind === 'honorific') && k < following.length - 1) return 0;
     // "the Executive Committee of the PLO Hussein Kovacs": a person's name after it is no part of it.
     if (!seg.info && personInside(tokens, seg)) return 0;
-    if (kind !== 'demonym') return k + 1;
-    i = seg.to;
+    if (kind === 'demonym') {
+      i = seg.to;
+      continue;
+    }
+    // "the Center for Strategic and International Studies": two unknown words joined by "and".
+    const next = following[k + 1];
+    const joined =
+      !seg.info &&
+      next !== undefined &&
+      !next.info &&
+      tokens[seg.to]?.text === 'and' &&
+      next.from === seg.to + 1 &&
+      tokens[next.to]?.text !== 'of' &&
+      !personInside(tokens, next);
+    const taken = joined ? k + 2 : k + 1;
+    // "the Institute for the Study of War": an unknown noun's own "of" phrase goes on with the name.
+    const more = ofPhrase(tokens, following[taken - 1]!.to, following.slice(taken));
+    return more > 0 && !following[taken + more - 1]!.info ? taken + more : taken;
   }
   return 0;
 }
@@ -480,7 +502,9 @@ function classifyChunk(
     // "Free Trade", "Care Act": first names that are words are no names here.
     !COMMON_WORDS.has(tokens[named]!.lower) &&
     !COMMON_WORDS.has(tokens[named + 1]!.lower) &&
-    tokens.slice(from, named).every((t) => NAME_CONNECTORS.has(t.text) || COMMON_WORDS.has(t.lower))
+    tokens
+      .slice(from, named)
+      .every((t) => NAME_CONNECTORS.has(t.text) || (COMMON_WORDS.has(t.lower) && !NAME_ABBREVIATIONS.has(t.text)))
   ) {
     cand.from = named;
     cand.name = surface(text, tokens, named, to);

@@ -3,7 +3,7 @@
  * Rubio") is cut into known phrases (country "US", title "Secretary of State") and
  * unknown chunks ("Marco Rubio") that the classifier then labels.
  */
-import { FUNCTION_WORDS, NAME_CONNECTORS, type PhraseInfo, PHRASES } from './lexicon.js';
+import { FUNCTION_WORDS, NAME_ABBREVIATIONS, NAME_CONNECTORS, type PhraseInfo, PHRASES } from './lexicon.js';
 import type { Token } from '../tokens.js';
 import { SURNAME_PARTICLES } from '../../util/text.js';
 
@@ -31,12 +31,20 @@ function onlySpaces(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** True when only spaces separate token `a` (and its possessive) from token `b`, or `a` is an initial ("Joseph R. Biden"). */
+/**
+ * True when only spaces separate token `a` (and its possessive) from token `b`, or `a` is an initial
+ * ("Joseph R. Biden") or a place name's abbreviation ("St. Louis").
+ */
 function adjacent(text: string, a: Token, b: Token): boolean {
   if (a.possessive) return false;
   if (onlySpaces(text, a.end, b.start)) return true;
   // An initial and its dot: ". " between them.
-  return b.cap && text.charCodeAt(a.end) === 0x2e && onlySpaces(text, a.end + 1, b.start) && INITIAL.test(a.text);
+  return (
+    b.cap &&
+    text.charCodeAt(a.end) === 0x2e &&
+    onlySpaces(text, a.end + 1, b.start) &&
+    (INITIAL.test(a.text) || NAME_ABBREVIATIONS.has(a.text))
+  );
 }
 
 /** "von der Leyen": particles directly followed by a capitalised word. */

@@ -13,7 +13,15 @@
 import type { EntityLabel } from '../../types.js';
 import { spansOf, taggerModel, tagWords, tokenGaps, type NameSpan, type TaggerModel } from '../ner/index.js';
 import type { Token } from '../tokens.js';
-import { COMMON_WORDS, FIRST_NAMES, FUNCTION_WORDS, ORG_SUFFIXES, PHRASES, TITLE_WORDS } from './lexicon.js';
+import {
+  COMMON_WORDS,
+  FIRST_NAMES,
+  FUNCTION_WORDS,
+  ORG_SUFFIXES,
+  PHRASES,
+  PLACE_SUFFIXES,
+  TITLE_WORDS,
+} from './lexicon.js';
 import { locativeBefore, type Candidate } from './recognise.js';
 
 const LABEL_OF: Partial<Record<NameSpan['type'], EntityLabel>> = {
@@ -185,12 +193,18 @@ function applyTaggedNames(
     const c = candidates[k]!;
     if (c.parts) {
       const type = taggedType(byRange, c);
-      const from = type === 'PER' ? personStart(tokens, c) : c.from;
-      if (type === 'LOC' && c.parts[0]!.label === null && FIRST_NAMES.has(tokens[c.from]!.text)) {
-        // "go to Steve Holland": a first name that is no known place starts a person's name, not a place's.
+      // A person's name here starts with a first name and ends in no place's word ("North Africa",
+      // "Ellis Island" are places): "go to Steve Holland", "Victoria Nuland" are people wherever the
+      // tagger puts them.
+      const person =
+        FIRST_NAMES.has(tokens[c.from]!.text) &&
+        !COMMON_WORDS.has(tokens[c.from]!.lower) &&
+        !PLACE_SUFFIXES.has(tokens[c.to - 1]!.text) &&
+        (type === 'PER' ? personStart(tokens, c) === c.from : type === 'LOC' && c.to - c.from === 2);
+      if (person) {
         c.label = 'Person';
         c.cue = 'first-name';
-      } else if ((type === 'ORG' || type === 'LOC' || type === 'PER') && from === c.from) c.label = LABEL_OF[type]!;
+      } else if (type === 'ORG' || type === 'LOC') c.label = LABEL_OF[type]!;
       else {
         candidates.splice(k, 1, ...c.parts);
         k += c.parts.length - 1;
