@@ -537,6 +537,12 @@ describe("a body's generic word alone", () => {
     expect(entitiesOf(two, 'Organization').sort()).toEqual(['Ostrava League', 'Vellmar League']);
     expect(mentionCounts(two, 'Organization')).toEqual([1, 1]);
   });
+
+  it("gives an organisation's last word alone the organisation's name", () => {
+    const ctx = extract('He played for the Texas Vellmars before he retired. The Vellmars won the title.');
+    expect(entitiesOf(ctx, 'Organization')).toEqual(['Texas Vellmars']);
+    expect(mentionCounts(ctx, 'Organization')).toEqual([2]);
+  });
 });
 
 describe('teams in results tables', () => {

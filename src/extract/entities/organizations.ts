@@ -9,9 +9,10 @@ import { ACRONYM, type Candidate } from './recognise.js';
 import { tokenContaining, type Token } from '../tokens.js';
 
 /**
- * Gives a body's generic word alone the name of the one organisation of the article it belongs to,
- * named before it: after "the Australian League of Rights", "the League"; after "the European Commission",
- * "the Commission". With two such organisations ("Arab League", "Premier League") it stays unknown.
+ * Gives a body's generic word or last word alone the name of the one organisation of the article it
+ * belongs to, named before it: after "the Australian League of Rights", "the League"; after "the
+ * European Commission", "the Commission"; after "the Boston Bruins", "the Bruins". With two such
+ * organisations ("Arab League", "Premier League") it stays unknown.
  */
 export function linkShortForms(tokens: readonly Token[], candidates: Candidate[]): void {
   const named = new Map<string, { name: string; from: number }[]>();
@@ -19,7 +20,7 @@ export function linkShortForms(tokens: readonly Token[], candidates: Candidate[]
     if (c.label !== 'Organization' || c.to - c.from < 2 || c.start !== undefined) continue;
     for (let i = c.from; i < c.to; i++) {
       const word = tokens[i]!.text;
-      if (!ORG_SUFFIXES.has(word)) continue;
+      if (!ORG_SUFFIXES.has(word) && i < c.to - 1) continue;
       const list = named.get(word) ?? [];
       list.push({ name: c.name, from: c.from });
       named.set(word, list);
