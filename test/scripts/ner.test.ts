@@ -1,6 +1,6 @@
 /**
  * The tagger's scripts: `train:ner` is deterministic (the same data gives the same weights, byte
- * for byte), its weights load and tag; both scripts stop with one line when the shared data or the
+ * for byte, runs averaged included), its weights load and tag; both scripts stop with one line when the shared data or the
  * weights are missing.
  */
 import { spawnSync } from 'node:child_process';
@@ -29,8 +29,11 @@ describe.skipIf(!existsSync(SHARED))('npm run train:ner', () => {
   it('gives the same weights, byte for byte, from the same data, and they tag', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsgraph-train-'));
     const [a, b] = [join(dir, 'a.bin'), join(dir, 'b.bin')];
-    expect(run('ner/train.ts', ['--epochs', '1', '--out', a]).code).toBe(0);
-    expect(run('ner/train.ts', ['--epochs', '1', '--out', b]).code).toBe(0);
+    const first = run('ner/train.ts', ['--epochs', '1', '--runs', '2', '--out', a]);
+    expect(first.code).toBe(0);
+    // Two runs over differently ordered sentences, averaged.
+    expect(first.stdout).toMatch(/^run 2 epoch 1: /m);
+    expect(run('ner/train.ts', ['--epochs', '1', '--runs', '2', '--out', b]).code).toBe(0);
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     const words = ['Minister', 'Anselm', 'Kovacz', 'arrived', 'in', 'Ostrava', 'on', 'Tuesday'];
     const gaps = words.map(() => '');
@@ -52,6 +55,14 @@ describe.each([
     expect(r.stderr).toBe(
       `${name}: ${what} not found at ${join(missing, inside)} (NEWSGRAPH_SHARED=${missing}). Set NEWSGRAPH_SHARED to the shared data folder.\n`,
     );
+  });
+});
+
+describe('npm run train:ner with a count that is no whole number', () => {
+  it('stops with one line naming the flag, exit 2', () => {
+    const r = run('ner/train.ts', ['--runs', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('train:ner: --runs must be a whole number of 1 or more\n');
   });
 });
 

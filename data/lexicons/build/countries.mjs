@@ -25,6 +25,9 @@ const EXTRA = {
   VA: { aliases: ['Holy See'] },
   SA: { aliases: ['KSA'] },
 };
+// Alternative spellings that are English words in their unaccented form ("Island", Icelandic "Ísland",
+// would make "Shark Island" Iceland).
+const NOT_ALIASES = { IS: ['Island'] };
 const out = [];
 for (const c of src) {
   if (!c.independent && !KEEP_DEPENDENT.has(c.cca2)) continue;
@@ -38,7 +41,9 @@ for (const c of src) {
   out.push({
     code: c.cca2,
     name: extra.name ?? c.name.common,
-    aliases: [...aliases].filter((a) => a !== (extra.name ?? c.name.common)).sort(),
+    aliases: [...aliases]
+      .filter((a) => a !== (extra.name ?? c.name.common) && !(NOT_ALIASES[c.cca2] ?? []).includes(a))
+      .sort(),
     capitals: [...capitals].sort(),
     demonyms: [...new Set([dem.m, dem.f].filter(Boolean))].sort(),
   });

@@ -4,7 +4,7 @@
  * stray all-caps codes to drop, and names written in lower case ("the coalition of
  * the willing").
  */
-import { LOWERCASE_ORGS, ORG_SUFFIXES } from './lexicon.js';
+import { FUNCTION_WORDS, LOWERCASE_ORGS, ORG_SUFFIXES } from './lexicon.js';
 import { ACRONYM, type Candidate } from './recognise.js';
 import { tokenContaining, type Token } from '../tokens.js';
 
@@ -58,19 +58,44 @@ export function linkAcronyms(text: string, tokens: readonly Token[], candidates:
     prevOrg = c;
   }
   const counts = new Map<string, number>();
-  for (const c of candidates) if (c.acronym) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  const nouns = new Set<string>();
+  for (const c of candidates) {
+    if (!c.acronym) continue;
+    counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+    if (commonNounUse(tokens, c.from)) nouns.add(c.name);
+  }
   for (const c of candidates) {
     if (c.label !== 'Organization' || c.to - c.from !== 1) continue;
     const full = expansions.get(tokens[c.from]!.text);
     if (full && full !== c.name) {
       c.aliases.push(c.name);
       c.name = full;
+    } else if (c.acronym && nouns.has(c.name)) {
+      // "a 2.26 ERA", "won by a first-round KO": the article uses it as a common noun.
+      c.label = null;
+      c.name = '';
     } else if (c.acronym && counts.get(c.name)! < 2 && tokens[c.from - 1]?.text !== 'the') {
       // A lone unknown all-caps word is as often a code, a credit or a shout as an organisation.
       c.label = null;
       c.name = '';
     }
   }
+}
+
+/**
+ * Whether the all-caps word at `i` heads a noun phrase opened by "a" or "an" ("a 2.26 ERA which",
+ * "a first-round KO."): an organisation takes "the", and "an FBI agent", where the word only
+ * modifies a noun, says nothing.
+ */
+function commonNounUse(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next && !next.cap && /\p{L}/u.test(next.text) && !FUNCTION_WORDS.has(next.lower)) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = tokens[k]!;
+    if (t.lower === 'a' || t.lower === 'an') return true;
+    if (t.cap || FUNCTION_WORDS.has(t.lower)) return false;
+  }
+  return false;
 }
 
 const LOWERCASE_ORG_RE = new RegExp(

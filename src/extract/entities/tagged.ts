@@ -193,14 +193,18 @@ function applyTaggedNames(
     const c = candidates[k]!;
     if (c.parts) {
       const type = taggedType(byRange, c);
-      // A person's name here starts with a first name and ends in no place's word ("North Africa",
-      // "Ellis Island" are places): "go to Steve Holland", "Victoria Nuland" are people wherever the
-      // tagger puts them.
+      // A first name that is no common word starts a person's name that ends in no place's word: the
+      // person the tagger reads ("Roger Israel Zakheim"), and with one word after it a person too,
+      // where that word is a known place ("go to Steve Holland", "Victoria Nuland"), whatever the
+      // tagger reads. "North Africa" and "Ellis Island" are places.
+      const first = tokens[c.from]!;
       const person =
-        FIRST_NAMES.has(tokens[c.from]!.text) &&
-        !COMMON_WORDS.has(tokens[c.from]!.lower) &&
+        FIRST_NAMES.has(first.text) &&
+        !COMMON_WORDS.has(first.lower) &&
         !PLACE_SUFFIXES.has(tokens[c.to - 1]!.text) &&
-        (type === 'PER' ? personStart(tokens, c) === c.from : type === 'LOC' && c.to - c.from === 2);
+        (type === 'PER'
+          ? personStart(tokens, c) === c.from
+          : c.to - c.from === 2 && (type === 'LOC' || c.parts[0]!.label === null));
       if (person) {
         c.label = 'Person';
         c.cue = 'first-name';
