@@ -414,6 +414,13 @@ describe('transcripts', () => {
     );
     expect([...ctx.entities.values()].filter((e) => e.label !== 'Event').map((e) => e.name)).toEqual(['Peter Lind']);
   });
+
+  it("joins no reporter's question label to the name after it", () => {
+    const ctx = extract(
+      'MR. KOVACS:  As I said, it is uncertain, and so I will let the President —\n\nQ    Brian, so since —\n\nQ    Does that — what is a fair price —\n\nQ    Sorry, they called on me.\n\nQ    What is a fair price —\n\nQ    Brian.\n\nQ    — that you would accept, the White House, for gas?\n\nQ    Brian, as you just spoke about China, what are the conversations with India — another country that is dealing with major oil issues?',
+    );
+    expect(entitiesOf(ctx, 'Person')).toEqual([]);
+  });
 });
 
 describe('mentions', () => {

@@ -42,9 +42,11 @@ export const entityExtractor: Extractor = {
     const { text } = ctx.article;
     const { tokens } = ctx;
     const vocab = lowerVocabulary(tokens);
-    const candidates = outsideSpeakerLabels(ctx, recogniseNames(text, tokens, vocab));
-    candidates.push(...recogniseLowercaseOrgs(text, tokens));
-    addTaggedNames(text, tokens, vocab, candidates);
+    const recognised = recogniseNames(text, tokens, vocab);
+    recognised.push(...recogniseLowercaseOrgs(text, tokens));
+    addTaggedNames(text, tokens, vocab, recognised);
+    // After the tagger, whose names may start at a label too ("Q    Brian").
+    const candidates = outsideSpeakerLabels(ctx, recognised);
     linkAcronyms(text, tokens, candidates);
     linkShortForms(tokens, candidates);
     addDatelinePlaces(text, tokens, candidates);
