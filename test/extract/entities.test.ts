@@ -194,6 +194,15 @@ describe('countries and organisations', () => {
     expect(entitiesOf(ctx, 'Organization')).toEqual(['ASDF']);
   });
 
+  it('keeps a lone unknown acronym the tagger reads as an organisation, but not a code or a plural noun', () => {
+    const lone = extract('The group was founded with help from ZVNR, a charity based in Oslo.');
+    expect(entitiesOf(lone, 'Organization')).toEqual(['ZVNR']);
+    const plural = extract('The group was founded with help from ZVNR, a charity based in Oslo. Other ZVNRs followed.');
+    expect(entitiesOf(plural, 'Organization')).toEqual([]);
+    const code = extract('The group was founded with help from ZV, a charity based in Oslo.');
+    expect(entitiesOf(code, 'Organization')).toEqual([]);
+  });
+
   it('gives an acronym in brackets the name it abbreviates', () => {
     const ctx = extract('The Popular Front Party of Azerbaijan (PFPA) protested. The PFPA said so.');
     expect(entitiesOf(ctx, 'Organization')).toEqual(['Popular Front Party of Azerbaijan']);

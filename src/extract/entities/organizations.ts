@@ -59,10 +59,12 @@ export function linkAcronyms(text: string, tokens: readonly Token[], candidates:
   }
   const counts = new Map<string, number>();
   const nouns = new Set<string>();
+  // "NGOs", "ICBMs": a plural in "s" makes the word a countable common noun.
+  const words = new Set(tokens.map((t) => t.text));
   for (const c of candidates) {
     if (!c.acronym) continue;
     counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-    if (commonNounUse(tokens, c.from)) nouns.add(c.name);
+    if (commonNounUse(tokens, c.from) || words.has(`${c.name}s`)) nouns.add(c.name);
   }
   for (const c of candidates) {
     if (c.label !== 'Organization' || c.to - c.from !== 1) continue;
@@ -71,10 +73,10 @@ export function linkAcronyms(text: string, tokens: readonly Token[], candidates:
       c.aliases.push(c.name);
       c.name = full;
     } else if (c.acronym && nouns.has(c.name)) {
-      // "a 2.26 ERA", "won by a first-round KO": the article uses it as a common noun.
+      // "a 2.26 ERA", "won by a first-round KO", "NGOs": the article uses it as a common noun.
       c.label = null;
       c.name = '';
-    } else if (c.acronym && counts.get(c.name)! < 2 && tokens[c.from - 1]?.text !== 'the') {
+    } else if (c.acronym && !c.taggedOrg && counts.get(c.name)! < 2 && tokens[c.from - 1]?.text !== 'the') {
       // A lone unknown all-caps word is as often a code, a credit or a shout as an organisation.
       c.label = null;
       c.name = '';

@@ -52,6 +52,8 @@ export interface Candidate {
   end?: number;
   /** An all-caps word taken for an organisation without a lexicon entry: kept only with support. */
   acronym?: boolean;
+  /** The learned tagger reads the acronym as an organisation too: support enough. */
+  taggedOrg?: boolean;
   /** A locative preposition stands before it ("in Sumy"). */
   locative: boolean;
   /** A capital or seat of government: the country it lies in ("Moscow" → Russia), used or not as an actor. */

@@ -8,7 +8,10 @@
  * rules found: a first name of one of the article's people named in full is that person ("recalls
  * Angelo"), and an organisation is one ("Bundesbank", "Euronext"), never for words for people,
  * faiths or qualities ("Republicans", "Catholic", "Nazism"): its single-word places, read on the
- * corpora, were mostly people and adjectives ("Nuland", "Keynesian").
+ * corpora, were mostly people and adjectives ("Nuland", "Keynesian"). An unknown acronym of three
+ * capitals or more that it reads as an organisation needs no other support ("WAFL"). It types a
+ * known place written into a longer name ("Atlantic City", "Boston Bruins"), which the rules
+ * otherwise read as the place and a word.
  */
 import type { EntityLabel } from '../../types.js';
 import { spansOf, taggerModel, tagWords, tokenGaps, type NameSpan, type TaggerModel } from '../ner/index.js';
@@ -65,7 +68,7 @@ function taggedNames(
   const wanted = new Uint8Array(tokens.length);
   for (const c of candidates) {
     covered.fill(1, c.from, c.to);
-    if (c.label === null && (c.to - c.from >= 2 || singleUnknown(c))) wanted.fill(1, c.from, c.to);
+    if ((c.label === null && (c.to - c.from >= 2 || singleUnknown(c))) || c.acronym) wanted.fill(1, c.from, c.to);
   }
   // Capitalised words no candidate covers, where two stand side by side: only such a pair can start a name to add.
   const open = (i: number): boolean => {
@@ -191,6 +194,7 @@ function applyTaggedNames(
   }
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;
+    if (c.acronym && /^\p{Lu}{3,}$/u.test(c.name) && taggedType(byRange, c) === 'ORG') c.taggedOrg = true;
     if (c.parts) {
       const type = taggedType(byRange, c);
       // A first name that is no common word starts a person's name that ends in no place's word: the
