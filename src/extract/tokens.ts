@@ -4,6 +4,7 @@
  * possessive?). The sentence extractor tokenizes each article once (`ExtractionContext.tokens`);
  * lexicon phrases are split by the same regex, so a phrase matches the tokens it was written as.
  */
+import { readFileSync } from 'node:fs';
 import type { Sentence } from '../types.js';
 import { firstStartingFrom, lastStartingAtOrBefore } from '../util/search.js';
 
@@ -32,6 +33,14 @@ const POSSESSIVE = /['’]s$/;
 const UPPER = /^\p{Lu}/u;
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const MODIFIER_SUFFIX = /(?:-\p{Ll}+)+$/u;
+// "Co-operation", "Anti-corruption": a prefix and a word, not a name and a modifier.
+const HYPHEN_PREFIXES: ReadonlySet<string> = new Set(
+  (
+    JSON.parse(readFileSync(new URL('../../data/lexicons/grammar.json', import.meta.url), 'utf8')) as {
+      hyphenPrefixes: string[];
+    }
+  ).hyphenPrefixes,
+);
 
 // Cheap character tests first: the regexes below are Unicode-aware and run per token,
 // but most tokens are plain lower-case words that none of them can match.
@@ -54,7 +63,13 @@ export function tokenize(text: string, sentences: readonly Sentence[]): Token[] 
     // An ASCII lower-case first letter is never upper case; anything else asks the regex.
     const upper = !isAsciiLower(firstCode) && UPPER.test(word);
     // "NATO-style", "Cold War-era", "Russia-backed": the name is the capitalised part.
-    if (upper && word.includes('-') && MODIFIER_SUFFIX.test(word)) word = word.replace(MODIFIER_SUFFIX, '');
+    if (
+      upper &&
+      word.includes('-') &&
+      MODIFIER_SUFFIX.test(word) &&
+      !HYPHEN_PREFIXES.has(word.slice(0, word.indexOf('-')).toLowerCase())
+    )
+      word = word.replace(MODIFIER_SUFFIX, '');
     const sent = sentences[s];
     const sentence = sent && start >= sent.start ? s : Math.max(0, s - 1);
     // Quotes and brackets are not tokens, so the first token of a sentence is its first word.

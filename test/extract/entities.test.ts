@@ -203,6 +203,13 @@ describe('countries and organisations', () => {
     expect(entitiesOf(code, 'Organization')).toEqual([]);
   });
 
+  it('reads a known name on over a lower-case word that ends the capitalised run ("in Europe")', () => {
+    const ctx = extract('The Organization for Security and Co-operation in Europe agreed. The OSCE said so.');
+    expect(entitiesOf(ctx, 'Organization')).toEqual(['Organization for Security and Co-operation in Europe']);
+    expect(mentionCounts(ctx, 'Organization')).toEqual([2]);
+    expect(entitiesOf(ctx, 'Place')).toEqual([]);
+  });
+
   it('gives an acronym in brackets the name it abbreviates', () => {
     const ctx = extract('The Popular Front Party of Azerbaijan (PFPA) protested. The PFPA said so.');
     expect(entitiesOf(ctx, 'Organization')).toEqual(['Popular Front Party of Azerbaijan']);

@@ -23,6 +23,24 @@ describe('the one tokenizer', () => {
     ]);
   });
 
+  it('cuts a lower-case modifier off a name, but keeps a prefixed word whole', () => {
+    expect(
+      words('Kremlin-backed forces met the Organisation for Economic Co-operation and Anti-corruption teams.'),
+    ).toEqual([
+      'Kremlin',
+      'forces',
+      'met',
+      'the',
+      'Organisation',
+      'for',
+      'Economic',
+      'Co-operation',
+      'and',
+      'Anti-corruption',
+      'teams',
+    ]);
+  });
+
   it('splits a lexicon phrase exactly as it splits text, so the matcher finds "U.S." and "AT&T" phrases', () => {
     const text = 'The U.S. envoy held talks with AT&T executives.';
     const tokens = tokenize(text, splitSentences(text));

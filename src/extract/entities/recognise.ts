@@ -198,7 +198,20 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
     }
     if (!shouting) fusePlaceNames(text, tokens, out, runStart, runTo);
   }
+  for (const c of out) if (c.label === 'Organization' && c.start === undefined) extendToKnownName(text, tokens, c);
   return out;
+}
+
+/**
+ * "the Organization for Security and Co-operation in Europe": a capitalised run stops at "in", but
+ * an organisation's known name may go on over such a word; the candidate takes the whole name.
+ */
+function extendToKnownName(text: string, tokens: readonly Token[], c: Candidate): void {
+  const hit = phraseAt(tokens, c.from, Math.min(tokens.length, c.to + 3));
+  if (!hit || hit.info.kind !== 'org' || hit.to <= c.to) return;
+  c.aliases.push(surface(text, tokens, c.from, hit.to));
+  c.to = hit.to;
+  c.name = hit.info.ref;
 }
 
 const placeKind = (kind: PhraseInfo['kind']): boolean => kind === 'place' || kind === 'capital' || kind === 'country';
