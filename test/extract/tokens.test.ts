@@ -25,9 +25,13 @@ describe('the one tokenizer', () => {
 
   it('cuts a lower-case modifier off a name, but keeps a prefixed word whole', () => {
     expect(
-      words('Kremlin-backed forces met the Organisation for Economic Co-operation and Anti-corruption teams.'),
+      words(
+        'Kremlin-backed and UN-led forces met the Organisation for Economic Co-operation and Anti-corruption teams.',
+      ),
     ).toEqual([
       'Kremlin',
+      'and',
+      'UN',
       'forces',
       'met',
       'the',
