@@ -32,6 +32,11 @@ const mentionCounts = (ctx: ExtractionContext, label: string): number[] =>
   labelled(ctx, label).map((e) => e.mentions.length);
 
 describe('persons', () => {
+  it("reads a one-word title ending a name's run after a first name as the surname", () => {
+    const ctx = extract('Former Prime Minister John Major backed the plan, and Army Major Peter Lind did not.');
+    expect(entitiesOf(ctx, 'Person').sort()).toEqual(['John Major', 'Peter Lind']);
+  });
+
   it('reads a middle initial as part of a name, at the start of a sentence too', () => {
     const ctx = extract('Peter W. Lindqvar said the line was closed on Monday.');
     expect(entitiesOf(ctx, 'Person')).toEqual(['Peter W Lindqvar']);
@@ -639,6 +644,15 @@ describe('names the learned tagger reads', () => {
     const ctx = extract('Analysts at Commerzbank said the Bundesbank would raise rates.');
     expect(entitiesOf(ctx, 'Organization').sort()).toEqual(['Bundesbank', 'Commerzbank']);
     expect(entitiesOf(ctx, 'Person')).toEqual([]);
+  });
+
+  it('gives every mention of a single word the organisation it tags at one of them', () => {
+    const ctx = extract(
+      'Vellmarbank said it would cut jobs. The bank was bought by Vellmarbank in 2008, and the Bundesbank approved the deal.',
+    );
+    expect(entitiesOf(ctx, 'Person')).toEqual([]);
+    expect(entitiesOf(ctx, 'Organization').sort()).toEqual(['Bundesbank', 'Vellmarbank']);
+    expect(mentionCounts(ctx, 'Organization')).toEqual([1, 2]);
   });
 
   it.each(['Catholics', 'Nazism', 'Department', '@Commerzbank'])(

@@ -169,6 +169,19 @@ export function recogniseNames(text: string, tokens: readonly Token[], vocab: Re
           }
           cand.to = end;
         }
+        // "Prime Minister John Major": a one-word title ending the run right after a first name is
+        // the surname, not an office.
+        const next = segs[k + 1];
+        if (
+          next?.info?.kind === 'title' &&
+          k + 2 === segs.length &&
+          next.from === cand.to &&
+          next.to === next.from + 1 &&
+          FIRST_NAMES.has(tokens[cand.to - 1]!.text)
+        ) {
+          cand.to = next.to;
+          segs.pop();
+        }
         const consumed = classifyChunk(cand, text, tokens, vocab, prev, segs.slice(k + 1));
         if (prev?.info?.kind === 'title' || prev?.info?.kind === 'honorific') {
           cand.title = surface(text, tokens, prev.from, prev.to);

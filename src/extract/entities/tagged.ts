@@ -243,6 +243,13 @@ function applyTaggedNames(
     c.from = from;
     c.name = text.slice(tokens[from]!.start, tokens[c.to - 1]!.end);
   }
+  // One word is one thing in an article: "Euronext said …" is the organisation that "Euronext shares"
+  // names, where the tagger read only the one.
+  const organisations = new Set<string>();
+  for (const c of candidates)
+    if (c.label === 'Organization' && c.to - c.from === 1 && c.start === undefined) organisations.add(c.name);
+  for (const c of candidates)
+    if (c.label === null && singleUnknown(c) && organisations.has(c.name)) c.label = 'Organization';
   const taken = new Uint8Array(tokens.length);
   for (const c of candidates) taken.fill(1, c.from, c.to);
   for (const name of names) {
