@@ -32,6 +32,13 @@ const mentionCounts = (ctx: ExtractionContext, label: string): number[] =>
   labelled(ctx, label).map((e) => e.mentions.length);
 
 describe('persons', () => {
+  it('takes no title in the plural for a person, even before a speech verb', () => {
+    const ctx = extract(
+      'President Lindqvar spoke with President Ostrava today. They agreed all parties must continue the effort to make a ceasefire work. The Presidents noted the positive work of their advisors, especially Secretary Kovacs and others.  The Presidents instructed their teams to move ahead with the technical issues. The Presidents instructed their advisors to carry out this work as quickly as possible. The Presidents emphasized that in further meetings, the teams can agree.',
+    );
+    expect(entitiesOf(ctx, 'Person').sort()).toEqual(['Kovacs', 'Lindqvar', 'Ostrava']);
+  });
+
   it("reads a one-word title ending a name's run after a first name as the surname", () => {
     const ctx = extract('Former Prime Minister John Major backed the plan, and Army Major Peter Lind did not.');
     expect(entitiesOf(ctx, 'Person').sort()).toEqual(['John Major', 'Peter Lind']);

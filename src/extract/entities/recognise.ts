@@ -25,6 +25,7 @@ import {
   SPEECH_CUES_BEFORE_NAME,
   SPEECH_VERBS_AFTER_NAME,
   STATE_FORMS,
+  TITLE_WORDS,
 } from './lexicon.js';
 import { capitalisedRuns, phraseAt, segmentRun, type Segment } from './segments.js';
 import type { Token } from '../tokens.js';
@@ -429,6 +430,11 @@ function classifyChunk(
   const first = tokens[from]!;
   const last = tokens[to - 1]!;
   cand.name = surface(text, tokens, from, to);
+  // "The Presidents emphasized …": a title in the plural names the people who hold it, not a name.
+  if (to - from === 1 && first.lower.endsWith('s') && TITLE_WORDS.has(first.lower.slice(0, -1))) {
+    cand.name = '';
+    return 0;
+  }
   const lastTwo = to - from >= 2 ? `${tokens[to - 2]!.text} ${last.text}` : '';
 
   if (PLACE_SUFFIXES.has(lastTwo) || PLACE_SUFFIXES.has(last.text) || startsWith(tokens, from, to, PLACE_PREFIXES)) {
