@@ -59,13 +59,14 @@ export function linkAcronyms(text: string, tokens: readonly Token[], candidates:
   }
   const counts = new Map<string, number>();
   const nouns = new Set<string>();
-  // "NGOs", "ICBMs": a plural in "s" makes the word a countable common noun.
-  const words = new Set(tokens.map((t) => t.text));
   for (const c of candidates) {
     if (!c.acronym) continue;
     counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-    if (commonNounUse(tokens, c.from) || words.has(`${c.name}s`)) nouns.add(c.name);
+    if (commonNounUse(tokens, c.from)) nouns.add(c.name);
   }
+  // "NGOs", "ICBMs": a plural in "s" makes the word a countable common noun.
+  if (counts.size > 0)
+    for (const t of tokens) if (t.text.endsWith('s') && counts.has(t.text.slice(0, -1))) nouns.add(t.text.slice(0, -1));
   for (const c of candidates) {
     if (c.label !== 'Organization' || c.to - c.from !== 1) continue;
     const full = expansions.get(tokens[c.from]!.text);

@@ -66,9 +66,13 @@ function taggedNames(
 ): NameSpan[] {
   const covered = new Uint8Array(tokens.length);
   const wanted = new Uint8Array(tokens.length);
+  // Only an acronym the article writes once can need the tagger's support (organizations.ts).
+  const acronyms = new Map<string, number>();
+  for (const c of candidates) if (c.acronym) acronyms.set(c.name, (acronyms.get(c.name) ?? 0) + 1);
   for (const c of candidates) {
     covered.fill(1, c.from, c.to);
-    if ((c.label === null && (c.to - c.from >= 2 || singleUnknown(c))) || c.acronym) wanted.fill(1, c.from, c.to);
+    const lone = c.acronym === true && acronyms.get(c.name) === 1 && SUPPORTABLE_ACRONYM.test(c.name);
+    if ((c.label === null && (c.to - c.from >= 2 || singleUnknown(c))) || lone) wanted.fill(1, c.from, c.to);
   }
   // Capitalised words no candidate covers, where two stand side by side: only such a pair can start a name to add.
   const open = (i: number): boolean => {
@@ -127,6 +131,9 @@ function nameWord(text: string, t: Token, vocab: ReadonlySet<string>): boolean {
   if (t.text.includes('-') && t.text.split('-').some((part) => PHRASES.has(part))) return false;
   return !/[@#]$/u.test(text.slice(Math.max(0, t.start - 1), t.start));
 }
+
+/** An acronym the tagger's reading may support: three capitals or more, no digit ("WAFL", not "K3" or "CN"). */
+const SUPPORTABLE_ACRONYM = /^\p{Lu}{3,}$/u;
 
 /** A single unknown word with no cue but a speech verb ("Euronext", "the Bundesbank said"). */
 const singleUnknown = (c: Candidate): boolean =>
@@ -194,7 +201,7 @@ function applyTaggedNames(
   }
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;
-    if (c.acronym && /^\p{Lu}{3,}$/u.test(c.name) && taggedType(byRange, c) === 'ORG') c.taggedOrg = true;
+    if (c.acronym && SUPPORTABLE_ACRONYM.test(c.name) && taggedType(byRange, c) === 'ORG') c.taggedOrg = true;
     if (c.parts) {
       const type = taggedType(byRange, c);
       // A first name that is no common word starts a person's name that ends in no place's word: the
