@@ -207,11 +207,13 @@ describe('countries and organisations', () => {
   });
 
   it('keeps a lone unknown acronym the tagger reads as an organisation, but not a code or a plural noun', () => {
-    const lone = extract('The group was founded with help from ZVNR, a charity based in Oslo.');
+    const lone = extract('The group was founded with a grant from ZVNR, a charity based in Oslo.');
     expect(entitiesOf(lone, 'Organization')).toEqual(['ZVNR']);
-    const plural = extract('The group was founded with help from ZVNR, a charity based in Oslo. Other ZVNRs followed.');
+    const plural = extract(
+      'The group was founded with a grant from ZVNR, a charity based in Oslo. Other ZVNRs followed.',
+    );
     expect(entitiesOf(plural, 'Organization')).toEqual([]);
-    const code = extract('The group was founded with help from ZV, a charity based in Oslo.');
+    const code = extract('The group was founded with a grant from ZV, a charity based in Oslo.');
     expect(entitiesOf(code, 'Organization')).toEqual([]);
   });
 

@@ -376,10 +376,11 @@ function personInside(tokens: readonly Token[], seg: Segment): boolean {
 }
 
 /**
- * The segments an organisation's "of" phrase takes after token `to` ("Party of Azerbaijan",
- * "Association of European Airlines", "Organization of American States"): over "the", capitalised
- * modifiers and demonyms up to its first noun. None when no noun follows, or a title that a name
- * follows ("Office of President Kovacs").
+ * The segments an organisation's "of" or "for" phrase takes after token `to` ("Party of Azerbaijan",
+ * "Association of European Airlines", "Agency for International Development"): over "the",
+ * capitalised modifiers and demonyms up to its first noun, a second noun joined by "and", and that
+ * noun's own "of" phrase. None when no noun follows, or a title that a name follows ("Office of
+ * President Kovacs").
  */
 function ofPhrase(tokens: readonly Token[], to: number, following: readonly Segment[]): number {
   if (tokens[to]?.text !== 'of' && tokens[to]?.text !== 'for') return 0;

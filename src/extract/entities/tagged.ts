@@ -205,9 +205,9 @@ function applyTaggedNames(
     if (c.parts) {
       const type = taggedType(byRange, c);
       // A first name that is no common word starts a person's name that ends in no place's word: the
-      // person the tagger reads ("Roger Israel Zakheim"), and with one word after it a person too,
-      // where that word is a known place ("go to Steve Holland", "Victoria Nuland"), whatever the
-      // tagger reads. "North Africa" and "Ellis Island" are places.
+      // person the tagger reads ("Roger Israel Zakheim"); with one word after it, also one the tagger
+      // took for a place ("Victoria Nuland") or, when the first name is no place itself, for
+      // anything ("go to Steve Holland"). "North Africa" and "Ellis Island" are places.
       const first = tokens[c.from]!;
       const person =
         FIRST_NAMES.has(first.text) &&
