@@ -544,7 +544,7 @@ describe('a known place written into a longer name', () => {
     expect(entitiesOf(owner, 'Country')).toEqual(['Estonia']);
   });
 
-  it('takes a first name before a place-named surname for a person, where the tagger reads a place', () => {
+  it('takes a first name that is no place, before a place-named surname, for a person whatever the tagger reads', () => {
     const ctx = extract('Let me go to Steve Holland, Reuters.');
     expect(entitiesOf(ctx, 'Person')).toEqual(['Steve Holland']);
     expect(entitiesOf(ctx, 'Country')).toEqual([]);
