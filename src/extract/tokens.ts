@@ -4,9 +4,9 @@
  * possessive?). The sentence extractor tokenizes each article once (`ExtractionContext.tokens`);
  * lexicon phrases are split by the same regex, so a phrase matches the tokens it was written as.
  */
-import { readFileSync } from 'node:fs';
 import type { Sentence } from '../types.js';
 import { firstStartingFrom, lastStartingAtOrBefore } from '../util/search.js';
+import { lexiconFile } from './lexicon-files.js';
 
 export interface Token {
   /** The word as written, without a trailing possessive `'s`. */
@@ -35,11 +35,7 @@ const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const MODIFIER_SUFFIX = /(?:-\p{Ll}+)+$/u;
 // "Co-operation", "Anti-corruption": a prefix and a word, not a name and a modifier.
 const HYPHEN_PREFIXES: ReadonlySet<string> = new Set(
-  (
-    JSON.parse(readFileSync(new URL('../../data/lexicons/grammar.json', import.meta.url), 'utf8')) as {
-      hyphenPrefixes: string[];
-    }
-  ).hyphenPrefixes,
+  (lexiconFile('grammar.json') as { hyphenPrefixes: string[] }).hyphenPrefixes,
 );
 
 // Cheap character tests first: the regexes below are Unicode-aware and run per token,

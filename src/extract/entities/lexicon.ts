@@ -2,11 +2,10 @@
  * The entity lexicons (data/lexicons/*.json), loaded once at module load into Maps
  * and Sets keyed the way the recogniser looks them up. Every file cites its source.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconFile } from '../lexicon-files.js';
 import { phraseTokens } from '../tokens.js';
 
-const load = <T>(file: string): T =>
-  JSON.parse(readFileSync(new URL(`../../../data/lexicons/${file}`, import.meta.url), 'utf8')) as T;
+const load = <T>(file: string): T => lexiconFile(file) as T;
 
 /** What a known phrase is. `ref` is the canonical name of the entity it denotes, when it denotes one. */
 export type PhraseKind =

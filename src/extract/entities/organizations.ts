@@ -37,6 +37,13 @@ export function linkShortForms(tokens: readonly Token[], candidates: Candidate[]
   }
 }
 
+/** How often the article writes each unknown acronym: one written once needs support to stand. */
+export function acronymCounts(candidates: readonly Candidate[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of candidates) if (c.acronym) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  return counts;
+}
+
 /** Gives acronyms the name of the organisation they abbreviate ("Popular Front Party of Azerbaijan (PFPA)"). */
 export function linkAcronyms(text: string, tokens: readonly Token[], candidates: Candidate[]): void {
   const expansions = new Map<string, string>();
@@ -57,13 +64,9 @@ export function linkAcronyms(text: string, tokens: readonly Token[], candidates:
     }
     prevOrg = c;
   }
-  const counts = new Map<string, number>();
+  const counts = acronymCounts(candidates);
   const nouns = new Set<string>();
-  for (const c of candidates) {
-    if (!c.acronym) continue;
-    counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-    if (commonNounUse(tokens, c.from)) nouns.add(c.name);
-  }
+  for (const c of candidates) if (c.acronym && commonNounUse(tokens, c.from)) nouns.add(c.name);
   // "NGOs", "ICBMs": a plural in "s" makes the word a countable common noun.
   if (counts.size > 0)
     for (const t of tokens) if (t.text.endsWith('s') && counts.has(t.text.slice(0, -1))) nouns.add(t.text.slice(0, -1));

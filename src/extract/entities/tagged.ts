@@ -25,6 +25,7 @@ import {
   PLACE_SUFFIXES,
   TITLE_WORDS,
 } from './lexicon.js';
+import { acronymCounts } from './organizations.js';
 import { locativeBefore, type Candidate } from './recognise.js';
 
 const LABEL_OF: Partial<Record<NameSpan['type'], EntityLabel>> = {
@@ -67,8 +68,7 @@ function taggedNames(
   const covered = new Uint8Array(tokens.length);
   const wanted = new Uint8Array(tokens.length);
   // Only an acronym the article writes once can need the tagger's support (organizations.ts).
-  const acronyms = new Map<string, number>();
-  for (const c of candidates) if (c.acronym) acronyms.set(c.name, (acronyms.get(c.name) ?? 0) + 1);
+  const acronyms = acronymCounts(candidates);
   for (const c of candidates) {
     covered.fill(1, c.from, c.to);
     const lone = c.acronym === true && acronyms.get(c.name) === 1 && SUPPORTABLE_ACRONYM.test(c.name);

@@ -3,7 +3,7 @@
  * descriptor in src/relation-types.ts): read once per file and compiled into phrase matchers
  * once per list. The sources of every list are cited inside the data files.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconFile } from '../lexicon-files.js';
 import { PhraseMatcher } from './phrases.js';
 
 /** A lexicon file's content, with its file name for messages. */
@@ -15,14 +15,13 @@ export interface Lexicon {
 /** Reads a lexicon by file name; the default reads data/lexicons/, a test may pass its own. */
 export type LexiconReader = (file: string) => Lexicon;
 
-const LEXICON_DIR = new URL('../../../data/lexicons/', import.meta.url);
 const read = new Map<string, Lexicon>();
 
 /** The lexicon `file` of data/lexicons/, parsed once. */
 export const readLexicon: LexiconReader = (file) => {
   let lexicon = read.get(file);
   if (!lexicon) {
-    const data: unknown = JSON.parse(readFileSync(new URL(file, LEXICON_DIR), 'utf8'));
+    const data = lexiconFile(file);
     if (!data || typeof data !== 'object' || Array.isArray(data))
       throw new TypeError(
         `relations: data/lexicons/${file} is not a JSON object. Expected a lexicon with its sources.`,
